@@ -1,0 +1,90 @@
+package kh.gov.spean.error;
+
+import static kh.gov.spean.error.ErrorOrigin.CLIENT;
+import static kh.gov.spean.error.ErrorOrigin.SERVER;
+
+/**
+ * Spean's one error vocabulary. The same code is the {@code X-Road-Error} header, the RFC 9457 problem type and the
+ * reason of a rejection, wherever a failure surfaces.
+ */
+public enum ErrorCode {
+    // At the HTTP edge.
+    MALFORMED_REQUEST(CLIENT, "malformed_request", 400, "The request is not well-formed"),
+    UNKNOWN_CLIENT(CLIENT, "unknown_client", 400, "The X-Road-Client header is missing or names no subsystem of the federation"),
+    UNKNOWN_SERVICE(CLIENT, "unknown_service", 404, "No such service in the federation configuration"),
+    ACCESS_DENIED(CLIENT, "access_denied", 403, "The client has no access right to this service"),
+    SCHEMA_INVALID(CLIENT, "schema_invalid", 400, "The payload breaks its schema"),
+    MALFORMED_JSON(CLIENT, "malformed_json", 400, "The payload is not JSON"),
+    PAYLOAD_TOO_LARGE(CLIENT, "payload_too_large", 413, "The payload exceeds the maximum message size"),
+    UNSUPPORTED_MEDIA_TYPE(CLIENT, "unsupported_media_type", 415, "The payload must be application/json"),
+    NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
+
+    // Envelopes arriving over Kafka.
+    ENVELOPE_MALFORMED(CLIENT, "envelope_malformed", 400, "The envelope cannot be parsed"),
+    SIGNATURE_INVALID(CLIENT, "signature_invalid", 400, "The envelope's signature does not verify"),
+    SIGNER_UNTRUSTED(CLIENT, "signer_untrusted", 403, "The signer is not a member of the federation, or not the sender named in the header"),
+    CERTIFICATE_EXPIRED(CLIENT, "certificate_expired", 403, "The signer's certificate is outside its validity window"),
+    CERTIFICATE_REVOKED(CLIENT, "certificate_revoked", 403, "The signer's certificate is revoked"),
+    WRONG_RECIPIENT(CLIENT, "wrong_recipient", 400, "The envelope is addressed to another member"),
+    CIPHERTEXT_ALTERED(CLIENT, "ciphertext_altered", 400, "The encrypted payload does not match the digest in the signed header"),
+    REPLAYED(CLIENT, "replayed", 409, "An envelope with this id was already received"),
+    EXPIRED(CLIENT, "expired", 400, "The envelope is outside its time window (expired, or issued in the future)"),
+    DECRYPTION_FAILED(CLIENT, "decryption_failed", 400, "The payload cannot be decrypted by this member"),
+    COMMITMENT_MISMATCH(CLIENT, "commitment_mismatch", 400, "The decrypted payload does not match the commitment in the signed header"),
+    SCHEMA_MISMATCH(CLIENT, "schema_mismatch", 400, "The envelope names a schema other than the one this service uses"),
+
+    // The serving side.
+    REQUEST_HASH_MISMATCH(SERVER, "request_hash_mismatch", 502, "The response is not bound to the request that was sent"),
+    RESPONSE_SCHEMA_INVALID(SERVER, "response_schema_invalid", 502, "The provider's response breaks its schema"),
+    TIMEOUT(SERVER, "timeout", 504, "The provider did not answer in time"),
+    BACKEND_ERROR(SERVER, "backend_error", 502, "The provider's backend failed"),
+    BACKEND_UNAVAILABLE(SERVER, "backend_unavailable", 503, "The provider's backend cannot be reached"),
+    TRANSPORT_UNAVAILABLE(SERVER, "transport_unavailable", 503, "The message could not be handed to Kafka"),
+    CONFIGURATION_INVALID(SERVER, "configuration_invalid", 500, "The federation configuration or node settings are invalid"),
+    CRYPTO_FAILURE(SERVER, "crypto_failure", 500, "A cryptographic operation failed on this node"),
+    INTERNAL(SERVER, "internal", 500, "Unexpected failure inside the node");
+
+    private final ErrorOrigin origin;
+    private final String name;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(ErrorOrigin origin, String name, int httpStatus, String title) {
+        this.origin = origin;
+        this.name = name;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public ErrorOrigin origin() {
+        return origin;
+    }
+
+    /** The code as it appears on the wire and in logs, e.g. {@code client.signature_invalid}. */
+    public String code() {
+        return origin.prefix() + "." + name;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The inverse of {@link #code()}; throws {@link IllegalArgumentException} for a code Spean does not define. */
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode candidate : values()) {
+            if (candidate.code().equals(code)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code: " + code);
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}
