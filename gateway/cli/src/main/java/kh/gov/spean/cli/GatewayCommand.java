@@ -1,0 +1,106 @@
+package kh.gov.spean.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
+
+/** {@code spean gateway}: runs one member's node until stopped; with no external Kafka it starts an embedded broker. */
+@Command(name = "gateway", mixinStandardHelpOptions = true, description = "Run one member's gateway node.")
+public final class GatewayCommand implements Callable<Integer> {
+
+    /** The embedded broker's default port, Kafka's usual one, so other nodes can join with --kafka-bootstrap. */
+    static final int DEFAULT_EMBEDDED_KAFKA_PORT = 9092;
+
+    @Option(names = "--member", required = true, description = "The member this node serves, e.g. KH/GOV/MOI.")
+    String member;
+
+    @Option(names = "--data", required = true, description = "Data directory made by 'spean init'.")
+    Path data;
+
+    @Option(names = "--http-host", defaultValue = NodeSettings.DEFAULT_HTTP_HOST,
+            description = "Address of the HTTP edge (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "" + NodeSettings.DEFAULT_HTTP_PORT,
+            description = "Port of the HTTP edge, 0 for any (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--kafka-bootstrap", description = "External Kafka, HOST:PORT[,...]. Without it an embedded KRaft broker starts under DATA/kafka.")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-port", defaultValue = "" + DEFAULT_EMBEDDED_KAFKA_PORT,
+            description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--schemas", description = "Shared schemas folder (default: schemas/).")
+    Path schemas;
+
+    @Option(names = "--connectors", description = "Connectors folder (default: connectors/).")
+    Path connectors;
+
+    @Option(names = "--backend", description = "Backend URL of a connector, NAME=URL (repeatable), e.g. moi-id-registry=http://localhost:8091.")
+    Map<String, String> backends = new LinkedHashMap<>();
+
+    @Option(names = "--request-timeout-ms", defaultValue = "30000",
+            description = "How long a call waits for the provider (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutMillis;
+
+    @Option(names = "--max-message-bytes", defaultValue = "" + NodeSettings.DEFAULT_MAX_MESSAGE_BYTES,
+            description = "Largest payload accepted (default: ${DEFAULT-VALUE}).")
+    int maxMessageBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MemberId memberId = parseMember();
+        EmbeddedKafkaBroker broker = kafkaBootstrap == null
+                ? EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort) : null;
+        String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
+        NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap,
+                schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
+                backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
+                NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,
+                NodeSettings.DEFAULT_INBOX_CONSUMERS);
+        GatewayNode node;
+        try {
+            node = GatewayNode.start(settings, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            if (broker != null) {
+                broker.close();
+            }
+            stopped.countDown();
+        }, "spean-shutdown"));
+        System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
+        stopped.await();
+        return 0;
+    }
+
+    private MemberId parseMember() {
+        try {
+            return MemberId.parse(member);
+        } catch (IllegalArgumentException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting 'member' " + e.getMessage());
+        }
+    }
+}

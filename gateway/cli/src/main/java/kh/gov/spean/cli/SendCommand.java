@@ -1,0 +1,50 @@
+package kh.gov.spean.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer and its X-Road headers. */
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Call a service through a node, as a ministry system would.")
+public final class SendCommand implements Callable<Integer> {
+
+    @Option(names = "--node", required = true, description = "The client's node, e.g. http://127.0.0.1:8081.")
+    URI node;
+
+    @Option(names = "--client", required = true, description = "The calling subsystem, e.g. KH/GOV/MEF/BUSINESS-REGISTRY.")
+    String client;
+
+    @Option(names = "--service", required = true, description = "The service, e.g. KH/GOV/MOI/ID-REGISTRY/verifyCitizen.")
+    String service;
+
+    @Option(names = "--body", required = true, description = "JSON file with the request payload.")
+    Path body;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
+                .timeout(Duration.ofSeconds(60))
+                .header("X-Road-Client", client)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(body)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        System.out.println("HTTP " + response.statusCode());
+        response.headers().map().forEach((name, values) -> {
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-road-")) {
+                System.out.println(name + ": " + String.join(", ", values));
+            }
+        });
+        System.out.println(response.body());
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+}

@@ -1,0 +1,32 @@
+package kh.gov.spean.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import kh.gov.spean.cli.demo.DemoCommand;
+
+/** The {@code spean} command: one entry point, one sub-command per job. */
+@Command(name = "spean", mixinStandardHelpOptions = true, version = "spean 0.1.0",
+        description = "Spean: the inter-ministerial data exchange gateway.",
+        subcommands = {InitCommand.class, DemoCommand.class, GatewayCommand.class, SendCommand.class})
+public final class SpeanCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; coded failures print one line, never a stack trace. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SpeanCommand());
+        commandLine.setExecutionExceptionHandler(new CodedFailureHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,155 @@
+package kh.gov.spean.cli.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import kh.gov.spean.cli.SpeanHome;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.FederationFiles;
+import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.federation.FederationLoader;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.Topics;
+
+/**
+ * {@code spean demo}: a fresh federation, an embedded Kafka broker, the mock ministries and one node per member; plays
+ * the scenarios and the attacks, prints what happened, and exits 0 only if every expectation held.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the federation on this machine, play the scenarios and the attacks, and report.")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** With --serve, nodes listen from this port on (in member order) and backends from this port + 10. */
+    static final int SERVE_BASE_PORT = 8080;
+
+    @Option(names = "--data", description = "Data directory, recreated on each run (default: data/demo).")
+    Path data;
+
+    @Option(names = "--serve", description = "Keep the nodes and backends running after the scenarios, for trying by hand.")
+    boolean serve;
+
+    @Option(names = "--base-port", defaultValue = "-1",
+            description = "First port for nodes (backends from +10); 0 picks free ports. Default: 8080 with --serve, else 0.")
+    int basePort;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path root = SpeanHome.root();
+        Path dataDirectory = data != null ? data : root.resolve("data").resolve("demo");
+        recreate(dataDirectory);
+        new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), dataDirectory);
+        Federation federation = FederationLoader.load(FederationFiles.in(dataDirectory), Clock.systemUTC().instant());
+        DemoScenarios scenarios = DemoScenarios.load(root);
+        int ports = basePort >= 0 ? basePort : serve ? SERVE_BASE_PORT : 0;
+
+        DemoReport report = new DemoReport(out);
+        DemoNetwork network = DemoNetwork.start(dataDirectory, root, ports);
+        try {
+            describe(network, dataDirectory);
+            ExchangePlayer http = new ExchangePlayer();
+            report.section("Exchanges (client node -> Kafka -> provider node -> backend -> back)");
+            for (DemoScenarios.ExchangeScenario scenario : scenarios.exchanges()) {
+                report.record(http.play(network.node(scenario.client().member()).baseUri(), scenario));
+            }
+            report.section("Attacks (each must be refused with its code, and reach no backend)");
+            AttackPlayer attacks = new AttackPlayer(network, federation, dataDirectory, http, scenarios.exchanges().get(0));
+            for (DemoScenarios.AttackScenario attack : scenarios.attacks()) {
+                report.record(attacks.play(attack));
+            }
+            report.section("What an eavesdropper on Kafka sees");
+            report.record(scanForPlaintext(network, federation, scenarios));
+            report.summary();
+            if (serve) {
+                serveUntilStopped(network, scenarios);
+            }
+        } finally {
+            network.close();
+        }
+        return report.allHeld() ? 0 : 1;
+    }
+
+    private void describe(DemoNetwork network, Path dataDirectory) {
+        out.println("Spean demo: data in " + dataDirectory + ", embedded Kafka (KRaft) at " + network.bootstrapServers());
+        network.nodes().forEach((member, node) -> out.println("  node    " + member + "  " + node.baseUri()));
+        network.backends().forEach((name, backend) ->
+                out.println("  backend " + name + " (WireMock)  http://127.0.0.1:" + backend.port()));
+    }
+
+    private Outcome scanForPlaintext(DemoNetwork network, Federation federation, DemoScenarios scenarios) {
+        Set<String> topics = new LinkedHashSet<>();
+        federation.members().forEach(member -> topics.add(Topics.inbox(member.id())));
+        List<JsonObject> requests = scenarios.exchanges().stream().map(scenario -> parse(scenario.request())).toList();
+        long started = System.nanoTime();
+        PlaintextScan.Result result = PlaintextScan.scan(
+                KafkaSettings.defaults(network.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES), topics,
+                PlaintextScan.secretsOf(requests));
+        return new Outcome("No payload is readable on the inbox topics", "plain Kafka consumer -> " + topics,
+                result.records() + " records read, " + (result.leaked().isEmpty() ? "no plaintext found"
+                        : "PLAINTEXT FOUND: " + result.leaked()),
+                (System.nanoTime() - started) / 1_000_000, result.records() > 0 && result.leaked().isEmpty(), "");
+    }
+
+    private void serveUntilStopped(DemoNetwork network, DemoScenarios scenarios) throws InterruptedException {
+        DemoScenarios.ExchangeScenario example = scenarios.exchanges().get(0);
+        GatewayNode clientNode = network.node(example.client().member());
+        out.println();
+        out.println("Serving until Ctrl-C. Try:");
+        out.println("  curl -i -X POST " + clientNode.baseUri() + "/r1/" + example.service() + " \\");
+        out.println("       -H 'X-Road-Client: " + example.client() + "' -H 'Content-Type: application/json' \\");
+        out.println("       -d '" + new String(example.request(), StandardCharsets.UTF_8) + "'");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "spean-demo-stop"));
+        stopped.await();
+    }
+
+    private static JsonObject parse(byte[] json) {
+        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The demo starts from nothing each time; it refuses to wipe a folder that is not a Spean data directory. */
+    private static void recreate(Path directory) {
+        try {
+            if (Files.exists(directory)) {
+                try (Stream<Path> entries = Files.list(directory)) {
+                    boolean spean = entries.findAny().isEmpty() || Files.isDirectory(directory.resolve("federation"));
+                    if (!spean) {
+                        throw new IllegalArgumentException(directory + " is not a Spean data directory; not wiping it");
+                    }
+                }
+                try (Stream<Path> tree = Files.walk(directory)) {
+                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

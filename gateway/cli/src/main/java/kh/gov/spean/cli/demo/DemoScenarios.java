@@ -1,0 +1,66 @@
+package kh.gov.spean.cli.demo;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import kh.gov.spean.id.ServiceId;
+import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.json.SpeanJson;
+
+/** The demo's scenarios, kept as data in {@code seeds/demo-scenarios.json}, with the connector examples they name. */
+public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenario> attacks) {
+
+    /** The JSON form of the scenarios file. */
+    public record File(List<ExchangeEntry> exchanges, List<AttackScenario> attacks) {
+    }
+
+    /** An exchange as the scenarios file names it. */
+    public record ExchangeEntry(String name, String example) {
+    }
+
+    /** An attack that must be refused with the {@code expect} code; {@code client} where the kind needs one. */
+    public record AttackScenario(String name, String kind, String client, String expect) {
+    }
+
+    /** An exchange to play: who calls what with which payload, and what the answer must contain. */
+    public record ExchangeScenario(String name, SubsystemId client, ServiceId service, byte[] request,
+                                   int expectedStatus, JsonObject expectedBody) {
+    }
+
+    public static DemoScenarios load(Path repositoryRoot) {
+        Path file = repositoryRoot.resolve("seeds").resolve("demo-scenarios.json");
+        File parsed = SpeanJson.fromBytes(read(file), File.class);
+        List<ExchangeScenario> exchanges = parsed.exchanges().stream()
+                .map(entry -> exchange(entry.name(), repositoryRoot.resolve(entry.example())))
+                .toList();
+        return new DemoScenarios(exchanges, parsed.attacks());
+    }
+
+    private static ExchangeScenario exchange(String name, Path exampleFile) {
+        try (JsonReader reader = Json.createReader(new StringReader(new String(read(exampleFile), StandardCharsets.UTF_8)))) {
+            JsonObject example = reader.readObject();
+            JsonObject expect = example.getJsonObject("expect");
+            return new ExchangeScenario(name, SubsystemId.parse(example.getString("client")),
+                    ServiceId.parse(example.getString("service")),
+                    example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8),
+                    expect.getInt("status"), expect.getJsonObject("body"));
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo scenario file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package kh.gov.spean.cli.demo;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import kh.gov.spean.id.ServiceId;
+import kh.gov.spean.id.SubsystemId;
+
+/** Plays calls at a node's HTTP edge as a ministry system would, and judges the answers. */
+final class ExchangePlayer {
+
+    /** An HTTP answer: status, the X-Road headers that matter, the body. */
+    record Answer(int status, String xRoadId, String requestHash, String error, String body, long millis) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
+                .timeout(Duration.ofSeconds(60))
+                .header("X-Road-Client", client.toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return new Answer(response.statusCode(), header(response, "X-Road-Id"), header(response, "X-Road-Request-Hash"),
+                    header(response, "X-Road-Error"), response.body(), millis);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach node " + node + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    Outcome play(URI node, DemoScenarios.ExchangeScenario scenario) {
+        Answer answer = call(node, scenario.client(), scenario.service(), scenario.request());
+        boolean held = answer.status() == scenario.expectedStatus() && answer.xRoadId() != null
+                && answer.requestHash() != null && contains(answer.body(), scenario.expectedBody());
+        String result = answer.status() + " " + (answer.error() != null ? answer.error() : summary(answer.body()));
+        return new Outcome(scenario.name(), scenario.client() + " -> " + scenario.service(), result, answer.millis(),
+                held, "X-Road-Id " + answer.xRoadId());
+    }
+
+    /** True when every field of {@code expected} appears with the same value in the JSON {@code body}. */
+    static boolean contains(String body, JsonObject expected) {
+        JsonObject actual;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            actual = reader.readObject();
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+        for (Map.Entry<String, JsonValue> field : expected.entrySet()) {
+            if (!field.getValue().equals(actual.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String summary(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject object = reader.readObject();
+            return object.containsKey("result") ? "result=" + object.getString("result") : "answered";
+        } catch (RuntimeException notJson) {
+            return "answered";
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+}

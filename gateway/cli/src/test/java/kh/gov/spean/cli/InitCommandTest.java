@@ -1,0 +1,61 @@
+package kh.gov.spean.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kh.gov.spean.federation.FederationFiles;
+import kh.gov.spean.federation.FederationLoader;
+import kh.gov.spean.federation.MemberFiles;
+import kh.gov.spean.id.MemberId;
+
+class InitCommandTest {
+
+    @Test
+    void init_generates_a_signed_federation_and_password_protected_keystores_for_every_member(@TempDir Path data)
+            throws Exception {
+        assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
+
+        FederationFiles files = FederationFiles.in(data);
+        assertTrue(Files.isRegularFile(files.signature()));
+        assertEquals(2, FederationLoader.load(files, Instant.now()).members().size());
+        for (String member : new String[] {"KH/GOV/MOI", "KH/GOV/MEF"}) {
+            MemberFiles keys = MemberFiles.in(data, MemberId.parse(member));
+            assertTrue(Files.isRegularFile(keys.signingKeystore()));
+            assertTrue(Files.isRegularFile(keys.encryptionKeystore()));
+            assertFalse(Files.getPosixFilePermissions(keys.passwordFile()).contains(PosixFilePermission.OTHERS_READ));
+            assertEquals(MemberId.parse(member), keys.loadKeys().member());
+        }
+        assertFalse(Files.readString(files.configuration()).contains("PRIVATE KEY"));
+    }
+
+    @Test
+    void a_gateway_refuses_to_start_on_an_altered_configuration_and_says_why(@TempDir Path data) throws Exception {
+        assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
+        Path configuration = FederationFiles.in(data).configuration();
+        Files.writeString(configuration, Files.readString(configuration).replace("verifyCitizen", "verifyCitizens"));
+
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = SpeanCommand.execute("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
+                    "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
+        } finally {
+            System.setErr(original);
+        }
+        String said = errors.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, exit, said);
+        assertTrue(said.contains("server.configuration_invalid"), said);
+        assertTrue(said.contains("altered"), said);
+    }
+}

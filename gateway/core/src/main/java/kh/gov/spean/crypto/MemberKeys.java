@@ -1,0 +1,11 @@
+package kh.gov.spean.crypto;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+import kh.gov.spean.id.MemberId;
+
+/** A member's two key pairs: one to sign what it sends, one to open what is sealed to it. Never leaves its node. */
+public record MemberKeys(MemberId member, PrivateKey signingKey, X509Certificate signingCertificate,
+                         PrivateKey encryptionKey, X509Certificate encryptionCertificate) {
+}

@@ -1,0 +1,37 @@
+package kh.gov.spean.envelope;
+
+import kh.gov.spean.id.EnvelopeId;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.ServiceId;
+import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.validation.SchemaId;
+
+/** What the sending node decides about an envelope; {@link EnvelopeSealer} adds times, commitment, digest, signature. */
+public record EnvelopeDraft(
+        EnvelopeId id,
+        EnvelopeId correlationId,
+        EnvelopeType type,
+        MemberId recipient,
+        SubsystemId client,
+        ServiceId service,
+        SchemaId schemaId,
+        String schemaSha256,
+        String requestHash,
+        String errorCode) {
+
+    public static EnvelopeDraft request(SubsystemId client, ServiceId service, SchemaId schemaId, String schemaSha256) {
+        EnvelopeId id = EnvelopeId.random();
+        return new EnvelopeDraft(id, id, EnvelopeType.REQUEST, service.member(), client, service, schemaId, schemaSha256,
+                null, null);
+    }
+
+    public static EnvelopeDraft response(EnvelopeHeader request, SchemaId schemaId, String schemaSha256, String requestHash) {
+        return new EnvelopeDraft(EnvelopeId.random(), request.id(), EnvelopeType.RESPONSE, request.sender(),
+                request.client(), request.service(), schemaId, schemaSha256, requestHash, null);
+    }
+
+    public static EnvelopeDraft error(EnvelopeHeader request, String requestHash, String errorCode) {
+        return new EnvelopeDraft(EnvelopeId.random(), request.id(), EnvelopeType.ERROR, request.sender(),
+                request.client(), request.service(), null, null, requestHash, errorCode);
+    }
+}

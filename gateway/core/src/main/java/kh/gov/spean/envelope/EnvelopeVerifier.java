@@ -1,0 +1,51 @@
+package kh.gov.spean.envelope;
+
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+
+import kh.gov.spean.crypto.DetachedSignatureVerifier;
+import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.Federation;
+
+/**
+ * Checks that an envelope is what its header says: signed by the sender member's registered signing certificate
+ * (chained to the federation CA, valid now), over the exact header bytes, and that the ciphertext is the one the
+ * header names. Nothing is decrypted before this passes.
+ */
+public final class EnvelopeVerifier {
+
+    private final Federation federation;
+    private final DetachedSignatureVerifier signatures;
+
+    public EnvelopeVerifier(Federation federation, X509Certificate trustAnchor) {
+        this.federation = federation;
+        this.signatures = new DetachedSignatureVerifier(trustAnchor);
+    }
+
+    public void verify(Envelope envelope, Instant now) {
+        X509Certificate signer = signatures.verify(envelope.headerBytes(), envelope.signature(), now);
+        EnvelopeHeader header = envelope.header();
+        Federation.Member sender = federation.member(header.sender()).orElseThrow(() -> new SpeanException(
+                ErrorCode.SIGNER_UNTRUSTED, "the sender " + header.sender() + " is not a member of the federation"));
+        if (!sender.signingCertificate().equals(signer)) {
+            throw new SpeanException(ErrorCode.SIGNER_UNTRUSTED,
+                    "the envelope is not signed with the registered signing certificate of " + header.sender());
+        }
+        byte[] digest = Digests.sha256(envelope.ciphertext());
+        if (!MessageDigest.isEqual(digest, decode(header.ciphertextSha256()))) {
+            throw new SpeanException(ErrorCode.CIPHERTEXT_ALTERED,
+                    "the ciphertext's SHA-256 differs from the one in the signed header");
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Digests.fromBase64(base64);
+        } catch (IllegalArgumentException e) {
+            throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "the header's ciphertext digest is not base64");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package kh.gov.spean.federation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The federation configuration as the federation authority signs it (X-Road's "global configuration"): members with
+ * their certificates, services with their schemas, access rights, and the digests of the shared schemas.
+ * This is the wire form; {@link Federation} is the checked, typed view a node works with.
+ */
+public record FederationConfiguration(
+        int version,
+        String instance,
+        Instant issuedAt,
+        Instant expiresAt,
+        List<Member> members,
+        List<Service> services,
+        List<AccessRight> accessRights,
+        List<Schema> schemas) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    /** A member: its subsystems and its two certificates (PEM), one to verify its signatures, one to encrypt to it. */
+    public record Member(String id, String name, String nameKm, List<String> subsystems,
+                         String signingCertificate, String encryptionCertificate) {
+    }
+
+    /** A service and the schema ids of its request and response. */
+    public record Service(String id, String description, String requestSchema, String responseSchema) {
+    }
+
+    /** A client subsystem's right to call a service. */
+    public record AccessRight(String client, String service) {
+    }
+
+    /** A shared schema and the SHA-256 (hex) of its exact file bytes, so every node validates against the same text. */
+    public record Schema(String id, String sha256) {
+    }
+}

@@ -1,0 +1,107 @@
+package kh.gov.spean.validation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+
+import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+
+/**
+ * The shared schemas ({@code schemas/NAME/vN/schema.json}, JSON Schema draft 2020-12), each compiled once at start and
+ * kept by id, with the SHA-256 of its exact file so nodes can check they all validate against the same text.
+ */
+public final class SchemaCatalog {
+
+    /** Each schema's semantic version, an annotation (it does not validate anything). */
+    public static final String VERSION_KEYWORD = "x-spean-version";
+
+    private final Map<SchemaId, Schema> schemas;
+    private final Map<SchemaId, String> digests;
+
+    private SchemaCatalog(Map<SchemaId, Schema> schemas, Map<SchemaId, String> digests) {
+        this.schemas = Map.copyOf(schemas);
+        this.digests = Map.copyOf(digests);
+    }
+
+    public static SchemaCatalog load(Path schemasRoot) {
+        if (!Files.isDirectory(schemasRoot)) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no schemas folder at " + schemasRoot);
+        }
+        // Draft 2020-12 makes "format" an annotation only; Spean asserts it (dates, date-times) as a contract.
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012()).keyword(new AnnotationKeyword(VERSION_KEYWORD)).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        Map<SchemaId, Schema> schemas = new HashMap<>();
+        Map<SchemaId, String> digests = new HashMap<>();
+        try (Stream<Path> files = Files.walk(schemasRoot, 3)) {
+            for (Path file : files.filter(SchemaCatalog::isSchemaFile).sorted().toList()) {
+                SchemaId id = new SchemaId(file.getParent().getParent().getFileName().toString(),
+                        file.getParent().getFileName().toString());
+                byte[] bytes = Files.readAllBytes(file);
+                try {
+                    schemas.put(id, registry.getSchema(new String(bytes, StandardCharsets.UTF_8), InputFormat.JSON));
+                } catch (RuntimeException e) {
+                    throw new SpeanException(ErrorCode.CONFIGURATION_INVALID,
+                            "schema " + file + " does not compile: " + e.getMessage());
+                }
+                digests.put(id, Digests.hex(Digests.sha256(bytes)));
+            }
+        } catch (IOException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "cannot read the schemas in " + schemasRoot, e);
+        }
+        return new SchemaCatalog(schemas, digests);
+    }
+
+    public boolean contains(SchemaId id) {
+        return schemas.containsKey(id);
+    }
+
+    public Set<SchemaId> ids() {
+        return schemas.keySet();
+    }
+
+    /** Hex SHA-256 of the schema file's exact bytes. */
+    public String sha256Hex(SchemaId id) {
+        String digest = digests.get(id);
+        if (digest == null) {
+            throw unknown(id);
+        }
+        return digest;
+    }
+
+    public PayloadValidator validator() {
+        return new PayloadValidator(this);
+    }
+
+    Schema schema(SchemaId id) {
+        Schema schema = schemas.get(id);
+        if (schema == null) {
+            throw unknown(id);
+        }
+        return schema;
+    }
+
+    private static SpeanException unknown(SchemaId id) {
+        return new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no schema " + id + " in the catalog");
+    }
+
+    private static boolean isSchemaFile(Path file) {
+        return file.getFileName().toString().equals("schema.json") && file.getParent() != null
+                && file.getParent().getFileName().toString().matches("v[0-9]{1,4}");
+    }
+}

@@ -1,0 +1,62 @@
+package kh.gov.spean.node;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+import org.apache.kafka.common.KafkaException;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+
+/**
+ * The one place that decides what a failure is: its Spean error code, and whether trying again could help
+ * (transient) or never will (permanent).
+ */
+public final class ErrorClassifier {
+
+    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.TIMEOUT, ErrorCode.BACKEND_UNAVAILABLE,
+            ErrorCode.TRANSPORT_UNAVAILABLE);
+
+    private ErrorClassifier() {
+    }
+
+    /** The code for any failure, looking through Camel's and the JDK's wrappers for the cause that names it. */
+    public static ErrorCode codeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SpeanException coded) {
+                return coded.code();
+            }
+            if (cause instanceof KafkaException) {
+                return ErrorCode.TRANSPORT_UNAVAILABLE;
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof SocketTimeoutException) {
+                return ErrorCode.BACKEND_UNAVAILABLE;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return ErrorCode.INTERNAL;
+    }
+
+    /** A detail safe to show a caller: a Spean exception's own detail, otherwise the code's title, never a stack trace. */
+    public static String detailOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SpeanException coded) {
+                return coded.detail();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return codeOf(failure).title();
+    }
+
+    /** True when the same message may succeed if tried again later. */
+    public static boolean isTransient(ErrorCode code) {
+        return TRANSIENT.contains(code);
+    }
+}

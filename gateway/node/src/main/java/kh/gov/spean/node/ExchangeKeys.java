@@ -1,0 +1,29 @@
+package kh.gov.spean.node;
+
+/** Names of the Camel exchange properties the node's steps hand to each other, in one place. */
+public final class ExchangeKeys {
+
+    /** The {@link kh.gov.spean.node.http.ServiceCall} read at the HTTP edge. */
+    public static final String SERVICE_CALL = "spean.serviceCall";
+    /** The {@link kh.gov.spean.envelope.Envelope} being sent or received. */
+    public static final String ENVELOPE = "spean.envelope";
+    /** Set once an incoming envelope's signature verified: its sender is known, so a coded error can be sent back. */
+    public static final String AUTHENTICATED = "spean.authenticated";
+    /** The plaintext payload (byte[]) once opened. */
+    public static final String PAYLOAD = "spean.payload";
+    /** The federation's service entry for the exchange. */
+    public static final String SERVICE = "spean.service";
+    /** The connector route (a {@code direct:} URI) that serves the requested service. */
+    public static final String CONNECTOR_ROUTE = "spean.connectorRoute";
+    /** The pending client-side exchange's result, once the provider answered. */
+    public static final String SERVICE_RESPONSE = "spean.serviceResponse";
+    /** The {@link kh.gov.spean.node.exchange.PendingExchanges.Pending} request an incoming answer is bound to. */
+    public static final String PENDING = "spean.pending";
+    /** Set when a refused request is answered with a signed error envelope (the record to publish is the body). */
+    public static final String ERROR_REPLY = "spean.errorReply";
+    /** Milliseconds since the epoch when the node first saw this exchange. */
+    public static final String RECEIVED_AT = "spean.receivedAt";
+
+    private ExchangeKeys() {
+    }
+}

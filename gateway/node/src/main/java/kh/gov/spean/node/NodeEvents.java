@@ -1,0 +1,54 @@
+package kh.gov.spean.node;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.id.EnvelopeId;
+import kh.gov.spean.id.MemberId;
+
+/** What a node reports as it works — each refusal with its code, each hand-off to a backend — for listeners such as the demo. */
+public final class NodeEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeEvents.class);
+
+    /** A refused message: which envelope (when known), why, and at which step. */
+    public record Rejection(Instant at, MemberId node, EnvelopeId envelopeId, ErrorCode code, String detail, String step) {
+    }
+
+    /** A request handed to the provider's backend. */
+    public record Delivery(Instant at, MemberId node, EnvelopeId envelopeId, String route) {
+    }
+
+    private final MemberId node;
+    private final List<Consumer<Rejection>> rejectionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Delivery>> deliveryListeners = new CopyOnWriteArrayList<>();
+
+    public NodeEvents(MemberId node) {
+        this.node = node;
+    }
+
+    public void onRejection(Consumer<Rejection> listener) {
+        rejectionListeners.add(listener);
+    }
+
+    public void onDelivery(Consumer<Delivery> listener) {
+        deliveryListeners.add(listener);
+    }
+
+    public void rejected(EnvelopeId envelopeId, ErrorCode code, String detail, String step) {
+        Rejection rejection = new Rejection(Instant.now(), node, envelopeId, code, detail, step);
+        LOG.warn("{} rejected envelope {} at {}: {} ({})", node, envelopeId, step, code, detail);
+        rejectionListeners.forEach(listener -> listener.accept(rejection));
+    }
+
+    public void delivered(EnvelopeId envelopeId, String route) {
+        Delivery delivery = new Delivery(Instant.now(), node, envelopeId, route);
+        deliveryListeners.forEach(listener -> listener.accept(delivery));
+    }
+}

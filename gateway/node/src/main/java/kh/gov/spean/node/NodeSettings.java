@@ -1,0 +1,125 @@
+package kh.gov.spean.node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.MemberId;
+
+/**
+ * A gateway node's settings, validated at start-up: a node with a bad setting refuses to start and names the setting.
+ *
+ * @param member            the member this node serves ({@code --member})
+ * @param dataDirectory     the data directory made by {@code spean init}: {@code federation/} and the member's folder ({@code --data})
+ * @param httpHost          the address the HTTP edge binds to ({@code --http-host}, default 127.0.0.1)
+ * @param httpPort          the HTTP edge's port, 0 for any free port ({@code --http-port}, default 8080)
+ * @param kafkaBootstrap    external Kafka bootstrap servers, or null to use a broker the caller provides ({@code --kafka-bootstrap})
+ * @param schemasDirectory  the shared schemas ({@code --schemas}, default {@code schemas/})
+ * @param connectorsDirectory the connectors folder ({@code --connectors}, default {@code connectors/})
+ * @param backends          backend URL per connector folder name, overriding each connector's default ({@code --backend NAME=URL})
+ * @param requestTimeout    how long a client waits for the provider's answer ({@code --request-timeout}, default 30 s)
+ * @param envelopeTimeToLive how long an envelope stays acceptable after it is issued (default 5 min)
+ * @param clockSkew         the clock difference tolerated between nodes (default 60 s)
+ * @param maxMessageBytes   the largest payload accepted ({@code --max-message-bytes}, default 10 MiB)
+ * @param inboxPartitions   partitions of each inbox topic this node creates (default 4)
+ * @param inboxConsumers    concurrent consumers of this node's inbox (default 2)
+ */
+public record NodeSettings(
+        MemberId member,
+        Path dataDirectory,
+        String httpHost,
+        int httpPort,
+        String kafkaBootstrap,
+        Path schemasDirectory,
+        Path connectorsDirectory,
+        Map<String, String> backends,
+        Duration requestTimeout,
+        Duration envelopeTimeToLive,
+        Duration clockSkew,
+        int maxMessageBytes,
+        int inboxPartitions,
+        int inboxConsumers) {
+
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ENVELOPE_TIME_TO_LIVE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+    public static final int DEFAULT_INBOX_PARTITIONS = 4;
+    public static final int DEFAULT_INBOX_CONSUMERS = 2;
+
+    public NodeSettings {
+        backends = Map.copyOf(backends == null ? Map.of() : backends);
+    }
+
+    /** Settings with every default, for the given member, data, Kafka and repository folders. */
+    public static NodeSettings defaults(MemberId member, Path dataDirectory, String kafkaBootstrap, Path repositoryRoot) {
+        return new NodeSettings(member, dataDirectory, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, kafkaBootstrap,
+                repositoryRoot.resolve("schemas"), repositoryRoot.resolve("connectors"), Map.of(),
+                DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
+                DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS);
+    }
+
+    public NodeSettings withHttpPort(int port) {
+        return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers);
+    }
+
+    public NodeSettings withBackends(Map<String, String> newBackends) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers);
+    }
+
+    public NodeSettings withRequestTimeout(Duration timeout) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers);
+    }
+
+    public NodeSettings withMaxMessageBytes(int bytes) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
+                inboxPartitions, inboxConsumers);
+    }
+
+    /** Throws CONFIGURATION_INVALID naming the first setting that is wrong. */
+    public NodeSettings validate() {
+        require(member != null, "member", "is required (--member INSTANCE/CLASS/MEMBER)");
+        require(dataDirectory != null && Files.isDirectory(dataDirectory), "data",
+                "must be a directory made by 'spean init': " + dataDirectory);
+        require(httpHost != null && !httpHost.isBlank(), "http-host", "is required");
+        require(httpPort >= 0 && httpPort <= 65535, "http-port", "must be 0..65535, was " + httpPort);
+        require(kafkaBootstrap != null && kafkaBootstrap.matches("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)*"), "kafka-bootstrap",
+                "must be HOST:PORT[,HOST:PORT...], was " + kafkaBootstrap);
+        require(schemasDirectory != null && Files.isDirectory(schemasDirectory), "schemas",
+                "must be the shared schemas folder: " + schemasDirectory);
+        require(connectorsDirectory != null && Files.isDirectory(connectorsDirectory), "connectors",
+                "must be the connectors folder: " + connectorsDirectory);
+        require(positive(requestTimeout), "request-timeout", "must be positive");
+        require(positive(envelopeTimeToLive), "envelope-time-to-live", "must be positive");
+        require(clockSkew != null && !clockSkew.isNegative(), "clock-skew", "must not be negative");
+        require(maxMessageBytes > 0, "max-message-bytes", "must be positive");
+        require(inboxPartitions > 0, "inbox-partitions", "must be positive");
+        require(inboxConsumers > 0, "inbox-consumers", "must be positive");
+        backends.forEach((name, url) -> require(Objects.requireNonNull(url).matches("https?://\\S+"),
+                "backend", name + " must be an http(s) URL, was " + url));
+        return this;
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean condition, String key, String problem) {
+        if (!condition) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting '" + key + "' " + problem);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package kh.gov.spean.node.http;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.node.ExchangeKeys;
+
+/** Step: the client's node checks the access right before anything is signed or sent (the provider checks again). */
+public final class CheckClientAccessRight implements Processor {
+
+    private final Federation federation;
+
+    public CheckClientAccessRight(Federation federation) {
+        this.federation = federation;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ServiceCall call = exchange.getProperty(ExchangeKeys.SERVICE_CALL, ServiceCall.class);
+        if (!federation.isAllowed(call.client(), call.service().id())) {
+            throw new SpeanException(ErrorCode.ACCESS_DENIED,
+                    call.client() + " has no access right to " + call.service().id());
+        }
+    }
+}

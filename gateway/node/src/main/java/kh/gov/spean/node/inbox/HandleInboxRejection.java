@@ -1,0 +1,73 @@
+package kh.gov.spean.node.inbox;
+
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.EnvelopeDraft;
+import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.EnvelopeType;
+import kh.gov.spean.envelope.RequestHash;
+import kh.gov.spean.envelope.SealedEnvelope;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.node.ErrorClassifier;
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.NodeEvents;
+import kh.gov.spean.node.exchange.CompletePendingRequest;
+import kh.gov.spean.node.exchange.KafkaRecord;
+import kh.gov.spean.node.exchange.PendingExchanges;
+
+/**
+ * Error step of the inbox: records the refusal with its code; fails the local request an answer was bound to; and,
+ * when the refused message is an authentic request, answers its sender with a signed error envelope so that the
+ * waiting caller gets the code at once instead of a timeout. Forged, replayed or misaddressed messages get no answer.
+ */
+public final class HandleInboxRejection implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandleInboxRejection.class);
+    private static final Set<ErrorCode> NO_REPLY = Set.of(ErrorCode.REPLAYED, ErrorCode.WRONG_RECIPIENT, ErrorCode.EXPIRED);
+
+    private final Federation federation;
+    private final EnvelopeSealer sealer;
+    private final NodeEvents events;
+
+    public HandleInboxRejection(Federation federation, EnvelopeSealer sealer, NodeEvents events) {
+        this.federation = federation;
+        this.sealer = sealer;
+        this.events = events;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ErrorCode code = ErrorClassifier.codeOf(failure);
+        String detail = ErrorClassifier.detailOf(failure);
+        if (code == ErrorCode.INTERNAL) {
+            LOG.error("internal failure in the inbox", failure);
+        }
+        Envelope envelope = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class);
+        events.rejected(envelope == null ? null : envelope.header().id(), code, detail, "inbox");
+
+        PendingExchanges.Pending bound = exchange.getProperty(ExchangeKeys.PENDING, PendingExchanges.Pending.class);
+        if (bound != null) {
+            bound.answer().completeExceptionally(new SpeanException(code, detail));
+        }
+        boolean authentic = Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.AUTHENTICATED, Boolean.class));
+        if (authentic && envelope.header().type() == EnvelopeType.REQUEST && !NO_REPLY.contains(code)) {
+            Federation.Member sender = federation.member(envelope.header().sender()).orElseThrow();
+            SealedEnvelope reply = sealer.seal(
+                    EnvelopeDraft.error(envelope.header(), RequestHash.of(envelope), code.code()),
+                    SpeanJson.toBytes(new CompletePendingRequest.ErrorPayload(code.code(), detail)),
+                    sender.encryptionCertificate());
+            KafkaRecord.address(exchange.getMessage(), reply.envelope());
+            exchange.setProperty(ExchangeKeys.ERROR_REPLY, Boolean.TRUE);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package kh.gov.spean.node.provider;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.EnvelopeDraft;
+import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.RequestHash;
+import kh.gov.spean.envelope.SealedEnvelope;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.exchange.KafkaRecord;
+
+/** Step: seals the backend's answer to the client member, bound to the request by its hash, and addresses it to the client's inbox. */
+public final class SealResponse implements Processor {
+
+    private final Federation federation;
+    private final EnvelopeSealer sealer;
+
+    public SealResponse(Federation federation, EnvelopeSealer sealer) {
+        this.federation = federation;
+        this.sealer = sealer;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Envelope request = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class);
+        Federation.Service service = exchange.getProperty(ExchangeKeys.SERVICE, Federation.Service.class);
+        Federation.Member client = federation.member(request.header().sender()).orElseThrow();
+        SealedEnvelope sealed = sealer.seal(
+                EnvelopeDraft.response(request.header(), service.responseSchema(),
+                        federation.schemaDigest(service.responseSchema()).orElseThrow(), RequestHash.of(request)),
+                exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class), client.encryptionCertificate());
+        KafkaRecord.address(exchange.getMessage(), sealed.envelope());
+    }
+}

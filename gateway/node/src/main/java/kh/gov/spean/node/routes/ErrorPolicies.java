@@ -1,0 +1,39 @@
+package kh.gov.spean.node.routes;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.http.WriteProblemResponse;
+import kh.gov.spean.node.inbox.HandleInboxRejection;
+
+/** The node's two error policies, which routes opt into: problem+json at the HTTP edge, coded rejection in the inbox. */
+public final class ErrorPolicies extends RouteConfigurationBuilder {
+
+    public static final String HTTP_PROBLEMS = "http-problems";
+    public static final String INBOX_REJECTIONS = "inbox-rejections";
+
+    private final WriteProblemResponse writeProblemResponse;
+    private final HandleInboxRejection handleInboxRejection;
+    private final NodeEndpoints endpoints;
+
+    public ErrorPolicies(WriteProblemResponse writeProblemResponse, HandleInboxRejection handleInboxRejection,
+                         NodeEndpoints endpoints) {
+        this.writeProblemResponse = writeProblemResponse;
+        this.handleInboxRejection = handleInboxRejection;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(HTTP_PROBLEMS)
+                .onException(Exception.class).handled(true)
+                .process(writeProblemResponse).id("write-problem-response");
+
+        routeConfiguration(INBOX_REJECTIONS)
+                .onException(Exception.class).handled(true)
+                .process(handleInboxRejection).id("handle-inbox-rejection")
+                .filter(exchangeProperty(ExchangeKeys.ERROR_REPLY))
+                    .to(endpoints.outbox()).id("publish-error-reply")
+                .end();
+    }
+}

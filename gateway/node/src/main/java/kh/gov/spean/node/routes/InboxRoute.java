@@ -1,0 +1,65 @@
+package kh.gov.spean.node.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.EnvelopeType;
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.exchange.BindToPendingRequest;
+import kh.gov.spean.node.exchange.CompletePendingRequest;
+import kh.gov.spean.node.inbox.CheckRecipient;
+import kh.gov.spean.node.inbox.CheckTimeWindow;
+import kh.gov.spean.node.inbox.DecodeEnvelope;
+import kh.gov.spean.node.inbox.OpenPayload;
+import kh.gov.spean.node.inbox.RejectReplay;
+import kh.gov.spean.node.inbox.ValidateIncomingPayload;
+import kh.gov.spean.node.inbox.VerifySignature;
+
+/**
+ * This member's inbox: every envelope is verified, addressed, in time and new before anything else happens; then a
+ * request goes to the provider route, and an answer resumes the call waiting for it.
+ */
+public final class InboxRoute extends RouteBuilder {
+
+    public static final String PROVIDE = "direct:provide";
+
+    /** The steps, in the order the design gives them. */
+    public record Steps(DecodeEnvelope decodeEnvelope, VerifySignature verifySignature, CheckRecipient checkRecipient,
+                        CheckTimeWindow checkTimeWindow, RejectReplay rejectReplay,
+                        BindToPendingRequest bindToPendingRequest, OpenPayload openPayload,
+                        ValidateIncomingPayload validateResponse, CompletePendingRequest completePendingRequest) {
+    }
+
+    private final NodeEndpoints endpoints;
+    private final Steps steps;
+
+    public InboxRoute(NodeEndpoints endpoints, Steps steps) {
+        this.endpoints = endpoints;
+        this.steps = steps;
+    }
+
+    @Override
+    public void configure() {
+        from(endpoints.inbox()).routeId("inbox").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+                .process(steps.decodeEnvelope()).id("decode-envelope")
+                .process(steps.verifySignature()).id("verify-signature")
+                .process(steps.checkRecipient()).id("check-recipient")
+                .process(steps.checkTimeWindow()).id("check-time-window")
+                .process(steps.rejectReplay()).id("reject-replay")
+                .choice()
+                    .when(typeIs(EnvelopeType.REQUEST))
+                        .to(PROVIDE).id("provide")
+                    .otherwise()
+                        .process(steps.bindToPendingRequest()).id("bind-to-pending-request")
+                        .process(steps.openPayload()).id("open-answer")
+                        .filter(typeIs(EnvelopeType.RESPONSE))
+                            .process(steps.validateResponse()).id("validate-response")
+                        .end()
+                        .process(steps.completePendingRequest()).id("complete-pending-request")
+                .end();
+    }
+
+    private static org.apache.camel.Predicate typeIs(EnvelopeType type) {
+        return exchange -> exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header().type() == type;
+    }
+}

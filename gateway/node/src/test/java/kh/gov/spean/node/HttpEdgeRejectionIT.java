@@ -1,0 +1,134 @@
+package kh.gov.spean.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+/**
+ * Bad calls at the HTTP edge: each gets its coded RFC 9457 answer, none reaches the backend, and the node keeps
+ * serving good calls afterwards.
+ */
+class HttpEdgeRejectionIT {
+
+    @TempDir
+    static Path data;
+    static TestNetwork network;
+    static ConnectorExample match;
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = TestNetwork.start(data, Duration.ofSeconds(3));
+        match = ConnectorExample.read("moi-id-registry", "match");
+    }
+
+    @AfterAll
+    static void stop() {
+        network.close();
+    }
+
+    static Stream<Arguments> bad_calls() {
+        String client = TestNetwork.BUSINESS_REGISTRY;
+        String service = TestNetwork.VERIFY_CITIZEN;
+        return Stream.of(
+                Arguments.of("a client without the access right", "KH/GOV/MEF/TAX-REGISTRY", service, "{match}", 403, "client.access_denied"),
+                Arguments.of("a body that breaks the schema", client, service, "{\"nationalId\":\"12AB\"}", 400, "client.schema_invalid"),
+                Arguments.of("a body that is not JSON", client, service, "{\"nationalId\":", 400, "client.malformed_json"),
+                Arguments.of("an empty body", client, service, "", 400, "client.malformed_json"),
+                Arguments.of("an unknown service", client, "KH/GOV/MOI/ID-REGISTRY/deleteCitizen", "{match}", 404, "client.unknown_service"),
+                Arguments.of("a malformed service path", client, "KH/GOV/MOI", "{match}", 400, "client.malformed_request"),
+                Arguments.of("no X-Road-Client header", null, service, "{match}", 400, "client.unknown_client"),
+                Arguments.of("a client that is not in the federation", "KH/GOV/MEF/NOBODY", service, "{match}", 400, "client.unknown_client"),
+                Arguments.of("a malformed client", "KH/GOV/MEF/BUSINESS REGISTRY", service, "{match}", 400, "client.unknown_client"),
+                Arguments.of("a client of another member", "KH/GOV/MOI/ANTI-SCAM", service, "{match}", 403, "client.not_this_node"),
+                Arguments.of("deeply nested JSON", client, service, "[".repeat(10_000) + "]".repeat(10_000), 400, "client.malformed_json"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused with {5}")
+    @MethodSource("bad_calls")
+    void refuses_a_bad_call_with_its_code_and_reaches_no_backend(String what, String client, String service,
+                                                                   String body, int status, String code) throws Exception {
+        int hitsBefore = network.backendHits();
+
+        HttpResponse<String> response = network.call(network.mef(), client, service, body.replace("{match}", match.request()));
+
+        assertProblem(response, status, code);
+        assertEquals(hitsBefore, network.backendHits(), "the backend must not be called");
+    }
+
+    @Test
+    void refuses_a_body_that_is_not_json_by_media_type() throws Exception {
+        HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN,
+                match.request().getBytes(StandardCharsets.UTF_8), "text/xml");
+        assertProblem(response, 415, "client.unsupported_media_type");
+    }
+
+    @Test
+    void refuses_an_oversized_body_with_413() throws Exception {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        int hitsBefore = network.backendHits();
+        HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY,
+                TestNetwork.VERIFY_CITIZEN, body, "application/json");
+        assertProblem(response, 413, "client.payload_too_large");
+        assertEquals(hitsBefore, network.backendHits());
+    }
+
+    @Test
+    void a_backend_failure_is_a_coded_server_error_for_the_client() throws Exception {
+        network.backend().stubFor(WireMock.post(WireMock.anyUrl())
+                .withRequestBody(WireMock.containing("\"purpose\":\"fail-backend\""))
+                .atPriority(1).willReturn(WireMock.serverError().withBody("database down")));
+        String failing = match.request().replaceFirst("\\{", "{\"purpose\":\"fail-backend\",");
+
+        HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN, failing);
+
+        assertProblem(response, 502, "server.backend_error");
+        assertFalse(response.body().contains("database down"), "a backend's error text is not passed on");
+    }
+
+    @Test
+    void a_provider_that_does_not_answer_in_time_gives_a_coded_timeout_not_a_hang() throws Exception {
+        network.backend().stubFor(WireMock.post(WireMock.anyUrl())
+                .withRequestBody(WireMock.containing("\"purpose\":\"slow-backend\""))
+                .atPriority(1).willReturn(WireMock.okJson("{}").withFixedDelay(6_000)));
+        String slow = match.request().replaceFirst("\\{", "{\"purpose\":\"slow-backend\",");
+
+        HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN, slow);
+
+        assertProblem(response, 504, "server.timeout");
+    }
+
+    @Test
+    void the_node_still_serves_good_calls_after_bad_ones() throws Exception {
+        HttpResponse<String> response = network.call(network.mef(), match.client(), match.service(), match.request());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(code, response.headers().firstValue("X-Road-Error").orElse(null));
+        JsonObject problem = ConnectorExample.parse(response.body());
+        assertEquals(code, problem.getString("code"));
+        assertEquals(status, problem.getInt("status"));
+        assertEquals("urn:spean:problem:" + code, problem.getString("type"));
+        assertFalse(response.body().contains("Exception"), "no stack trace or exception name: " + response.body());
+    }
+}

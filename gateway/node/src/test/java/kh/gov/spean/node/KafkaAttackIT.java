@@ -1,0 +1,198 @@
+package kh.gov.spean.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kh.gov.spean.crypto.CertificateAuthority;
+import kh.gov.spean.crypto.DevelopmentPki;
+import kh.gov.spean.crypto.MemberKeys;
+import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.EnvelopeCodec;
+import kh.gov.spean.envelope.EnvelopeDraft;
+import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.EnvelopeType;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.id.EnvelopeId;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.ServiceId;
+import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.SharedKafkaBroker;
+import kh.gov.spean.node.kafka.Topics;
+
+/**
+ * Kafka is outside the trust boundary: whoever can write to the topics still cannot get a forged, altered, replayed,
+ * misaddressed or expired envelope past a node. Each attempt is refused with its code and reaches no backend.
+ */
+class KafkaAttackIT {
+
+    static final ServiceId VERIFY_CITIZEN = ServiceId.parse(TestNetwork.VERIFY_CITIZEN);
+
+    @TempDir
+    static Path data;
+    static TestNetwork network;
+    static ConnectorExample match;
+    static KafkaProducer<byte[], byte[]> attacker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = TestNetwork.start(data, Duration.ofSeconds(10));
+        match = ConnectorExample.read("moi-id-registry", "match");
+        attacker = new KafkaProducer<>(KafkaSettings.defaults(SharedKafkaBroker.bootstrapServers(),
+                KafkaSettings.DEFAULT_MAX_RECORD_BYTES).producerProperties());
+    }
+
+    @AfterAll
+    static void stop() {
+        attacker.close();
+        network.close();
+    }
+
+    @Test
+    void refuses_a_record_that_is_not_an_envelope() throws Exception {
+        int hitsBefore = network.backendHits();
+        var refusal = new CompletableFuture<NodeEvents.Rejection>();
+        network.moi().events().onRejection(rejection -> {
+            if (rejection.envelopeId() == null) {
+                refusal.complete(rejection);
+            }
+        });
+        attacker.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI), "junk".getBytes(StandardCharsets.UTF_8),
+                "{\"v\":1,\"header\":\"AAAA\"".getBytes(StandardCharsets.UTF_8))).get();
+        assertEquals(ErrorCode.ENVELOPE_MALFORMED, refusal.get(20, TimeUnit.SECONDS).code());
+        assertEquals(hitsBefore, network.backendHits());
+    }
+
+    @Test
+    void refuses_an_envelope_whose_ciphertext_was_altered() throws Exception {
+        Envelope genuine = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC());
+        byte[] ciphertext = genuine.ciphertext().clone();
+        ciphertext[ciphertext.length / 2] ^= 0x01;
+        assertRefused(new Envelope(genuine.headerBytes(), genuine.header(), genuine.signature(), ciphertext),
+                ErrorCode.CIPHERTEXT_ALTERED);
+    }
+
+    @Test
+    void refuses_an_envelope_whose_header_was_altered() throws Exception {
+        Envelope genuine = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC());
+        byte[] header = new String(genuine.headerBytes(), StandardCharsets.UTF_8)
+                .replace("BUSINESS-REGISTRY", "TAX-REGISTRY").getBytes(StandardCharsets.UTF_8);
+        assertRefused(new Envelope(header, EnvelopeCodec.decodeHeader(header), genuine.signature(), genuine.ciphertext()),
+                ErrorCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void refuses_a_replayed_envelope_after_serving_the_original_once() throws Exception {
+        Envelope genuine = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC());
+        int hitsBefore = network.backendHits();
+        var answerRefused = refusalOfAnswerTo(genuine);
+        publish(genuine);
+        // The original is served; its answer goes to MEF's node, which was not waiting for it and refuses it as late.
+        assertEquals(ErrorCode.TIMEOUT, answerRefused.get(20, TimeUnit.SECONDS).code());
+        assertEquals(hitsBefore + 1, network.backendHits());
+
+        assertRefused(genuine, ErrorCode.REPLAYED);
+        assertEquals(hitsBefore + 1, network.backendHits(), "the replay must not reach the backend");
+    }
+
+    @Test
+    void refuses_an_envelope_signed_by_a_key_outside_the_federation() throws Exception {
+        CertificateAuthority rogue = DevelopmentPki.newRootCa("Rogue CA", Duration.ofDays(1));
+        KeyPair signing = DevelopmentPki.newKeyPair();
+        MemberKeys real = network.keys(TestNetwork.MEF);
+        MemberKeys forged = new MemberKeys(TestNetwork.MEF, signing.getPrivate(),
+                rogue.issueSigningCertificate("KH/GOV/MEF signing", signing.getPublic(), Duration.ofDays(1)),
+                real.encryptionKey(), real.encryptionCertificate());
+        assertRefused(request(forged, TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC()), ErrorCode.SIGNER_UNTRUSTED);
+    }
+
+    @Test
+    void refuses_a_member_that_skips_its_own_node_to_call_without_the_access_right() throws Exception {
+        assertRefused(request(network.keys(TestNetwork.MEF), "KH/GOV/MEF/TAX-REGISTRY", Clock.systemUTC()),
+                ErrorCode.ACCESS_DENIED);
+    }
+
+    @Test
+    void refuses_a_member_signing_for_another_members_subsystem() throws Exception {
+        assertRefused(request(network.keys(TestNetwork.MEF), "KH/GOV/MOI/ANTI-SCAM", Clock.systemUTC()),
+                ErrorCode.ACCESS_DENIED);
+    }
+
+    @Test
+    void refuses_an_envelope_addressed_to_another_member() throws Exception {
+        Federation federation = network.federation();
+        Federation.Service service = federation.service(VERIFY_CITIZEN).orElseThrow();
+        EnvelopeDraft toMef = new EnvelopeDraft(EnvelopeId.random(), EnvelopeId.random(),
+                EnvelopeType.REQUEST, TestNetwork.MEF, SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY),
+                VERIFY_CITIZEN, service.requestSchema(), federation.schemaDigest(service.requestSchema()).orElseThrow(),
+                null, null);
+        Envelope envelope = new EnvelopeSealer(network.keys(TestNetwork.MEF), Clock.systemUTC(), Duration.ofMinutes(5))
+                .seal(toMef, match.request().getBytes(StandardCharsets.UTF_8),
+                        federation.member(TestNetwork.MOI).orElseThrow().encryptionCertificate()).envelope();
+        assertRefused(envelope, ErrorCode.WRONG_RECIPIENT);
+    }
+
+    @Test
+    void refuses_an_expired_envelope() throws Exception {
+        Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+        assertRefused(request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, anHourAgo), ErrorCode.EXPIRED);
+    }
+
+    @Test
+    void refuses_an_envelope_from_a_clock_far_in_the_future() throws Exception {
+        Clock tomorrow = Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        assertRefused(request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, tomorrow), ErrorCode.EXPIRED);
+    }
+
+    private static CompletableFuture<NodeEvents.Rejection> refusalOfAnswerTo(Envelope request) {
+        CompletableFuture<NodeEvents.Rejection> answerRefused = new CompletableFuture<>();
+        network.mef().events().onRejection(rejection -> {
+            if (rejection.detail() != null && rejection.detail().contains(request.header().id().toString())) {
+                answerRefused.complete(rejection);
+            }
+        });
+        return answerRefused;
+    }
+
+    private static void assertRefused(Envelope envelope, ErrorCode expected) throws Exception {
+        int hitsBefore = network.backendHits();
+        var refusal = network.refusalOf(envelope.header().id());
+        publish(envelope);
+        NodeEvents.Rejection rejection = refusal.get(20, TimeUnit.SECONDS);
+        assertEquals(expected, rejection.code(), rejection::detail);
+        assertEquals(TestNetwork.MOI, rejection.node());
+        assertEquals(hitsBefore, network.backendHits(), "a refused envelope must not reach the backend");
+    }
+
+    private static void publish(Envelope envelope) throws Exception {
+        attacker.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI),
+                envelope.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(envelope))).get();
+    }
+
+    private static Envelope request(MemberKeys sender, String client, Clock clock) {
+        Federation federation = network.federation();
+        Federation.Service service = federation.service(VERIFY_CITIZEN).orElseThrow();
+        return new EnvelopeSealer(sender, clock, Duration.ofMinutes(5)).seal(
+                EnvelopeDraft.request(SubsystemId.parse(client), VERIFY_CITIZEN, service.requestSchema(),
+                        federation.schemaDigest(service.requestSchema()).orElseThrow()),
+                match.request().getBytes(StandardCharsets.UTF_8),
+                federation.member(MemberId.parse("KH/GOV/MOI")).orElseThrow().encryptionCertificate()).envelope();
+    }
+}
