@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -78,6 +79,7 @@ public final class GatewayNode implements AutoCloseable {
 
     /** Envelope JSON carries the payload base64-encoded, plus header and signature: allow for both. */
     private static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
+    private static final long BACKEND_CONNECT_TIMEOUT_MS = 5_000;
 
     private final NodeSettings settings;
     private final CamelContext camel;
@@ -119,6 +121,11 @@ public final class GatewayNode implements AutoCloseable {
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
+        HttpComponent backendCalls = camel.getComponent("http", HttpComponent.class);
+        backendCalls.setConnectTimeout(BACKEND_CONNECT_TIMEOUT_MS);
+        // A backend that never answers must not hold an inbox consumer for ever: the caller has given up by then.
+        backendCalls.setResponseTimeout(settings.requestTimeout().toMillis());
+        backendCalls.setSoTimeout(settings.requestTimeout().toMillis());
         VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(httpConfiguration(settings));
         try {
             camel.addService(httpServer, true, true);
@@ -129,6 +136,9 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             addRoutes(camel, endpoints, settings, federation, trustAnchor, keys, schemas, connectors, events, pending, clock);
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
+                if (!java.nio.file.Files.isRegularFile(connector.routesFile())) {
+                    continue;
+                }
                 Resource routes = ResourceHelper.resolveResource(camel, "file:" + connector.routesFile().toAbsolutePath());
                 PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
             }

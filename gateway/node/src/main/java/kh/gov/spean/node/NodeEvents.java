@@ -43,7 +43,8 @@ public final class NodeEvents {
 
     public void rejected(EnvelopeId envelopeId, ErrorCode code, String detail, String step) {
         Rejection rejection = new Rejection(Instant.now(), node, envelopeId, code, detail, step);
-        LOG.warn("{} rejected envelope {} at {}: {} ({})", node, envelopeId, step, code, detail);
+        LOG.warn("{} refused {} at {}: {} ({})", node, envelopeId == null ? "a message" : "envelope " + envelopeId,
+                step, code, detail);
         rejectionListeners.forEach(listener -> listener.accept(rejection));
     }
 

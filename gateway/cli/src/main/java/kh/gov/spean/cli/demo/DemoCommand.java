@@ -29,6 +29,7 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.Topics;
 
@@ -57,6 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The demo prints every refusal in its own account; the nodes' warning lines would only repeat them.
+        System.setProperty("org.slf4j.simpleLogger.log." + NodeEvents.class.getName(), "error");
         Path root = SpeanHome.root();
         Path dataDirectory = data != null ? data : root.resolve("data").resolve("demo");
         recreate(dataDirectory);

@@ -62,8 +62,7 @@ public final class DemoNetwork implements AutoCloseable {
                             .bindAddress("127.0.0.1")
                             .port(backendPort)
                             .usingFilesUnderDirectory(mocks.toString())
-                            .globalTemplating(true)
-                            .disableRequestJournal(false));
+                            .globalTemplating(true));
                     backend.start();
                     backends.put(connector.name(), backend);
                     backendUrls.put(connector.name(), "http://127.0.0.1:" + backend.port());

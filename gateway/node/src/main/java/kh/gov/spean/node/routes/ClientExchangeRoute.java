@@ -38,7 +38,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
                 .process(steps.readServiceCall()).id("read-service-call")
                 .process(steps.checkClientIsLocal()).id("check-client-is-local")
                 .process(steps.checkAccessRight()).id("check-access-right")
-                .process(steps.validateRequestPayload()).id("validate-request")
+                .process(steps.validateRequestPayload()).id("validate-request-before-signing")
                 .process(steps.sealRequest()).id("sign-and-seal")
                 .process(steps.registerPendingExchange()).id("register-pending")
                 .to(endpoints.outbox()).id("publish-to-provider-inbox")

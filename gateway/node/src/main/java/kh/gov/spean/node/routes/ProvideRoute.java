@@ -37,11 +37,11 @@ public final class ProvideRoute extends RouteBuilder {
         from(InboxRoute.PROVIDE).routeId("provide").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(steps.checkAccessRight()).id("check-access-right-again")
                 .process(steps.openPayload()).id("open-request")
-                .process(steps.validateRequest()).id("validate-request")
+                .process(steps.validateRequest()).id("validate-request-again")
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-connector")
                 .process(steps.checkBackendAnswer()).id("check-backend-answer")
-                .process(steps.validateResponse()).id("validate-response")
+                .process(steps.validateResponse()).id("validate-backend-answer")
                 .process(steps.sealResponse()).id("sign-and-seal-response")
                 .to(endpoints.outbox()).id("publish-to-client-inbox");
     }

@@ -1,0 +1,152 @@
+package kh.gov.spean.node.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) in this process, its data in a folder so
+ * that a restart on the same folder keeps every record. The default transport of the demo and of tests; production
+ * points nodes at a cluster instead.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final long READY_DEADLINE_SECONDS = 60;
+    private static final String HOST = "127.0.0.1";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a broker on a free port. */
+    public static EmbeddedKafkaBroker start(Path dataDirectory) {
+        return start(dataDirectory, freePort());
+    }
+
+    /** Starts a broker on {@code brokerPort}, formatting the folder on first use and reusing its data afterwards. */
+    public static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDirectory);
+            Properties properties = serverProperties(dataDirectory, brokerPort, freePort());
+            Path propertiesFile = dataDirectory.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(propertiesFile)) {
+                properties.store(out, "Spean embedded Kafka broker (written at each start)");
+            }
+            formatOnce(dataDirectory, propertiesFile);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+            server.startup();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort);
+            broker.awaitReady();
+            LOG.info("embedded Kafka broker ready at {} in {} ms (data in {})", broker.bootstrapServers,
+                    (System.nanoTime() - started) / 1_000_000, dataDirectory);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Kafka data folder " + dataDirectory, e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Properties serverProperties(Path dataDirectory, int brokerPort, int controllerPort) {
+        Properties properties = new Properties();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", "1");
+        properties.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("log.dirs", dataDirectory.resolve("logs").toAbsolutePath().toString());
+        // One node: every internal topic has one replica, and a new consumer group starts at once.
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("offsets.topic.num.partitions", "4");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        // Nodes create the topics they use; a typo in a topic name must fail, not create a topic nobody reads.
+        properties.put("auto.create.topics.enable", "false");
+        properties.put("message.max.bytes", String.valueOf(KafkaSettings.DEFAULT_MAX_RECORD_BYTES + 1024));
+        return properties;
+    }
+
+    private static void formatOnce(Path dataDirectory, Path propertiesFile) throws IOException {
+        if (Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
+        Path clusterIdFile = dataDirectory.resolve("cluster.id");
+        String clusterId;
+        if (Files.exists(clusterIdFile)) {
+            clusterId = Files.readString(clusterIdFile).trim();
+        } else {
+            clusterId = Uuid.randomUuid().toString();
+            Files.writeString(clusterIdFile, clusterId);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propertiesFile.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (exit != 0) {
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "cannot format the Kafka storage in "
+                    + dataDirectory + ": " + output.toString(StandardCharsets.UTF_8).trim());
+        }
+    }
+
+    private void awaitReady() {
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", bootstrapServers);
+        try (Admin client = Admin.create(admin)) {
+            client.describeCluster().nodes().get(READY_DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE,
+                    "the embedded Kafka broker did not become ready within " + READY_DEADLINE_SECONDS + " s", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + HOST, e);
+        }
+    }
+}

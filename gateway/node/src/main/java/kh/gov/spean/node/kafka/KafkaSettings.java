@@ -1,0 +1,87 @@
+package kh.gov.spean.node.kafka;
+
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * How the node talks to Kafka: byte-exact (de)serialisers — camel-kafka's String defaults corrupt binary bodies —,
+ * an idempotent producer with {@code acks=all}, and record limits that fit the largest envelope.
+ *
+ * @param bootstrapServers HOST:PORT[,HOST:PORT…]
+ * @param maxRecordBytes   the largest record produced or fetched (an envelope: payload base64, header, signature)
+ */
+public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
+
+    /** Room for a 10 MiB payload base64-encoded inside its envelope, with margin. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    /** Small enough not to add latency at low load, large enough to batch under load. */
+    static final int LINGER_MS = 2;
+    static final int BATCH_BYTES = 256 * 1024;
+
+    public static KafkaSettings defaults(String bootstrapServers, int maxRecordBytes) {
+        return new KafkaSettings(bootstrapServers, maxRecordBytes);
+    }
+
+    public Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(LINGER_MS));
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(BATCH_BYTES));
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRecordBytes));
+        return properties;
+    }
+
+    /**
+     * Consumers start at the earliest record of a new group, so nothing published before a node's first start is
+     * missed. Offsets are auto-committed for now; the message log (issue 3) moves commits after its durable entry.
+     */
+    public Properties consumerProperties(String groupId) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(maxRecordBytes));
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(Math.max(maxRecordBytes, 50 * 1024 * 1024)));
+        return properties;
+    }
+
+    public Properties adminProperties() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return properties;
+    }
+
+    /** camel-kafka endpoint options for the producer, the same settings as {@link #producerProperties()}. */
+    public String camelProducerOptions() {
+        return "brokers=" + bootstrapServers
+                + "&keySerializer=" + ByteArraySerializer.class.getName()
+                + "&valueSerializer=" + ByteArraySerializer.class.getName()
+                + "&requestRequiredAcks=all&enableIdempotence=true"
+                + "&lingerMs=" + LINGER_MS
+                + "&producerBatchSize=" + BATCH_BYTES
+                + "&maxRequestSize=" + maxRecordBytes;
+    }
+
+    /** camel-kafka endpoint options for a consumer group, the same settings as {@link #consumerProperties(String)}. */
+    public String camelConsumerOptions(String groupId, int consumers) {
+        return "brokers=" + bootstrapServers
+                + "&groupId=" + groupId
+                + "&keyDeserializer=" + ByteArrayDeserializer.class.getName()
+                + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
+                + "&autoOffsetReset=earliest"
+                + "&consumersCount=" + consumers
+                + "&maxPartitionFetchBytes=" + maxRecordBytes
+                + "&fetchMaxBytes=" + Math.max(maxRecordBytes, 50 * 1024 * 1024);
+    }
+}
