@@ -95,7 +95,7 @@ class HttpEdgeRejectionIT {
         network.backend().stubFor(WireMock.post(WireMock.anyUrl())
                 .withRequestBody(WireMock.containing("\"purpose\":\"fail-backend\""))
                 .atPriority(1).willReturn(WireMock.serverError().withBody("database down")));
-        String failing = match.request().replaceFirst("\\{", "{\"purpose\":\"fail-backend\",");
+        String failing = withPurpose("fail-backend");
 
         HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN, failing);
 
@@ -108,7 +108,7 @@ class HttpEdgeRejectionIT {
         network.backend().stubFor(WireMock.post(WireMock.anyUrl())
                 .withRequestBody(WireMock.containing("\"purpose\":\"slow-backend\""))
                 .atPriority(1).willReturn(WireMock.okJson("{}").withFixedDelay(6_000)));
-        String slow = match.request().replaceFirst("\\{", "{\"purpose\":\"slow-backend\",");
+        String slow = withPurpose("slow-backend");
 
         HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN, slow);
 
@@ -119,6 +119,12 @@ class HttpEdgeRejectionIT {
     void the_node_still_serves_good_calls_after_bad_ones() throws Exception {
         HttpResponse<String> response = network.call(network.mef(), match.client(), match.service(), match.request());
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** A valid request whose purpose field lets a test stub pick it out at the backend. */
+    static String withPurpose(String purpose) {
+        return "{\"nationalId\":\"010203040\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\","
+                + "\"purpose\":\"" + purpose + "\"}";
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String code) {
