@@ -3,7 +3,7 @@ package kh.gov.spean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's shared folders (schemas, seeds, connectors) from a test. */
+/** The repository's shared folders (schemas, seeds, connectors), which Surefire and Failsafe name to every test JVM. */
 public final class RepositoryRoot {
 
     private RepositoryRoot() {
@@ -11,14 +11,9 @@ public final class RepositoryRoot {
 
     public static Path path() {
         String configured = System.getProperty("spean.repository.root");
-        if (configured != null && Files.isDirectory(Path.of(configured, "schemas"))) {
-            return Path.of(configured);
+        if (configured == null || !Files.isDirectory(Path.of(configured, "schemas"))) {
+            throw new IllegalStateException("system property spean.repository.root must name the repository (the build sets it)");
         }
-        for (Path candidate = Path.of("").toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
-            if (Files.isDirectory(candidate.resolve("schemas")) && Files.isDirectory(candidate.resolve("seeds"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root (a folder with schemas/ and seeds/)");
+        return Path.of(configured);
     }
 }

@@ -36,13 +36,11 @@ public final class DetachedSignatureVerifier {
     private record Signer(X509CertificateHolder holder, X509Certificate certificate, SignerInformationVerifier verifier) {
     }
 
-    private final X509Certificate trustAnchor;
     private final X500Name anchorName;
     private final ContentVerifierProvider anchorVerifier;
     private final Map<ByteBuffer, Signer> signers = new ConcurrentHashMap<>();
 
     public DetachedSignatureVerifier(X509Certificate trustAnchor) {
-        this.trustAnchor = trustAnchor;
         try {
             this.anchorName = X500Name.getInstance(trustAnchor.getSubjectX500Principal().getEncoded());
             this.anchorVerifier = new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider())
@@ -130,9 +128,5 @@ public final class DetachedSignatureVerifier {
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.SIGNER_UNTRUSTED, "the signer's certificate cannot be checked: " + e.getMessage());
         }
-    }
-
-    public X509Certificate trustAnchor() {
-        return trustAnchor;
     }
 }

@@ -1,5 +1,7 @@
 package kh.gov.spean.json;
 
+import java.util.function.Function;
+
 import jakarta.json.bind.adapter.JsonbAdapter;
 
 import kh.gov.spean.envelope.EnvelopeType;
@@ -15,82 +17,40 @@ final class IdentifierAdapters {
     private IdentifierAdapters() {
     }
 
+    /**
+     * Each adapter is an anonymous subclass so that its type argument survives erasure: JSON-B reads it to know which
+     * type the adapter serves.
+     */
     static JsonbAdapter<?, ?>[] all() {
         return new JsonbAdapter<?, ?>[] {
-            new MemberIdAdapter(), new SubsystemIdAdapter(), new ServiceIdAdapter(), new EnvelopeIdAdapter(),
-            new SchemaIdAdapter(), new EnvelopeTypeAdapter()
+            new TextAdapter<MemberId>(MemberId::toString, MemberId::parse) { },
+            new TextAdapter<SubsystemId>(SubsystemId::toString, SubsystemId::parse) { },
+            new TextAdapter<ServiceId>(ServiceId::toString, ServiceId::parse) { },
+            new TextAdapter<EnvelopeId>(EnvelopeId::toString, EnvelopeId::parse) { },
+            new TextAdapter<SchemaId>(SchemaId::toString, SchemaId::parse) { },
+            new TextAdapter<EnvelopeType>(EnvelopeType::wireName, EnvelopeType::fromWireName) { }
         };
     }
 
-    static final class MemberIdAdapter implements JsonbAdapter<MemberId, String> {
-        @Override
-        public String adaptToJson(MemberId id) {
-            return id.toString();
+    /** Writes a value as text and parses it back, the parser refusing anything invalid. */
+    abstract static class TextAdapter<T> implements JsonbAdapter<T, String> {
+
+        private final Function<T, String> writer;
+        private final Function<String, T> parser;
+
+        TextAdapter(Function<T, String> writer, Function<String, T> parser) {
+            this.writer = writer;
+            this.parser = parser;
         }
 
         @Override
-        public MemberId adaptFromJson(String text) {
-            return MemberId.parse(text);
-        }
-    }
-
-    static final class SubsystemIdAdapter implements JsonbAdapter<SubsystemId, String> {
-        @Override
-        public String adaptToJson(SubsystemId id) {
-            return id.toString();
+        public String adaptToJson(T value) {
+            return writer.apply(value);
         }
 
         @Override
-        public SubsystemId adaptFromJson(String text) {
-            return SubsystemId.parse(text);
-        }
-    }
-
-    static final class ServiceIdAdapter implements JsonbAdapter<ServiceId, String> {
-        @Override
-        public String adaptToJson(ServiceId id) {
-            return id.toString();
-        }
-
-        @Override
-        public ServiceId adaptFromJson(String text) {
-            return ServiceId.parse(text);
-        }
-    }
-
-    static final class EnvelopeIdAdapter implements JsonbAdapter<EnvelopeId, String> {
-        @Override
-        public String adaptToJson(EnvelopeId id) {
-            return id.toString();
-        }
-
-        @Override
-        public EnvelopeId adaptFromJson(String text) {
-            return EnvelopeId.parse(text);
-        }
-    }
-
-    static final class SchemaIdAdapter implements JsonbAdapter<SchemaId, String> {
-        @Override
-        public String adaptToJson(SchemaId id) {
-            return id.toString();
-        }
-
-        @Override
-        public SchemaId adaptFromJson(String text) {
-            return SchemaId.parse(text);
-        }
-    }
-
-    static final class EnvelopeTypeAdapter implements JsonbAdapter<EnvelopeType, String> {
-        @Override
-        public String adaptToJson(EnvelopeType type) {
-            return type.wireName();
-        }
-
-        @Override
-        public EnvelopeType adaptFromJson(String text) {
-            return EnvelopeType.fromWireName(text);
+        public T adaptFromJson(String text) {
+            return parser.apply(text);
         }
     }
 }

@@ -85,15 +85,13 @@ public final class GatewayNode implements AutoCloseable {
     private final CamelContext camel;
     private final VertxPlatformHttpServer httpServer;
     private final NodeEvents events;
-    private final PendingExchanges pending;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
-                        NodeEvents events, PendingExchanges pending) {
+                        NodeEvents events) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
         this.events = events;
-        this.pending = pending;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -150,13 +148,9 @@ public final class GatewayNode implements AutoCloseable {
             camel.stop();
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the node could not start: " + e.getMessage(), e);
         }
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, pending);
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
-    }
-
-    public NodeSettings settings() {
-        return settings;
     }
 
     /** Where ministry systems call this node, e.g. {@code http://127.0.0.1:8080}. */
@@ -166,10 +160,6 @@ public final class GatewayNode implements AutoCloseable {
 
     public NodeEvents events() {
         return events;
-    }
-
-    public int requestsInFlight() {
-        return pending.size();
     }
 
     @Override

@@ -80,17 +80,13 @@ public final class TestNetwork implements AutoCloseable {
                 .withHttpPort(0).withBackends(backends).withRequestTimeout(timeout);
     }
 
+    /** The repository's shared folders, which Failsafe names to the test JVM (see the parent pom). */
     public static Path repositoryRoot() {
         String configured = System.getProperty("spean.repository.root");
-        if (configured != null && Files.isDirectory(Path.of(configured, "schemas"))) {
-            return Path.of(configured);
+        if (configured == null || !Files.isDirectory(Path.of(configured, "schemas"))) {
+            throw new IllegalStateException("system property spean.repository.root must name the repository (the build sets it)");
         }
-        for (Path candidate = Path.of("").toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
-            if (Files.isDirectory(candidate.resolve("schemas")) && Files.isDirectory(candidate.resolve("seeds"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root");
+        return Path.of(configured);
     }
 
     public Federation federation() {

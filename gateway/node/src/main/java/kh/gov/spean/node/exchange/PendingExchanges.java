@@ -55,8 +55,4 @@ public final class PendingExchanges {
             entry.answer().completeExceptionally(reason);
         }
     }
-
-    public int size() {
-        return pending.size();
-    }
 }

@@ -4,8 +4,6 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeDraft;
@@ -17,7 +15,7 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.json.SpeanJson;
-import kh.gov.spean.node.ErrorClassifier;
+import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
@@ -31,7 +29,6 @@ import kh.gov.spean.node.exchange.PendingExchanges;
  */
 public final class HandleInboxRejection implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HandleInboxRejection.class);
     private static final Set<ErrorCode> NO_REPLY = Set.of(ErrorCode.REPLAYED, ErrorCode.WRONG_RECIPIENT, ErrorCode.EXPIRED);
 
     private final Federation federation;
@@ -46,14 +43,11 @@ public final class HandleInboxRejection implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ErrorCode code = ErrorClassifier.codeOf(failure);
-        String detail = ErrorClassifier.detailOf(failure);
-        if (code == ErrorCode.INTERNAL) {
-            LOG.error("internal failure in the inbox", failure);
-        }
-        Envelope envelope = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class);
-        events.rejected(envelope == null ? null : envelope.header().id(), code, detail, "inbox");
+        CaughtFailure failure = CaughtFailure.of(exchange, "the inbox");
+        failure.report(events, "inbox");
+        ErrorCode code = failure.code();
+        String detail = failure.detail();
+        Envelope envelope = failure.envelope();
 
         PendingExchanges.Pending bound = exchange.getProperty(ExchangeKeys.PENDING, PendingExchanges.Pending.class);
         if (bound != null) {

@@ -12,14 +12,4 @@ public final class Topics {
     public static String inbox(MemberId member) {
         return "spean.inbox." + member.topicSuffix();
     }
-
-    /** Where nodes publish their message-log checkpoints for others to witness. */
-    public static String checkpoints() {
-        return "spean.checkpoints";
-    }
-
-    /** A member's dead letters: messages that can never be delivered, with their reason. */
-    public static String deadLetters(MemberId member) {
-        return "spean.dlq." + member.topicSuffix();
-    }
 }

@@ -1,0 +1,47 @@
+package kh.gov.spean.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kh.gov.spean.node.TestNetwork;
+
+/** {@code spean send} calls a running node as a ministry system would and shows the X-Road headers of the answer. */
+class SendCommandIT {
+
+    @Test
+    void send_prints_the_answer_with_its_x_road_headers(@TempDir Path data) throws Exception {
+        Path body = data.resolve("request.json");
+        Files.writeString(body, "{\"nationalId\":\"010203040\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}");
+        try (TestNetwork network = TestNetwork.start(data.resolve("federation"), Duration.ofSeconds(20))) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream original = System.out;
+            int exit;
+            try {
+                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                exit = SpeanCommand.execute("send", "--node", network.mef().baseUri().toString(),
+                        "--client", TestNetwork.BUSINESS_REGISTRY, "--service", TestNetwork.VERIFY_CITIZEN,
+                        "--body", body.toString());
+            } finally {
+                System.setOut(original);
+            }
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(0, exit, output);
+            assertTrue(output.startsWith("HTTP 200"), output);
+            assertTrue(output.toLowerCase().contains("x-road-request-hash: "), output);
+            String answer = output.lines().filter(line -> !line.isBlank()).reduce((first, second) -> second).orElseThrow();
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(answer))) {
+                assertEquals("match", reader.readObject().getString("result"), output);
+            }
+        }
+    }
+}
