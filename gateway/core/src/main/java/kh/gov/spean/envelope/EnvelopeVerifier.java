@@ -25,7 +25,8 @@ public final class EnvelopeVerifier {
         this.signatures = new DetachedSignatureVerifier(trustAnchor);
     }
 
-    public void verify(Envelope envelope, Instant now) {
+    /** Returns the signer's certificate, for the message log's reference to it. */
+    public X509Certificate verify(Envelope envelope, Instant now) {
         X509Certificate signer = signatures.verify(envelope.headerBytes(), envelope.signature(), now);
         EnvelopeHeader header = envelope.header();
         Federation.Member sender = federation.member(header.sender()).orElseThrow(() -> new SpeanException(
@@ -39,6 +40,7 @@ public final class EnvelopeVerifier {
             throw new SpeanException(ErrorCode.CIPHERTEXT_ALTERED,
                     "the ciphertext's SHA-256 differs from the one in the signed header");
         }
+        return signer;
     }
 
     private static byte[] decode(String base64) {

@@ -27,7 +27,8 @@ import kh.gov.spean.validation.SchemaId;
 
 /**
  * {@code spean init}: turns the federation seed into a development federation — a root CA, each member's signing and
- * encryption keys in password-protected PKCS#12 keystores, and the signed federation configuration.
+ * encryption keys in password-protected PKCS#12 keystores, a development timestamp authority, and the signed
+ * federation configuration.
  */
 public final class FederationInitializer {
 
@@ -48,6 +49,7 @@ public final class FederationInitializer {
         FederationAuthority authority = new FederationAuthority(
                 DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
         authority.store(dataDirectory, newPassword());
+        TimestampingFiles.in(dataDirectory).create(authority.ca(), newPassword());
 
         List<MemberId> initialised = new ArrayList<>();
         List<FederationConfiguration.Member> members = new ArrayList<>();

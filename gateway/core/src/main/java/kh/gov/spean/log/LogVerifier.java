@@ -1,0 +1,227 @@
+package kh.gov.spean.log;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import kh.gov.spean.crypto.DetachedSignatureVerifier;
+import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.crypto.TimestampVerifier;
+import kh.gov.spean.envelope.EnvelopeCodec;
+import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.json.SpeanJson;
+
+/**
+ * Recomputes a message log from its files, trusting nothing in them but the federation CA: each entry's place, its
+ * link to the entry before and, for envelopes, their signature and certificate chain; the Merkle tree; each
+ * checkpoint's root, signature and timestamp; and that each checkpoint extends the one before. Stops at the first
+ * problem and names it.
+ */
+public final class LogVerifier {
+
+    /** Where the first problem is (an entry or a checkpoint) and what is wrong there. */
+    public record Problem(String where, String what) {
+        @Override
+        public String toString() {
+            return where + ": " + what;
+        }
+    }
+
+    /** The outcome: counts, and the first problem if any. */
+    public record Report(String origin, long entries, long signaturesChecked, int checkpoints, long lastCheckpointSize,
+                         Problem problem) {
+        public boolean intact() {
+            return problem == null;
+        }
+    }
+
+    /** Told how far verification has got, for long logs. */
+    public interface Progress {
+        void entriesVerified(long count);
+    }
+
+    static final long PROGRESS_EVERY = 100_000;
+
+    private final X509Certificate trustAnchor;
+    private final boolean checkEnvelopeSignatures;
+
+    public LogVerifier(X509Certificate trustAnchor, boolean checkEnvelopeSignatures) {
+        this.trustAnchor = trustAnchor;
+        this.checkEnvelopeSignatures = checkEnvelopeSignatures;
+    }
+
+    public Report verify(LogFiles files, Progress progress) throws IOException {
+        String origin = Files.exists(files.origin()) ? Files.readString(files.origin()).trim() : null;
+        List<Long> checkpointSizes = files.checkpointSizes();
+        Set<Long> wanted = new HashSet<>(checkpointSizes);
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        MerkleTree tree = new MerkleTree();
+        DetachedSignatureVerifier signatures = new DetachedSignatureVerifier(trustAnchor);
+        long signaturesChecked = 0;
+        if (origin == null) {
+            return new Report(null, 0, 0, 0, 0, new Problem("log", "no origin file in " + files.directory()));
+        }
+        if (!Files.exists(files.entries())) {
+            return new Report(origin, 0, 0, 0, 0, new Problem("log", "no entries file in " + files.directory()));
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(files.entries()), 1 << 16)) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
+            byte[] previousLeaf = new byte[0];
+            Instant previousTime = Instant.MIN;
+            long index = 0;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b == -1) {
+                    if (buffer.size() > 0) {
+                        return report(origin, index, signaturesChecked, 0, 0,
+                                "entry " + index, "the last line has no end: a torn write or a truncated file");
+                    }
+                    break;
+                }
+                if (b != '\n') {
+                    buffer.write(b);
+                    continue;
+                }
+                byte[] line = buffer.toByteArray();
+                buffer.reset();
+                LogEntry entry;
+                try {
+                    entry = SpeanJson.fromBytes(line, LogEntry.class);
+                } catch (RuntimeException e) {
+                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "line " + (index + 1)
+                            + " is not a log entry (its bytes were altered)");
+                }
+                if (entry == null || entry.index() != index) {
+                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "it says it is entry "
+                            + (entry == null ? "?" : entry.index()) + ": entries were removed, inserted or reordered");
+                }
+                if (!Digests.hex(previousLeaf).equals(entry.previous())) {
+                    return report(origin, index, signaturesChecked, 0, 0, "entry " + (index - 1),
+                            "it was altered: its hash is not the one entry " + index + " recorded");
+                }
+                if (entry.recordedAt() == null || entry.recordedAt().isBefore(previousTime)) {
+                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index,
+                            "recorded before the entry ahead of it");
+                }
+                if (checkEnvelopeSignatures && entry.recordsAcceptedEnvelope()) {
+                    String problem = envelopeProblem(entry, signatures);
+                    if (problem != null) {
+                        return report(origin, index, signaturesChecked, 0, 0, "entry " + index, problem);
+                    }
+                    signaturesChecked++;
+                }
+                previousLeaf = tree.append(line);
+                previousTime = entry.recordedAt();
+                index++;
+                if (wanted.contains(index)) {
+                    rootsAt.put(index, tree.root());
+                }
+                if (progress != null && index % PROGRESS_EVERY == 0) {
+                    progress.entriesVerified(index);
+                }
+            }
+        }
+        return checkCheckpoints(files, origin, tree, rootsAt, checkpointSizes, signaturesChecked);
+    }
+
+    private Report checkCheckpoints(LogFiles files, String origin, MerkleTree tree, Map<Long, byte[]> rootsAt,
+                                    List<Long> sizes, long signaturesChecked) throws IOException {
+        long entries = tree.size();
+        DetachedSignatureVerifier signatures = new DetachedSignatureVerifier(trustAnchor);
+        TimestampVerifier timestamps = new TimestampVerifier(trustAnchor);
+        Checkpoint previous = null;
+        Instant previousTime = Instant.MIN;
+        int verified = 0;
+        for (long size : sizes) {
+            String where = "checkpoint " + size;
+            byte[] text = Files.readAllBytes(files.checkpointText(size));
+            Checkpoint checkpoint;
+            try {
+                checkpoint = Checkpoint.parse(text);
+            } catch (IllegalArgumentException e) {
+                return report(origin, entries, signaturesChecked, verified, size, where, e.getMessage());
+            }
+            if (checkpoint.size() != size || !checkpoint.origin().equals(origin)) {
+                return report(origin, entries, signaturesChecked, verified, size, where,
+                        "it names " + checkpoint.origin() + " at size " + checkpoint.size() + ", not this log at " + size);
+            }
+            if (size > entries) {
+                return report(origin, entries, signaturesChecked, verified, size, where, "it covers " + size
+                        + " entries but the log holds only " + entries + ": entries were removed");
+            }
+            if (!MessageDigest.isEqual(rootsAt.get(size), checkpoint.root())) {
+                return report(origin, entries, signaturesChecked, verified, size, where, "its root does not match entries 0.."
+                        + (size - 1) + ": an entry was altered, removed or inserted");
+            }
+            Instant stampedAt;
+            try {
+                if (!Files.exists(files.checkpointTimestamp(size)) || !Files.exists(files.checkpointSignature(size))) {
+                    return report(origin, entries, signaturesChecked, verified, size, where, "its signature or timestamp is missing");
+                }
+                stampedAt = timestamps.verify(text, Files.readAllBytes(files.checkpointTimestamp(size)));
+                X509Certificate signer = signatures.verify(text, Files.readAllBytes(files.checkpointSignature(size)), stampedAt);
+                String member = LogSettings.memberOf(origin);
+                if (!signer.getSubjectX500Principal().getName().contains("CN=" + member + " signing")) {
+                    return report(origin, entries, signaturesChecked, verified, size, where,
+                            "it is signed by " + signer.getSubjectX500Principal().getName() + ", not by " + member);
+                }
+            } catch (SpeanException e) {
+                return report(origin, entries, signaturesChecked, verified, size, where, e.code() + ": " + e.detail());
+            }
+            if (stampedAt.isBefore(previousTime)) {
+                return report(origin, entries, signaturesChecked, verified, size, where, "timestamped before the checkpoint ahead of it");
+            }
+            if (previous != null && !MerkleTree.verifyConsistency(previous.size(), size, previous.root(), checkpoint.root(),
+                    tree.consistencyProof(previous.size(), size))) {
+                return report(origin, entries, signaturesChecked, verified, size, where, "it does not extend checkpoint " + previous.size());
+            }
+            previous = checkpoint;
+            previousTime = stampedAt;
+            verified++;
+        }
+        return new Report(origin, entries, signaturesChecked, verified, previous == null ? 0 : previous.size(), null);
+    }
+
+    /** Re-verifies an entry's envelope: signature and chain at the time it was recorded, and the entry's own fields. */
+    private static String envelopeProblem(LogEntry entry, DetachedSignatureVerifier signatures) {
+        if (entry.header() == null || entry.signature() == null) {
+            return "it records an envelope without its header or signature";
+        }
+        try {
+            byte[] headerBytes = Digests.fromBase64(entry.header());
+            byte[] signature = Digests.fromBase64(entry.signature());
+            X509Certificate signer = signatures.verify(headerBytes, signature, entry.recordedAt());
+            EnvelopeHeader header = EnvelopeCodec.decodeHeader(headerBytes);
+            if (!header.id().toString().equals(entry.envelopeId()) || !header.sender().toString().equals(entry.sender())
+                    || !header.service().toString().equals(entry.service())
+                    || !header.ciphertextSha256().equals(entry.ciphertextSha256())) {
+                return "its fields differ from the envelope header it holds";
+            }
+            if (!Digests.hex(Digests.sha256(signer.getEncoded())).equals(entry.signer())) {
+                return "its signer reference is not the certificate that signed the envelope";
+            }
+            return null;
+        } catch (SpeanException e) {
+            return "the envelope signature does not verify (" + e.code() + ": " + e.detail() + ")";
+        } catch (IllegalArgumentException | java.security.cert.CertificateEncodingException e) {
+            return "its envelope fields are not readable";
+        }
+    }
+
+    private static Report report(String origin, long entries, long signatures, int checkpoints, long lastSize,
+                                 String where, String what) {
+        return new Report(origin, entries, signatures, checkpoints, lastSize, new Problem(where, what));
+    }
+}
