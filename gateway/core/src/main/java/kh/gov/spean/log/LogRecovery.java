@@ -1,9 +1,6 @@
 package kh.gov.spean.log;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -29,19 +26,10 @@ final class LogRecovery {
             return tree;
         }
         long complete = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(files.entries()), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            long position = 0;
-            int b;
-            while ((b = in.read()) != -1) {
-                position++;
-                if (b == '\n') {
-                    tree.append(line.toByteArray());
-                    line.reset();
-                    complete = position;
-                } else {
-                    line.write(b);
-                }
+        try (LineReader lines = new LineReader(Files.newInputStream(files.entries()))) {
+            for (byte[] line = lines.next(); line != null && line != LineReader.TORN; line = lines.next()) {
+                tree.append(line);
+                complete += line.length + 1;
             }
         }
         long length = Files.size(files.entries());

@@ -1,9 +1,6 @@
 package kh.gov.spean.log;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -75,41 +72,38 @@ public final class LogVerifier {
         if (!Files.exists(files.entries())) {
             return new Report(origin, 0, 0, 0, 0, new Problem("log", "no entries file in " + files.directory()));
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(files.entries()), 1 << 16)) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
+        try (LineReader lines = new LineReader(Files.newInputStream(files.entries()))) {
             byte[] previousLeaf = new byte[0];
             Instant previousTime = Instant.MIN;
             long index = 0;
-            int b;
-            while (true) {
-                b = in.read();
-                if (b == -1) {
-                    if (buffer.size() > 0) {
-                        return report(origin, index, signaturesChecked, 0, 0,
-                                "entry " + index, "the last line has no end: a torn write or a truncated file");
-                    }
-                    break;
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                if (line == LineReader.TORN) {
+                    return report(origin, index, signaturesChecked, 0, 0,
+                            "entry " + index, "the last line has no end: a torn write or a truncated file");
                 }
-                if (b != '\n') {
-                    buffer.write(b);
-                    continue;
-                }
-                byte[] line = buffer.toByteArray();
-                buffer.reset();
-                LogEntry entry;
-                try {
-                    entry = SpeanJson.fromBytes(line, LogEntry.class);
-                } catch (RuntimeException e) {
+                LogEntry entry = parse(line);
+                if (entry == null) {
                     return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "line " + (index + 1)
                             + " is not a log entry (its bytes were altered)");
                 }
-                if (entry == null || entry.index() != index) {
+                if (entry.index() != index) {
                     return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "it says it is entry "
-                            + (entry == null ? "?" : entry.index()) + ": entries were removed, inserted or reordered");
+                            + entry.index() + ": entries were removed, inserted or reordered");
                 }
+                byte[] leaf = MerkleTree.leafHash(line);
                 if (!Digests.hex(previousLeaf).equals(entry.previous())) {
-                    return report(origin, index, signaturesChecked, 0, 0, "entry " + (index - 1),
-                            "it was altered: its hash is not the one entry " + index + " recorded");
+                    // Either the entry before was altered, or this entry's link to it. The next entry's link tells
+                    // which: if it vouches for this line, this line is intact and the one before was changed.
+                    LogEntry next = parse(lines.next());
+                    if (next == null) {
+                        return report(origin, index, signaturesChecked, 0, 0, "entry " + index,
+                                "it or the entry before it was altered: its link does not match");
+                    }
+                    return Digests.hex(leaf).equals(next.previous())
+                            ? report(origin, index, signaturesChecked, 0, 0, "entry " + (index - 1),
+                                    "it was altered: its hash is not the one entry " + index + " recorded")
+                            : report(origin, index, signaturesChecked, 0, 0, "entry " + index,
+                                    "it was altered: its link to the entry before does not match");
                 }
                 if (entry.recordedAt() == null || entry.recordedAt().isBefore(previousTime)) {
                     return report(origin, index, signaturesChecked, 0, 0, "entry " + index,
@@ -122,7 +116,8 @@ public final class LogVerifier {
                     }
                     signaturesChecked++;
                 }
-                previousLeaf = tree.append(line);
+                tree.appendLeafHash(leaf);
+                previousLeaf = leaf;
                 previousTime = entry.recordedAt();
                 index++;
                 if (wanted.contains(index)) {
@@ -217,6 +212,17 @@ public final class LogVerifier {
             return "the envelope signature does not verify (" + e.code() + ": " + e.detail() + ")";
         } catch (IllegalArgumentException | java.security.cert.CertificateEncodingException e) {
             return "its envelope fields are not readable";
+        }
+    }
+
+    private static LogEntry parse(byte[] line) {
+        if (line == null || line == LineReader.TORN) {
+            return null;
+        }
+        try {
+            return SpeanJson.fromBytes(line, LogEntry.class);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
