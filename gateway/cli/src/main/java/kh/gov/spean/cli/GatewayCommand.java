@@ -63,6 +63,21 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Largest payload accepted (default: ${DEFAULT-VALUE}).")
     int maxMessageBytes;
 
+    @Option(names = "--node-name", defaultValue = NodeSettings.DEFAULT_NODE_NAME,
+            description = "This node's name within its member, part of its log's origin (default: ${DEFAULT-VALUE}).")
+    String nodeName;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000",
+            description = "Message-log entries between checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--checkpoint-interval-ms", defaultValue = "10000",
+            description = "Time between checkpoints while entries arrive (default: ${DEFAULT-VALUE}).")
+    long checkpointIntervalMillis;
+
+    @Option(names = "--tsa-url", description = "An RFC 3161 timestamp authority. Without it, the development TSA made by 'spean init'.")
+    java.net.URI tsaUrl;
+
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
@@ -73,7 +88,8 @@ public final class GatewayCommand implements Callable<Integer> {
                 schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,
-                NodeSettings.DEFAULT_INBOX_CONSUMERS);
+                NodeSettings.DEFAULT_INBOX_CONSUMERS, nodeName, checkpointEvery, Duration.ofMillis(checkpointIntervalMillis),
+                tsaUrl);
         GatewayNode node;
         try {
             node = GatewayNode.start(settings, Clock.systemUTC());

@@ -42,6 +42,7 @@ public enum ErrorCode {
     TRANSPORT_UNAVAILABLE(SERVER, "transport_unavailable", 503, "The message could not be handed to Kafka"),
     CONFIGURATION_INVALID(SERVER, "configuration_invalid", 500, "The federation configuration or node settings are invalid"),
     CRYPTO_FAILURE(SERVER, "crypto_failure", 500, "A cryptographic operation failed on this node"),
+    CHECKPOINT_INCONSISTENT(SERVER, "checkpoint_inconsistent", 500, "A node published a checkpoint that does not extend its history"),
     INTERNAL(SERVER, "internal", 500, "Unexpected failure inside the node");
 
     private final ErrorOrigin origin;

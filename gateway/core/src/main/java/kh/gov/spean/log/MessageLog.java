@@ -249,7 +249,9 @@ public final class MessageLog implements AutoCloseable {
     private void takeCheckpoint() throws IOException {
         Checkpoint checkpoint = new Checkpoint(origin, tree.size(), tree.root());
         byte[] text = checkpoint.text();
-        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.sign(text), timestamps.timestamp(text));
+        long previousSize = lastCheckpointSize;
+        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.sign(text), timestamps.timestamp(text),
+                previousSize, tree.consistencyProof(previousSize, checkpoint.size()));
         writeDurably(files.checkpointSignature(checkpoint.size()), signed.signature());
         writeDurably(files.checkpointTimestamp(checkpoint.size()), signed.timestamp());
         // The text goes last: a checkpoint exists for readers once its .txt does, with its proofs already beside it.

@@ -7,6 +7,12 @@ public final class ExchangeKeys {
     public static final String SERVICE_CALL = "spean.serviceCall";
     /** The {@link kh.gov.spean.envelope.Envelope} being sent or received. */
     public static final String ENVELOPE = "spean.envelope";
+    /** An envelope this node sealed and is about to publish (a request, a response or an error reply). */
+    public static final String OUTGOING_ENVELOPE = "spean.outgoingEnvelope";
+    /** The certificate that signed the incoming envelope, once verified. */
+    public static final String SIGNER = "spean.signer";
+    /** The Kafka record's bytes exactly as they arrived, for the digest a refusal is logged with. */
+    public static final String RAW_RECORD = "spean.rawRecord";
     /** Set once an incoming envelope's signature verified: its sender is known, so a coded error can be sent back. */
     public static final String AUTHENTICATED = "spean.authenticated";
     /** The plaintext payload (byte[]) once opened. */

@@ -1,6 +1,7 @@
 package kh.gov.spean.node;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -18,7 +21,10 @@ import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kh.gov.spean.crypto.DetachedSigner;
+import kh.gov.spean.crypto.HttpTimestampAuthority;
 import kh.gov.spean.crypto.MemberKeys;
+import kh.gov.spean.crypto.TimestampAuthority;
 import kh.gov.spean.crypto.PayloadOpener;
 import kh.gov.spean.envelope.EnvelopeOpener;
 import kh.gov.spean.envelope.EnvelopeSealer;
@@ -31,6 +37,16 @@ import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
+import kh.gov.spean.federation.TimestampingFiles;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.log.CheckpointPublication;
+import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.log.LogSentEnvelope;
+import kh.gov.spean.node.log.RecordRejection;
+import kh.gov.spean.node.log.WitnessCheckpoint;
+import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.AwaitProviderAnswer;
 import kh.gov.spean.node.exchange.BindToPendingRequest;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
@@ -85,13 +101,15 @@ public final class GatewayNode implements AutoCloseable {
     private final CamelContext camel;
     private final VertxPlatformHttpServer httpServer;
     private final NodeEvents events;
+    private final MessageLog log;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
-                        NodeEvents events) {
+                        NodeEvents events, MessageLog log) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
         this.events = events;
+        this.log = log;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -116,6 +134,8 @@ public final class GatewayNode implements AutoCloseable {
 
         NodeEvents events = new NodeEvents(settings.member());
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
+        MessageLog log = MessageLog.open(settings.logSettings(), new DetachedSigner(keys.signingKey(),
+                keys.signingCertificate()), timestampAuthority(settings), clock);
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
@@ -132,7 +152,14 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             "spean-node-" + settings.member().folderName(), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
-            addRoutes(camel, endpoints, settings, federation, trustAnchor, keys, schemas, connectors, events, pending, clock);
+            NodeParts parts = new NodeParts(settings, federation, trustAnchor, keys, schemas, connectors, events, pending,
+                    log, clock);
+            addRoutes(camel, endpoints, parts);
+            camel.addRoutes(new CheckpointRoutes(
+                    "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
+                    "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
+                            "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
+                    new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
                 if (!java.nio.file.Files.isRegularFile(connector.routesFile())) {
                     continue;
@@ -143,12 +170,25 @@ public final class GatewayNode implements AutoCloseable {
             camel.start();
         } catch (SpeanException e) {
             camel.stop();
+            log.close();
             throw e;
         } catch (Exception e) {
             camel.stop();
+            log.close();
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the node could not start: " + e.getMessage(), e);
         }
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events);
+        ProducerTemplate checkpoints = camel.createProducerTemplate();
+        // Keyed by origin: one log's checkpoints share a partition, so witnesses see them in order.
+        log.onCheckpoint(signed -> {
+            if (camel.getStatus().isStarted()) {
+                checkpoints.asyncSend(CheckpointRoutes.PUBLISH, exchange -> {
+                    exchange.getMessage().setBody(SpeanJson.toBytes(CheckpointPublication.of(signed)));
+                    exchange.getMessage().setHeader(KafkaConstants.KEY,
+                            signed.checkpoint().origin().getBytes(StandardCharsets.UTF_8));
+                });
+            }
+        });
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -162,51 +202,79 @@ public final class GatewayNode implements AutoCloseable {
         return events;
     }
 
-    @Override
-    public void close() {
-        camel.stop();
+    /** This node's message log. */
+    public MessageLog log() {
+        return log;
     }
 
-    private static void addRoutes(CamelContext camel, NodeEndpoints endpoints, NodeSettings settings,
-                                  Federation federation, X509Certificate trustAnchor, MemberKeys keys,
-                                  SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
-                                  PendingExchanges pending, Clock clock) throws Exception {
-        EnvelopeSealer sealer = new EnvelopeSealer(keys, clock, settings.envelopeTimeToLive());
-        PayloadValidator validator = schemas.validator();
+    /**
+     * Checkpoints and publishes the log while the routes still run, stops taking messages, then closes the log (with
+     * one more checkpoint if anything arrived while stopping).
+     */
+    @Override
+    public void close() {
+        log.checkpoint();
+        camel.stop();
+        log.close();
+    }
+
+    /** What the routes' steps are made from. */
+    private record NodeParts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
+                             SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
+                             PendingExchanges pending, MessageLog log, Clock clock) {
+    }
+
+    private static void addRoutes(CamelContext camel, NodeEndpoints endpoints, NodeParts parts) throws Exception {
+        NodeSettings settings = parts.settings();
+        Federation federation = parts.federation();
+        MemberId member = settings.member();
+        EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
+        PayloadValidator validator = parts.schemas().validator();
         OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
-                new PayloadOpener(keys.encryptionKey(), keys.encryptionCertificate())));
+                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())));
         TimeWindow window = new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive());
         int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES;
+        LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
+        RecordRejection recordRejection = new RecordRejection(parts.log(), member);
 
-        camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(events),
-                new HandleInboxRejection(federation, sealer, events), endpoints));
+        camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
+                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection), logSent, endpoints));
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
-                new CheckClientIsLocal(settings.member()),
+                new CheckClientIsLocal(member),
                 new CheckClientAccessRight(federation),
                 new ValidateRequestPayload(validator),
                 new SealRequest(federation, sealer),
-                new RegisterPendingExchange(pending),
-                new AwaitProviderAnswer(pending),
+                logSent,
+                new RegisterPendingExchange(parts.pending()),
+                new AwaitProviderAnswer(parts.pending()),
                 new WriteServiceResponse())));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),
-                new VerifySignature(new EnvelopeVerifier(federation, trustAnchor), clock),
-                new CheckRecipient(settings.member()),
-                new CheckTimeWindow(window, clock),
-                new RejectReplay(new ReplayGuard(window), clock),
-                new BindToPendingRequest(pending),
+                new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
+                new CheckRecipient(member),
+                new CheckTimeWindow(window, parts.clock()),
+                new RejectReplay(new ReplayGuard(window), parts.clock()),
+                new BindToPendingRequest(parts.pending()),
                 openPayload,
                 ValidateIncomingPayload.responses(federation, validator),
+                LogReceivedEnvelope.answers(parts.log(), member),
                 new CompletePendingRequest())));
         camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
-                new CheckProviderAccessRight(federation, settings.member(), connectors),
+                new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,
                 ValidateIncomingPayload.requests(federation, validator),
-                new PrepareBackendCall(events),
+                LogReceivedEnvelope.deliveries(parts.log(), member),
+                new PrepareBackendCall(parts.events()),
                 new CheckBackendAnswer(),
                 new ValidateResponsePayload(validator),
-                new SealResponse(federation, sealer))));
+                new SealResponse(federation, sealer),
+                logSent)));
+    }
+
+    private static TimestampAuthority timestampAuthority(NodeSettings settings) {
+        return settings.timestampAuthority() != null ? new HttpTimestampAuthority(settings.timestampAuthority())
+                : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
     }
 
     private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {
@@ -225,6 +293,7 @@ public final class GatewayNode implements AutoCloseable {
     private static void ensureInboxes(KafkaSettings kafka, Federation federation, NodeSettings settings) {
         List<String> topics = new ArrayList<>();
         federation.members().forEach(member -> topics.add(Topics.inbox(member.id())));
+        topics.add(Topics.checkpoints());
         try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions(), (short) 1);
         }

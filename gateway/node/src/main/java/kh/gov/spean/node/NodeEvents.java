@@ -28,6 +28,7 @@ public final class NodeEvents {
     private final MemberId node;
     private final List<Consumer<Rejection>> rejectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Delivery>> deliveryListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong alarms = new java.util.concurrent.atomic.AtomicLong();
 
     public NodeEvents(MemberId node) {
         this.node = node;
@@ -46,6 +47,16 @@ public final class NodeEvents {
         LOG.warn("{} refused {} at {}: {} ({})", node, envelopeId == null ? "a message" : "envelope " + envelopeId,
                 step, code, detail);
         rejectionListeners.forEach(listener -> listener.accept(rejection));
+    }
+
+    /** A witnessed checkpoint of another log that does not extend what was seen before. */
+    public void alarm(String origin, String problem) {
+        alarms.incrementAndGet();
+    }
+
+    /** How many checkpoint alarms this node raised. */
+    public long alarms() {
+        return alarms.get();
     }
 
     public void delivered(EnvelopeId envelopeId, String route) {

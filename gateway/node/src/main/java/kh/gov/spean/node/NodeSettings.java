@@ -9,6 +9,7 @@ import java.util.Objects;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.log.LogSettings;
 
 /**
  * A gateway node's settings, validated at start-up: a node with a bad setting refuses to start and names the setting.
@@ -27,6 +28,10 @@ import kh.gov.spean.id.MemberId;
  * @param maxMessageBytes   the largest payload accepted ({@code --max-message-bytes}, default 10 MiB)
  * @param inboxPartitions   partitions of each inbox topic this node creates (default 4)
  * @param inboxConsumers    concurrent consumers of this node's inbox (default 2)
+ * @param nodeName          this node's name within its member, part of its log's origin ({@code --node-name}, default node-1)
+ * @param checkpointEvery   message-log entries between checkpoints ({@code --checkpoint-every}, default 1000)
+ * @param checkpointInterval time between checkpoints while entries arrive ({@code --checkpoint-interval-ms}, default 10 s)
+ * @param timestampAuthority an RFC 3161 TSA URL, or null for the development TSA made by {@code spean init} ({@code --tsa-url})
  */
 public record NodeSettings(
         MemberId member,
@@ -42,7 +47,11 @@ public record NodeSettings(
         Duration clockSkew,
         int maxMessageBytes,
         int inboxPartitions,
-        int inboxConsumers) {
+        int inboxConsumers,
+        String nodeName,
+        long checkpointEvery,
+        Duration checkpointInterval,
+        java.net.URI timestampAuthority) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -52,6 +61,7 @@ public record NodeSettings(
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     public static final int DEFAULT_INBOX_PARTITIONS = 4;
     public static final int DEFAULT_INBOX_CONSUMERS = 2;
+    public static final String DEFAULT_NODE_NAME = "node-1";
 
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
@@ -62,31 +72,38 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, kafkaBootstrap,
                 repositoryRoot.resolve("schemas"), repositoryRoot.resolve("connectors"), Map.of(),
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
-                DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS);
+                DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
+                LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null);
+    }
+
+    /** The message log's place and checkpoint policy. */
+    public LogSettings logSettings() {
+        return new LogSettings(dataDirectory.resolve(member.folderName()).resolve("log"),
+                LogSettings.originOf(member.toString(), nodeName), checkpointEvery, checkpointInterval);
     }
 
     public NodeSettings withHttpPort(int port) {
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
-                inboxPartitions, inboxConsumers);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
     }
 
     /** Throws CONFIGURATION_INVALID naming the first setting that is wrong. */
@@ -108,6 +125,12 @@ public record NodeSettings(
         require(maxMessageBytes > 0, "max-message-bytes", "must be positive");
         require(inboxPartitions > 0, "inbox-partitions", "must be positive");
         require(inboxConsumers > 0, "inbox-consumers", "must be positive");
+        require(nodeName != null && nodeName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"), "node-name",
+                "must be letters, digits, '_', '.', '-', was " + nodeName);
+        require(checkpointEvery > 0, "checkpoint-every", "must be positive");
+        require(positive(checkpointInterval), "checkpoint-interval-ms", "must be positive");
+        require(timestampAuthority == null || "http".equals(timestampAuthority.getScheme())
+                || "https".equals(timestampAuthority.getScheme()), "tsa-url", "must be an http(s) URL");
         backends.forEach((name, url) -> require(Objects.requireNonNull(url).matches("https?://\\S+"),
                 "backend", name + " must be an http(s) URL, was " + url));
         return this;

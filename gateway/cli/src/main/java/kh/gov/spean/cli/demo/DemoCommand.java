@@ -69,10 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         int ports = basePort >= 0 ? basePort : serve ? SERVE_BASE_PORT : 0;
 
         DemoReport report = new DemoReport(out);
+        ExchangePlayer http = new ExchangePlayer();
         DemoNetwork network = DemoNetwork.start(dataDirectory, root, ports);
         try {
             describe(network, dataDirectory);
-            ExchangePlayer http = new ExchangePlayer();
             report.section("Exchanges (client node -> Kafka -> provider node -> backend -> back)");
             for (DemoScenarios.ExchangeScenario scenario : scenarios.exchanges()) {
                 report.record(http.play(network.node(scenario.client().member()).baseUri(), scenario));
@@ -84,13 +84,17 @@ public final class DemoCommand implements Callable<Integer> {
             }
             report.section("What an eavesdropper on Kafka sees");
             report.record(scanForPlaintext(network, federation, scenarios));
-            report.summary();
             if (serve) {
                 serveUntilStopped(network, scenarios);
             }
         } finally {
+            // Closing the nodes takes each log's last checkpoint, so the audit below covers every entry.
             network.close();
         }
+        report.section("The message logs, as an auditor checks them (spean audit verify)");
+        new LogAudit(out, federation, dataDirectory).auditAll(report,
+                scenarios.exchanges().get(0).service().member(), http.answeredIds());
+        report.summary();
         return report.allHeld() ? 0 : 1;
     }
 

@@ -25,6 +25,12 @@ final class ExchangePlayer {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.List<String> answeredIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The X-Road-Id of every exchange played that held, in order. */
+    java.util.List<String> answeredIds() {
+        return answeredIds;
+    }
 
     Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
@@ -52,6 +58,9 @@ final class ExchangePlayer {
         boolean held = answer.status() == scenario.expectedStatus() && answer.xRoadId() != null
                 && answer.requestHash() != null && contains(answer.body(), scenario.expectedBody());
         String result = answer.status() + " " + (answer.error() != null ? answer.error() : summary(answer.body()));
+        if (held) {
+            answeredIds.add(answer.xRoadId());
+        }
         return new Outcome(scenario.name(), scenario.client() + " -> " + scenario.service(), result, answer.millis(),
                 held, "X-Road-Id " + answer.xRoadId());
     }

@@ -34,6 +34,7 @@ public final class SealRequest implements Processor {
                 EnvelopeDraft.request(call.client(), service.id(), service.requestSchema(), schemaDigest),
                 call.payload(), provider.encryptionCertificate());
         exchange.setProperty(ExchangeKeys.ENVELOPE, sealed.envelope());
+        exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
         KafkaRecord.address(exchange.getMessage(), sealed.envelope());
     }
 }

@@ -10,6 +10,7 @@ import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.NodeEvents;
+import kh.gov.spean.node.log.RecordRejection;
 
 /**
  * Error step of the HTTP edge: answers any failure as RFC 9457 problem+json with the Spean code, in the body and in
@@ -18,9 +19,11 @@ import kh.gov.spean.node.NodeEvents;
 public final class WriteProblemResponse implements Processor {
 
     private final NodeEvents events;
+    private final RecordRejection recordRejection;
 
-    public WriteProblemResponse(NodeEvents events) {
+    public WriteProblemResponse(NodeEvents events, RecordRejection recordRejection) {
         this.events = events;
+        this.recordRejection = recordRejection;
     }
 
     @Override
@@ -28,6 +31,7 @@ public final class WriteProblemResponse implements Processor {
         String instance = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         CaughtFailure failure = CaughtFailure.of(exchange, "the HTTP edge");
         failure.report(events, "http");
+        recordRejection.http(failure, exchange, exchange.getMessage().getBody(byte[].class));
         Envelope request = failure.envelope();
         String traceId = request != null ? request.header().id().toString() : UUID.randomUUID().toString();
 

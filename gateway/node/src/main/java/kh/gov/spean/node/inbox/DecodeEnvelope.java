@@ -22,6 +22,7 @@ public final class DecodeEnvelope implements Processor {
     public void process(Exchange exchange) {
         exchange.setProperty(ExchangeKeys.RECEIVED_AT, System.currentTimeMillis());
         byte[] record = exchange.getMessage().getBody(byte[].class);
+        exchange.setProperty(ExchangeKeys.RAW_RECORD, record);
         if (record == null || record.length == 0) {
             throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "empty record");
         }

@@ -21,9 +21,10 @@ import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
 import kh.gov.spean.node.exchange.KafkaRecord;
 import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.log.RecordRejection;
 
 /**
- * Error step of the inbox: records the refusal with its code; fails the local request an answer was bound to; and,
+ * Error step of the inbox: records the refusal with its code, in the message log too; fails the local request an answer was bound to; and,
  * when the refused message is an authentic request, answers its sender with a signed error envelope so that the
  * waiting caller gets the code at once instead of a timeout. Forged, replayed or misaddressed messages get no answer.
  */
@@ -34,17 +35,21 @@ public final class HandleInboxRejection implements Processor {
     private final Federation federation;
     private final EnvelopeSealer sealer;
     private final NodeEvents events;
+    private final RecordRejection recordRejection;
 
-    public HandleInboxRejection(Federation federation, EnvelopeSealer sealer, NodeEvents events) {
+    public HandleInboxRejection(Federation federation, EnvelopeSealer sealer, NodeEvents events,
+                                RecordRejection recordRejection) {
         this.federation = federation;
         this.sealer = sealer;
         this.events = events;
+        this.recordRejection = recordRejection;
     }
 
     @Override
     public void process(Exchange exchange) {
         CaughtFailure failure = CaughtFailure.of(exchange, "the inbox");
         failure.report(events, "inbox");
+        recordRejection.inbox(failure, exchange);
         ErrorCode code = failure.code();
         String detail = failure.detail();
         Envelope envelope = failure.envelope();
@@ -60,6 +65,7 @@ public final class HandleInboxRejection implements Processor {
                     EnvelopeDraft.error(envelope.header(), RequestHash.of(envelope), code.code()),
                     SpeanJson.toBytes(new CompletePendingRequest.ErrorPayload(code.code(), detail)),
                     sender.encryptionCertificate());
+            exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, reply.envelope());
             KafkaRecord.address(exchange.getMessage(), reply.envelope());
             exchange.setProperty(ExchangeKeys.ERROR_REPLY, Boolean.TRUE);
         }

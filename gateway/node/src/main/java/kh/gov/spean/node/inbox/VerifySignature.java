@@ -22,7 +22,8 @@ public final class VerifySignature implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        verifier.verify(exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class), clock.instant());
+        exchange.setProperty(ExchangeKeys.SIGNER,
+                verifier.verify(exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class), clock.instant()));
         exchange.setProperty(ExchangeKeys.AUTHENTICATED, Boolean.TRUE);
     }
 }

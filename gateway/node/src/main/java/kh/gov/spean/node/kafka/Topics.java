@@ -12,4 +12,9 @@ public final class Topics {
     public static String inbox(MemberId member) {
         return "spean.inbox." + member.topicSuffix();
     }
+
+    /** Where nodes publish their message-log checkpoints for the other members to witness. */
+    public static String checkpoints() {
+        return "spean.checkpoints";
+    }
 }

@@ -32,6 +32,7 @@ public final class SealResponse implements Processor {
                 EnvelopeDraft.response(request.header(), service.responseSchema(),
                         federation.schemaDigest(service.responseSchema()).orElseThrow(), RequestHash.of(request)),
                 exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class), client.encryptionCertificate());
+        exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
         KafkaRecord.address(exchange.getMessage(), sealed.envelope());
     }
 }

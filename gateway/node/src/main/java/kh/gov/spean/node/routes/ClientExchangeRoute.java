@@ -10,6 +10,7 @@ import kh.gov.spean.node.http.CheckClientIsLocal;
 import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
 import kh.gov.spean.node.http.WriteServiceResponse;
+import kh.gov.spean.node.log.LogSentEnvelope;
 
 /**
  * The client side of a request/response exchange: a ministry system's X-Road REST call in, a signed and sealed
@@ -20,7 +21,8 @@ public final class ClientExchangeRoute extends RouteBuilder {
     /** The steps, in the order the design gives them. */
     public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal,
                         CheckClientAccessRight checkAccessRight, ValidateRequestPayload validateRequestPayload,
-                        SealRequest sealRequest, RegisterPendingExchange registerPendingExchange,
+                        SealRequest sealRequest, LogSentEnvelope logSentEnvelope,
+                        RegisterPendingExchange registerPendingExchange,
                         AwaitProviderAnswer awaitProviderAnswer, WriteServiceResponse writeServiceResponse) {
     }
 
@@ -40,6 +42,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
                 .process(steps.checkAccessRight()).id("check-access-right")
                 .process(steps.validateRequestPayload()).id("validate-request-before-signing")
                 .process(steps.sealRequest()).id("sign-and-seal")
+                .process(steps.logSentEnvelope()).id("log-request")
                 .process(steps.registerPendingExchange()).id("register-pending")
                 .to(endpoints.outbox()).id("publish-to-provider-inbox")
                 .process(steps.awaitProviderAnswer()).id("await-provider-answer")

@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.WriteProblemResponse;
 import kh.gov.spean.node.inbox.HandleInboxRejection;
+import kh.gov.spean.node.log.LogSentEnvelope;
 
 /** The node's two error policies, which routes opt into: problem+json at the HTTP edge, coded rejection in the inbox. */
 public final class ErrorPolicies extends RouteConfigurationBuilder {
@@ -14,12 +15,14 @@ public final class ErrorPolicies extends RouteConfigurationBuilder {
 
     private final WriteProblemResponse writeProblemResponse;
     private final HandleInboxRejection handleInboxRejection;
+    private final LogSentEnvelope logSentEnvelope;
     private final NodeEndpoints endpoints;
 
     public ErrorPolicies(WriteProblemResponse writeProblemResponse, HandleInboxRejection handleInboxRejection,
-                         NodeEndpoints endpoints) {
+                         LogSentEnvelope logSentEnvelope, NodeEndpoints endpoints) {
         this.writeProblemResponse = writeProblemResponse;
         this.handleInboxRejection = handleInboxRejection;
+        this.logSentEnvelope = logSentEnvelope;
         this.endpoints = endpoints;
     }
 
@@ -33,6 +36,7 @@ public final class ErrorPolicies extends RouteConfigurationBuilder {
                 .onException(Exception.class).handled(true)
                 .process(handleInboxRejection).id("handle-inbox-rejection")
                 .filter(exchangeProperty(ExchangeKeys.ERROR_REPLY))
+                    .process(logSentEnvelope).id("log-error-reply")
                     .to(endpoints.outbox()).id("publish-error-reply")
                 .end();
     }

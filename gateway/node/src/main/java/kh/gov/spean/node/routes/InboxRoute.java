@@ -14,6 +14,7 @@ import kh.gov.spean.node.inbox.OpenPayload;
 import kh.gov.spean.node.inbox.RejectReplay;
 import kh.gov.spean.node.inbox.ValidateIncomingPayload;
 import kh.gov.spean.node.inbox.VerifySignature;
+import kh.gov.spean.node.log.LogReceivedEnvelope;
 
 /**
  * This member's inbox: every envelope is verified, addressed, in time and new before anything else happens; then a
@@ -27,7 +28,8 @@ public final class InboxRoute extends RouteBuilder {
     public record Steps(DecodeEnvelope decodeEnvelope, VerifySignature verifySignature, CheckRecipient checkRecipient,
                         CheckTimeWindow checkTimeWindow, RejectReplay rejectReplay,
                         BindToPendingRequest bindToPendingRequest, OpenPayload openPayload,
-                        ValidateIncomingPayload validateResponse, CompletePendingRequest completePendingRequest) {
+                        ValidateIncomingPayload validateResponse, LogReceivedEnvelope logAnswer,
+                        CompletePendingRequest completePendingRequest) {
     }
 
     private final NodeEndpoints endpoints;
@@ -55,6 +57,7 @@ public final class InboxRoute extends RouteBuilder {
                         .filter(typeIs(EnvelopeType.RESPONSE))
                             .process(steps.validateResponse()).id("validate-answer")
                         .end()
+                        .process(steps.logAnswer()).id("log-answer")
                         .process(steps.completePendingRequest()).id("complete-pending-request")
                 .end();
     }

@@ -10,6 +10,8 @@ import kh.gov.spean.node.provider.CheckProviderAccessRight;
 import kh.gov.spean.node.provider.PrepareBackendCall;
 import kh.gov.spean.node.provider.SealResponse;
 import kh.gov.spean.node.provider.ValidateResponsePayload;
+import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.log.LogSentEnvelope;
 
 /**
  * The provider side: a verified request is checked for access again, opened, validated, handed to the ministry's
@@ -19,9 +21,10 @@ public final class ProvideRoute extends RouteBuilder {
 
     /** The steps, in the order the design gives them. */
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
-                        ValidateIncomingPayload validateRequest, PrepareBackendCall prepareBackendCall,
-                        CheckBackendAnswer checkBackendAnswer, ValidateResponsePayload validateResponse,
-                        SealResponse sealResponse) {
+                        ValidateIncomingPayload validateRequest, LogReceivedEnvelope logDelivery,
+                        PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
+                        ValidateResponsePayload validateResponse, SealResponse sealResponse,
+                        LogSentEnvelope logResponse) {
     }
 
     private final NodeEndpoints endpoints;
@@ -38,11 +41,13 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.checkAccessRight()).id("check-access-right-again")
                 .process(steps.openPayload()).id("open-request")
                 .process(steps.validateRequest()).id("validate-request-again")
+                .process(steps.logDelivery()).id("log-delivery")
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-connector")
                 .process(steps.checkBackendAnswer()).id("check-backend-answer")
                 .process(steps.validateResponse()).id("validate-backend-answer")
                 .process(steps.sealResponse()).id("sign-and-seal-response")
+                .process(steps.logResponse()).id("log-response")
                 .to(endpoints.outbox()).id("publish-to-client-inbox");
     }
 }

@@ -1,0 +1,29 @@
+package kh.gov.spean.cli.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+
+import picocli.CommandLine.Option;
+
+import kh.gov.spean.crypto.Pem;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+
+/** The federation CA an auditor trusts: {@code --ca FILE}, else the one beside the log in its data directory. */
+final class TrustAnchorOption {
+
+    @Option(names = "--ca", description = "The federation root CA (PEM). Default: DATA/federation/ca.pem for a log in DATA/MEMBER/log.")
+    Path ca;
+
+    X509Certificate load(Path logDirectory) {
+        Path file = ca != null ? ca
+                : logDirectory.toAbsolutePath().getParent().getParent().resolve("federation").resolve("ca.pem");
+        try {
+            return Pem.parseCertificate(Files.readString(file));
+        } catch (Exception e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "cannot read the federation CA at " + file
+                    + " (give it with --ca FILE)");
+        }
+    }
+}

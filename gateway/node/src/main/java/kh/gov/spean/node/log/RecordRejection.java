@@ -1,0 +1,53 @@
+package kh.gov.spean.node.log;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.log.LogEntries;
+import kh.gov.spean.log.LogEntry;
+import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.CaughtFailure;
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.http.XRoadHeaders;
+
+/** Writes each refusal to the message log with its code: the envelope as far as it was read, or the digest of what came. */
+public final class RecordRejection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordRejection.class);
+
+    private final MessageLog log;
+    private final MemberId node;
+
+    public RecordRejection(MessageLog log, MemberId node) {
+        this.log = log;
+        this.node = node;
+    }
+
+    /** A refusal of an envelope read off Kafka. */
+    public void inbox(CaughtFailure failure, Exchange exchange) {
+        append(LogEntries.rejected(node, failure.envelope(), exchange.getProperty(ExchangeKeys.RAW_RECORD, byte[].class),
+                "inbox", failure.code(), failure.detail()));
+    }
+
+    /** A refusal at the HTTP edge; {@code body} is what the caller sent (only its digest is kept). */
+    public void http(CaughtFailure failure, Exchange exchange, byte[] body) {
+        if (failure.envelope() != null) {
+            append(LogEntries.rejected(node, failure.envelope(), null, "http", failure.code(), failure.detail()));
+        } else {
+            append(LogEntries.refusedCall(node, exchange.getMessage().getHeader(XRoadHeaders.CLIENT, String.class),
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class), body, failure.code(),
+                    failure.detail()));
+        }
+    }
+
+    private void append(LogEntry entry) {
+        try {
+            log.append(entry);
+        } catch (RuntimeException e) {
+            // The refusal stands either way; a log that cannot be written is the operator's alarm, not the caller's.
+            LOG.error("cannot write a refusal to the message log: {}", e.getMessage());
+        }
+    }
+}
