@@ -3,6 +3,7 @@ package kh.gov.spean.node;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ public final class NodeEvents {
     private final MemberId node;
     private final List<Consumer<Rejection>> rejectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Delivery>> deliveryListeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong alarms = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Consumer<String>> alarmListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong alarms = new AtomicLong();
 
     public NodeEvents(MemberId node) {
         this.node = node;
@@ -52,6 +54,11 @@ public final class NodeEvents {
     /** A witnessed checkpoint of another log that does not extend what was seen before. */
     public void alarm(String origin, String problem) {
         alarms.incrementAndGet();
+        alarmListeners.forEach(listener -> listener.accept(origin + ": " + problem));
+    }
+
+    public void onAlarm(Consumer<String> listener) {
+        alarmListeners.add(listener);
     }
 
     /** How many checkpoint alarms this node raised. */

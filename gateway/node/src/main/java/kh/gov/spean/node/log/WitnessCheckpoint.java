@@ -113,11 +113,11 @@ public final class WitnessCheckpoint implements Processor {
 
     private void alarm(String origin, String problem) {
         LOG.error("ALARM: {} witnessed a checkpoint of {} that does not extend its history: {}", node, origin, problem);
-        events.alarm(origin, problem);
         try {
             log.append(LogEntries.alarm(node, origin, ErrorCode.CHECKPOINT_INCONSISTENT, problem));
         } catch (RuntimeException e) {
             LOG.error("cannot write the alarm to the message log: {}", e.getMessage());
         }
+        events.alarm(origin, problem);
     }
 }
