@@ -23,6 +23,13 @@ public record TestFederation(Path data, Federation federation, X509Certificate t
                 FederationLoader.loadTrustAnchor(files));
     }
 
+    /** A federation created before, e.g. by another process. */
+    public static TestFederation load(Path data) {
+        FederationFiles files = FederationFiles.in(data);
+        return new TestFederation(data, FederationLoader.load(files, Clock.systemUTC().instant()),
+                FederationLoader.loadTrustAnchor(files));
+    }
+
     public MemberKeys keys(MemberId member) {
         return MemberFiles.in(data, member).loadKeys();
     }
