@@ -1,9 +1,8 @@
 package kh.gov.spean.log;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** Reads the entries file line by line as exact bytes (each line is a Merkle leaf), telling a torn last line apart. */
 final class LineReader implements AutoCloseable {
@@ -12,23 +11,56 @@ final class LineReader implements AutoCloseable {
     static final byte[] TORN = new byte[0];
 
     private final InputStream in;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
+    private byte[] buffer = new byte[1 << 20];
+    private int start;
+    private int end;
+    private boolean exhausted;
 
     LineReader(InputStream in) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
     }
 
     /** The next line without its newline; {@link #TORN} for an unterminated last line; null at the end. */
     byte[] next() throws IOException {
-        line.reset();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                return line.toByteArray();
+        int scanned = start;
+        while (true) {
+            for (int i = scanned; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    byte[] line = Arrays.copyOfRange(buffer, start, i);
+                    start = i + 1;
+                    return line;
+                }
             }
-            line.write(b);
+            scanned = end;
+            if (exhausted) {
+                if (start == end) {
+                    return null;
+                }
+                start = end;
+                return TORN;
+            }
+            scanned -= fill();
         }
-        return line.size() > 0 ? TORN : null;
+    }
+
+    /** Moves the unread bytes to the front, grows the buffer if a line fills it, reads more; returns the shift. */
+    private int fill() throws IOException {
+        int shift = start;
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (end == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int read = in.read(buffer, end, buffer.length - end);
+        if (read < 0) {
+            exhausted = true;
+        } else {
+            end += read;
+        }
+        return shift;
     }
 
     @Override

@@ -60,65 +60,60 @@ public final class LogVerifier {
 
     public Report verify(LogFiles files, Progress progress) throws IOException {
         String origin = Files.exists(files.origin()) ? Files.readString(files.origin()).trim() : null;
-        List<Long> checkpointSizes = files.checkpointSizes();
-        Set<Long> wanted = new HashSet<>(checkpointSizes);
-        Map<Long, byte[]> rootsAt = new HashMap<>();
-        MerkleTree tree = new MerkleTree();
-        DetachedSignatureVerifier signatures = new DetachedSignatureVerifier(trustAnchor);
-        long signaturesChecked = 0;
         if (origin == null) {
             return new Report(null, 0, 0, 0, 0, new Problem("log", "no origin file in " + files.directory()));
         }
         if (!Files.exists(files.entries())) {
             return new Report(origin, 0, 0, 0, 0, new Problem("log", "no entries file in " + files.directory()));
         }
+        List<Long> checkpointSizes = files.checkpointSizes();
+        Set<Long> wanted = new HashSet<>(checkpointSizes);
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        MerkleTree tree = new MerkleTree();
+        EnvelopeChecks envelopes = new EnvelopeChecks(new DetachedSignatureVerifier(trustAnchor));
         try (LineReader lines = new LineReader(Files.newInputStream(files.entries()))) {
+            Problem problem = null;
             byte[] previousLeaf = new byte[0];
             Instant previousTime = Instant.MIN;
             long index = 0;
-            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+            for (byte[] line = lines.next(); line != null && problem == null; line = lines.next()) {
+                problem = envelopes.firstProblemBefore(index);
+                if (problem != null) {
+                    break;
+                }
                 if (line == LineReader.TORN) {
-                    return report(origin, index, signaturesChecked, 0, 0,
-                            "entry " + index, "the last line has no end: a torn write or a truncated file");
+                    problem = new Problem("entry " + index, "the last line has no end: a torn write or a truncated file");
+                    break;
                 }
-                LogEntry entry = parse(line);
-                if (entry == null) {
-                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "line " + (index + 1)
-                            + " is not a log entry (its bytes were altered)");
+                // The chain needs only the first fields; the whole entry is parsed where its envelope is checked.
+                EntryPrefix prefix = EntryPrefix.read(line);
+                LogEntry entry = prefix != null ? null : parse(line);
+                if (prefix == null && entry == null) {
+                    problem = new Problem("entry " + index, "line " + (index + 1) + " is not a log entry (its bytes were altered)");
+                    break;
                 }
-                if (entry.index() != index) {
-                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index, "it says it is entry "
-                            + entry.index() + ": entries were removed, inserted or reordered");
+                long recordedIndex = prefix != null ? prefix.index() : entry.index();
+                Instant recordedAt = prefix != null ? prefix.recordedAt() : entry.recordedAt();
+                if (recordedIndex != index) {
+                    problem = new Problem("entry " + index, "it says it is entry " + recordedIndex
+                            + ": entries were removed, inserted or reordered");
+                    break;
                 }
                 byte[] leaf = MerkleTree.leafHash(line);
-                if (!Digests.hex(previousLeaf).equals(entry.previous())) {
-                    // Either the entry before was altered, or this entry's link to it. The next entry's link tells
-                    // which: if it vouches for this line, this line is intact and the one before was changed.
-                    LogEntry next = parse(lines.next());
-                    if (next == null) {
-                        return report(origin, index, signaturesChecked, 0, 0, "entry " + index,
-                                "it or the entry before it was altered: its link does not match");
-                    }
-                    return Digests.hex(leaf).equals(next.previous())
-                            ? report(origin, index, signaturesChecked, 0, 0, "entry " + (index - 1),
-                                    "it was altered: its hash is not the one entry " + index + " recorded")
-                            : report(origin, index, signaturesChecked, 0, 0, "entry " + index,
-                                    "it was altered: its link to the entry before does not match");
+                if (!Digests.hex(previousLeaf).equals(prefix != null ? prefix.previous() : entry.previous())) {
+                    problem = brokenLink(index, leaf, lines.next());
+                    break;
                 }
-                if (entry.recordedAt() == null || entry.recordedAt().isBefore(previousTime)) {
-                    return report(origin, index, signaturesChecked, 0, 0, "entry " + index,
-                            "recorded before the entry ahead of it");
+                if (recordedAt == null || recordedAt.isBefore(previousTime)) {
+                    problem = new Problem("entry " + index, "recorded before the entry ahead of it");
+                    break;
                 }
-                if (checkEnvelopeSignatures && entry.recordsAcceptedEnvelope()) {
-                    String problem = envelopeProblem(entry, signatures);
-                    if (problem != null) {
-                        return report(origin, index, signaturesChecked, 0, 0, "entry " + index, problem);
-                    }
-                    signaturesChecked++;
+                if (checkEnvelopeSignatures) {
+                    envelopes.submit(index, line);
                 }
                 tree.appendLeafHash(leaf);
                 previousLeaf = leaf;
-                previousTime = entry.recordedAt();
+                previousTime = recordedAt;
                 index++;
                 if (wanted.contains(index)) {
                     rootsAt.put(index, tree.root());
@@ -127,8 +122,27 @@ public final class LogVerifier {
                     progress.entriesVerified(index);
                 }
             }
+            // A bad signature earlier in the log is the first problem, even if the chain broke later.
+            Problem envelopeProblem = envelopes.firstProblemBefore(Long.MAX_VALUE);
+            problem = envelopeProblem != null ? envelopeProblem : problem;
+            if (problem != null) {
+                return new Report(origin, tree.size(), envelopes.checked(), 0, 0, problem);
+            }
+        } finally {
+            envelopes.close();
         }
-        return checkCheckpoints(files, origin, tree, rootsAt, checkpointSizes, signaturesChecked);
+        return checkCheckpoints(files, origin, tree, rootsAt, checkpointSizes, envelopes.checked());
+    }
+
+    /** Either the entry before was altered, or this entry's link to it: the next entry's link tells which. */
+    private static Problem brokenLink(long index, byte[] leaf, byte[] nextLine) {
+        EntryPrefix next = nextLine == null || nextLine == LineReader.TORN ? null : EntryPrefix.read(nextLine);
+        if (next == null) {
+            return new Problem("entry " + index, "it or the entry before it was altered: its link does not match");
+        }
+        return Digests.hex(leaf).equals(next.previous())
+                ? new Problem("entry " + (index - 1), "it was altered: its hash is not the one entry " + index + " recorded")
+                : new Problem("entry " + index, "it was altered: its link to the entry before does not match");
     }
 
     private Report checkCheckpoints(LogFiles files, String origin, MerkleTree tree, Map<Long, byte[]> rootsAt,
@@ -187,32 +201,6 @@ public final class LogVerifier {
             verified++;
         }
         return new Report(origin, entries, signaturesChecked, verified, previous == null ? 0 : previous.size(), null);
-    }
-
-    /** Re-verifies an entry's envelope: signature and chain at the time it was recorded, and the entry's own fields. */
-    private static String envelopeProblem(LogEntry entry, DetachedSignatureVerifier signatures) {
-        if (entry.header() == null || entry.signature() == null) {
-            return "it records an envelope without its header or signature";
-        }
-        try {
-            byte[] headerBytes = Digests.fromBase64(entry.header());
-            byte[] signature = Digests.fromBase64(entry.signature());
-            X509Certificate signer = signatures.verify(headerBytes, signature, entry.recordedAt());
-            EnvelopeHeader header = EnvelopeCodec.decodeHeader(headerBytes);
-            if (!header.id().toString().equals(entry.envelopeId()) || !header.sender().toString().equals(entry.sender())
-                    || !header.service().toString().equals(entry.service())
-                    || !header.ciphertextSha256().equals(entry.ciphertextSha256())) {
-                return "its fields differ from the envelope header it holds";
-            }
-            if (!Digests.hex(Digests.sha256(signer.getEncoded())).equals(entry.signer())) {
-                return "its signer reference is not the certificate that signed the envelope";
-            }
-            return null;
-        } catch (SpeanException e) {
-            return "the envelope signature does not verify (" + e.code() + ": " + e.detail() + ")";
-        } catch (IllegalArgumentException | java.security.cert.CertificateEncodingException e) {
-            return "its envelope fields are not readable";
-        }
     }
 
     private static LogEntry parse(byte[] line) {

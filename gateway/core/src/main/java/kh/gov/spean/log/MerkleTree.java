@@ -16,7 +16,11 @@ public final class MerkleTree {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
+    /** Complete, aligned subtrees at least this large never change once full: their hashes are kept. */
+    private static final int CACHED_SUBTREE = 256;
+
     private final List<byte[]> leaves = new ArrayList<>();
+    private final java.util.Map<Long, byte[]> completeSubtrees = new java.util.HashMap<>();
     /** Roots of the complete subtrees that make up the tree, largest first (the "compact range"). */
     private final List<byte[]> frontier = new ArrayList<>();
 
@@ -187,8 +191,18 @@ public final class MerkleTree {
         if (n == 1) {
             return leaves.get(start);
         }
+        boolean cacheable = n >= CACHED_SUBTREE && Integer.bitCount(n) == 1 && start % n == 0;
+        Long key = cacheable ? ((long) start << 32) | n : null;
+        byte[] cached = cacheable ? completeSubtrees.get(key) : null;
+        if (cached != null) {
+            return cached;
+        }
         int k = largestPowerOfTwoBelow(n);
-        return nodeHash(subtree(start, start + k), subtree(start + k, end));
+        byte[] hash = nodeHash(subtree(start, start + k), subtree(start + k, end));
+        if (cacheable) {
+            completeSubtrees.put(key, hash);
+        }
+        return hash;
     }
 
     private void path(int index, int start, int end, List<byte[]> path) {

@@ -28,7 +28,6 @@ import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.TimestampAuthority;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
-import kh.gov.spean.json.SpeanJson;
 
 /**
  * A node's message log: entries appended durably (written and forced to disk) before {@link #append} returns, with
@@ -40,8 +39,8 @@ public final class MessageLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
 
-    /** Work for the writer thread: entries to append, or a checkpoint to take. */
-    private record Task(List<LogEntry> entries, boolean checkpoint, CompletableFuture<Long> done) {
+    /** Work for the writer thread: entries to append (serialised by the caller, all but their first fields), or a checkpoint. */
+    private record Task(List<byte[]> entryTails, boolean checkpoint, CompletableFuture<Long> done) {
     }
 
     private static final Task STOP = new Task(List.of(), false, new CompletableFuture<>());
@@ -140,7 +139,11 @@ public final class MessageLog implements AutoCloseable {
      * the last one. The message they record may move on only after this returns.
      */
     public long append(List<LogEntry> entries) {
-        return await(submit(new Task(List.copyOf(entries), false, new CompletableFuture<>())));
+        List<byte[]> tails = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            tails.add(EntryLine.tail(entry));
+        }
+        return await(submit(new Task(tails, false, new CompletableFuture<>())));
     }
 
     public long append(LogEntry entry) {
@@ -226,9 +229,9 @@ public final class MessageLog implements AutoCloseable {
         long last = size - 1;
         List<ByteBuffer> lines = new ArrayList<>();
         for (Task task : batch) {
-            for (LogEntry entry : task.entries()) {
+            for (byte[] tail : task.entryTails()) {
                 long index = tree.size();
-                byte[] line = SpeanJson.toBytes(entry.placed(index, Digests.hex(lastLeafHash), clock.instant()));
+                byte[] line = EntryLine.place(index, Digests.hex(lastLeafHash), clock.instant(), tail);
                 lastLeafHash = tree.append(line);
                 ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n');
                 lines.add(buffer.flip());

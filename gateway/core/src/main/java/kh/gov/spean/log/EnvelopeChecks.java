@@ -1,0 +1,124 @@
+package kh.gov.spean.log;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import kh.gov.spean.crypto.DetachedSignatureVerifier;
+import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.envelope.EnvelopeCodec;
+import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.json.SpeanJson;
+
+/**
+ * Re-verifies logged envelopes on every core while the verifier reads on, and reports the first failure in log
+ * order: an entry's signature and chain at the time it was logged, and that its fields are its header's.
+ */
+final class EnvelopeChecks implements AutoCloseable {
+
+    private static final int IN_FLIGHT = 4096;
+
+    private record Check(long index, Future<Result> result) {
+    }
+
+    /** One entry's outcome: whether it held an envelope whose signature was verified, or what is wrong with it. */
+    private record Result(boolean verified, String problem) {
+        static final Result NO_ENVELOPE = new Result(false, null);
+        static final Result VERIFIED = new Result(true, null);
+
+        static Result problem(String problem) {
+            return new Result(false, problem);
+        }
+    }
+
+    private final DetachedSignatureVerifier signatures;
+    private final ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+        Thread thread = new Thread(task, "spean-audit-signatures");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Deque<Check> inFlight = new ArrayDeque<>();
+    private long checked;
+
+    EnvelopeChecks(DetachedSignatureVerifier signatures) {
+        this.signatures = signatures;
+    }
+
+    /** Checks the envelope an entry line records, if it records an accepted one. */
+    void submit(long index, byte[] line) {
+        inFlight.add(new Check(index, pool.submit(() -> check(line))));
+    }
+
+    /**
+     * Waits for the checks of entries before {@code index} (and for enough others to bound memory) and returns the
+     * first failure among them, if any.
+     */
+    LogVerifier.Problem firstProblemBefore(long index) {
+        while (!inFlight.isEmpty() && (inFlight.peek().index() < index || inFlight.size() > IN_FLIGHT)) {
+            Check check = inFlight.poll();
+            Result result;
+            try {
+                result = check.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result = Result.problem("verification was interrupted");
+            } catch (ExecutionException e) {
+                result = Result.problem("its envelope cannot be checked: " + e.getCause().getMessage());
+            }
+            if (result.problem() != null) {
+                return new LogVerifier.Problem("entry " + check.index(), result.problem());
+            }
+            if (result.verified()) {
+                checked++;
+            }
+        }
+        return null;
+    }
+
+    long checked() {
+        return checked;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private Result check(byte[] line) {
+        LogEntry entry;
+        try {
+            entry = SpeanJson.fromBytes(line, LogEntry.class);
+        } catch (RuntimeException e) {
+            return Result.problem("it is not a log entry (its bytes were altered)");
+        }
+        if (!entry.recordsAcceptedEnvelope()) {
+            return Result.NO_ENVELOPE;
+        }
+        if (entry.header() == null || entry.signature() == null) {
+            return Result.problem("it records an envelope without its header or signature");
+        }
+        try {
+            byte[] headerBytes = Digests.fromBase64(entry.header());
+            X509Certificate signer = signatures.verify(headerBytes, Digests.fromBase64(entry.signature()), entry.recordedAt());
+            EnvelopeHeader header = EnvelopeCodec.decodeHeader(headerBytes);
+            if (!header.id().toString().equals(entry.envelopeId()) || !header.sender().toString().equals(entry.sender())
+                    || !header.service().toString().equals(entry.service())
+                    || !header.ciphertextSha256().equals(entry.ciphertextSha256())) {
+                return Result.problem("its fields differ from the envelope header it holds");
+            }
+            if (!LogEntries.certificateReference(signer).equals(entry.signer())) {
+                return Result.problem("its signer reference is not the certificate that signed the envelope");
+            }
+            return Result.VERIFIED;
+        } catch (SpeanException e) {
+            return Result.problem("the envelope signature does not verify (" + e.code() + ": " + e.detail() + ")");
+        } catch (IllegalArgumentException e) {
+            return Result.problem("its envelope fields are not readable");
+        }
+    }
+}
