@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer and its X-Road headers. */
+/**
+ * {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer with its X-Road
+ * headers and the commitment salts a ministry keeps to prove later what was said.
+ */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Call a service through a node, as a ministry system would.")
 public final class SendCommand implements Callable<Integer> {
 
@@ -40,7 +43,8 @@ public final class SendCommand implements Callable<Integer> {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         System.out.println("HTTP " + response.statusCode());
         response.headers().map().forEach((name, values) -> {
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-road-")) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("x-road-") || lower.startsWith("x-spean-")) {
                 System.out.println(name + ": " + String.join(", ", values));
             }
         });

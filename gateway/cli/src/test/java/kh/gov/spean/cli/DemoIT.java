@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoIT {
 
     @Test
-    void the_demo_plays_every_exchange_and_refuses_every_attack(@TempDir Path data) {
+    void the_demo_plays_every_exchange_and_refuses_every_attack(@TempDir Path data) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
@@ -36,6 +36,17 @@ class DemoIT {
         assertTrue(output.contains("client.access_denied"), output);
         assertTrue(output.contains("client.schema_invalid"), output);
         assertTrue(output.contains("no plaintext found"), output);
+        assertTrue(output.contains("is provably in KH/GOV/MOI's log"), output);
+
+        // The auditor's own tools agree, and OpenSSL alone checks the exported evidence.
+        Path moiLog = data.resolve("demo").resolve("KH.GOV.MOI").resolve("log");
+        Path mefLog = data.resolve("demo").resolve("KH.GOV.MEF").resolve("log");
+        assertEquals(0, SpeanCommand.execute("audit", "verify", "--log", moiLog.toString(), "--log", mefLog.toString()));
+        Path evidence = data.resolve("evidence");
+        assertEquals(0, SpeanCommand.execute("audit", "export", "--log", moiLog.toString(), "--out", evidence.toString()));
+        Process openssl = new ProcessBuilder("sh", "verify.sh").directory(evidence.toFile()).inheritIO().start();
+        assertTrue(openssl.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, openssl.exitValue(), "OpenSSL refused exported evidence");
     }
 
     /** Writes to two streams: the console (so CI shows the demo's account) and a buffer the test reads. */

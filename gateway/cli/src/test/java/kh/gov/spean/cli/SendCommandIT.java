@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kh.gov.spean.node.TestNetwork;
 
-/** {@code spean send} calls a running node as a ministry system would and shows the X-Road headers of the answer. */
+/**
+ * {@code spean send} calls a running node as a ministry system would and shows the X-Road headers of the answer; with
+ * the salt it returns, {@code spean audit open} proves later what was sent.
+ */
 class SendCommandIT {
 
     @Test
@@ -42,6 +45,23 @@ class SendCommandIT {
             try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(answer))) {
                 assertEquals("match", reader.readObject().getString("result"), output);
             }
+
+            // The ministry kept its request and the salt its node returned: the commitment in the log opens with them.
+            String id = header(output, "x-road-id");
+            String salt = header(output, "x-spean-request-salt");
+            String log = network.data().resolve("KH.GOV.MEF").resolve("log").toString();
+            assertEquals(0, SpeanCommand.execute("audit", "open", "--log", log, "--envelope", id,
+                    "--payload", body.toString(), "--salt", salt));
+            Path altered = data.resolve("altered.json");
+            Files.writeString(altered, Files.readString(body).replace("1990", "1991"));
+            assertEquals(1, SpeanCommand.execute("audit", "open", "--log", log, "--envelope", id,
+                    "--payload", altered.toString(), "--salt", salt));
         }
+    }
+
+    static String header(String output, String name) {
+        return output.lines().filter(line -> line.toLowerCase().startsWith(name + ": ")).findFirst()
+                .map(line -> line.substring(name.length() + 2).trim())
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + output));
     }
 }

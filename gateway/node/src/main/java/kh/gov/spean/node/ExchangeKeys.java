@@ -15,6 +15,8 @@ public final class ExchangeKeys {
     public static final String RAW_RECORD = "spean.rawRecord";
     /** Set once an incoming envelope's signature verified: its sender is known, so a coded error can be sent back. */
     public static final String AUTHENTICATED = "spean.authenticated";
+    /** The salt (byte[]) of the commitment to the payload this node sealed or opened. */
+    public static final String SALT = "spean.salt";
     /** The plaintext payload (byte[]) once opened. */
     public static final String PAYLOAD = "spean.payload";
     /** The federation's service entry for the exchange. */

@@ -25,7 +25,8 @@ public final class CompletePendingRequest implements Processor {
         if (answer.header().type() == EnvelopeType.ERROR) {
             request.answer().completeExceptionally(providerError(answer, payload));
         } else {
-            request.answer().complete(new ProviderAnswer(answer.header(), payload));
+            request.answer().complete(new ProviderAnswer(answer.header(), payload,
+                    exchange.getProperty(ExchangeKeys.SALT, byte[].class)));
         }
     }
 

@@ -35,6 +35,7 @@ public final class SealRequest implements Processor {
                 call.payload(), provider.encryptionCertificate());
         exchange.setProperty(ExchangeKeys.ENVELOPE, sealed.envelope());
         exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
+        exchange.setProperty(ExchangeKeys.SALT, sealed.salt());
         KafkaRecord.address(exchange.getMessage(), sealed.envelope());
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.RequestHash;
 import kh.gov.spean.node.ExchangeKeys;
@@ -15,6 +16,7 @@ public final class WriteServiceResponse implements Processor {
     @Override
     public void process(Exchange exchange) {
         Envelope request = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class);
+        byte[] requestSalt = exchange.getProperty(ExchangeKeys.SALT, byte[].class);
         ProviderAnswer answer = exchange.getProperty(ExchangeKeys.SERVICE_RESPONSE, ProviderAnswer.class);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -24,6 +26,8 @@ public final class WriteServiceResponse implements Processor {
         out.setHeader(XRoadHeaders.REQUEST_HASH, RequestHash.of(request));
         out.setHeader(XRoadHeaders.CLIENT, request.header().client().toString());
         out.setHeader(XRoadHeaders.SERVICE, request.header().service().toString());
+        out.setHeader(XRoadHeaders.REQUEST_SALT, Digests.hex(requestSalt));
+        out.setHeader(XRoadHeaders.RESPONSE_SALT, Digests.hex(answer.salt()));
         out.setBody(answer.payload());
     }
 }

@@ -13,6 +13,12 @@ public final class XRoadHeaders {
     public static final String ERROR = "X-Road-Error";
     /** The service called, echoed on the answer and passed to the provider's backend. */
     public static final String SERVICE = "X-Road-Service";
+    /**
+     * Spean's own: the hex salt of the commitment to the request (to the client, and to the provider's backend) and to
+     * the response (to the client). Kept with the plaintext, it proves later what was said ({@code spean audit open}).
+     */
+    public static final String REQUEST_SALT = "X-Spean-Request-Salt";
+    public static final String RESPONSE_SALT = "X-Spean-Response-Salt";
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String JSON = "application/json";

@@ -5,6 +5,7 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeOpener;
+import kh.gov.spean.envelope.SaltedPayload;
 import kh.gov.spean.node.ExchangeKeys;
 
 /** Step: decrypts the payload with this member's encryption key and checks it against the signed commitment. */
@@ -19,6 +20,8 @@ public final class OpenPayload implements Processor {
     @Override
     public void process(Exchange exchange) {
         Envelope envelope = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class);
-        exchange.setProperty(ExchangeKeys.PAYLOAD, opener.open(envelope).payload());
+        SaltedPayload opened = opener.open(envelope);
+        exchange.setProperty(ExchangeKeys.PAYLOAD, opened.payload());
+        exchange.setProperty(ExchangeKeys.SALT, opened.salt());
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeHeader;
 import kh.gov.spean.node.ExchangeKeys;
@@ -32,6 +33,7 @@ public final class PrepareBackendCall implements Processor {
         message.setHeader(XRoadHeaders.CLIENT, header.client().toString());
         message.setHeader(XRoadHeaders.SERVICE, header.service().toString());
         message.setHeader(XRoadHeaders.ID, header.id().toString());
+        message.setHeader(XRoadHeaders.REQUEST_SALT, Digests.hex(exchange.getProperty(ExchangeKeys.SALT, byte[].class)));
         message.setBody(exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class));
         events.delivered(header.id(), exchange.getProperty(ExchangeKeys.CONNECTOR_ROUTE, String.class));
     }
