@@ -1,5 +1,6 @@
 package kh.gov.spean.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +44,7 @@ public final class SendCommand implements Callable<Integer> {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         System.out.println("HTTP " + response.statusCode());
         response.headers().map().forEach((name, values) -> {
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith("x-road-") || lower.startsWith("x-spean-")) {
                 System.out.println(name + ": " + String.join(", ", values));
             }

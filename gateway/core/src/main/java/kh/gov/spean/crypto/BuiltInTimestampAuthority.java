@@ -1,5 +1,6 @@
 package kh.gov.spean.crypto;
 
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -43,17 +44,26 @@ public final class BuiltInTimestampAuthority implements TimestampAuthority {
     }
 
     @Override
-    public synchronized byte[] timestamp(byte[] data) {
+    public byte[] timestamp(byte[] data) {
+        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+        requests.setCertReq(true);
         try {
-            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
-            requests.setCertReq(true);
-            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, Digests.sha256(data),
-                    new BigInteger(64, RANDOM));
+            return answer(requests.generate(TSPAlgorithms.SHA256, Digests.sha256(data), new BigInteger(64, RANDOM))
+                    .getEncoded());
+        } catch (java.io.IOException e) {
+            throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot encode a timestamp query", e);
+        }
+    }
+
+    /** Answers an RFC 3161 query (DER TimeStampReq) with a DER TimeStampResp, as a TSA served over HTTP does. */
+    public synchronized byte[] answer(byte[] query) {
+        try {
+            TimeStampRequest request = new TimeStampRequest(query);
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BouncyCastle.provider())
                             .build(CryptoAlgorithms.SIGNATURE, key, certificate),
                     new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build()
-                            .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                            .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     POLICY);
             tokens.addCertificates(new JcaCertStore(chain));
             return new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)

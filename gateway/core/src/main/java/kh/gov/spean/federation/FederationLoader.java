@@ -1,5 +1,6 @@
 package kh.gov.spean.federation;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class FederationLoader {
     }
 
     private static String read(Path file, String what) {
-        return new String(readBytes(file, what), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(readBytes(file, what), StandardCharsets.UTF_8);
     }
 
     private static byte[] readBytes(Path file, String what) {

@@ -1,5 +1,7 @@
 package kh.gov.spean.log;
 
+import java.util.Optional;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class LogReader {
         int start = 0;
         for (int i = 0; i < all.length; i++) {
             if (all[i] == '\n') {
-                byte[] line = java.util.Arrays.copyOfRange(all, start, i);
+                byte[] line = Arrays.copyOfRange(all, start, i);
                 entries.add(new StoredEntry(line, SpeanJson.fromBytes(line, LogEntry.class)));
                 tree.append(line);
                 start = i + 1;
@@ -54,7 +56,7 @@ public final class LogReader {
     }
 
     /** The first entry recording this envelope id, if any. */
-    public java.util.Optional<StoredEntry> firstWithEnvelope(String envelopeId) {
+    public Optional<StoredEntry> firstWithEnvelope(String envelopeId) {
         return entries.stream().filter(stored -> envelopeId.equals(stored.entry().envelopeId())
                 && stored.entry().header() != null).findFirst();
     }

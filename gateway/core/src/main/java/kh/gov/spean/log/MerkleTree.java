@@ -1,5 +1,7 @@
 package kh.gov.spean.log;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ public final class MerkleTree {
     private static final int CACHED_SUBTREE = 256;
 
     private final List<byte[]> leaves = new ArrayList<>();
-    private final java.util.Map<Long, byte[]> completeSubtrees = new java.util.HashMap<>();
+    private final Map<Long, byte[]> completeSubtrees = new HashMap<>();
     /** Roots of the complete subtrees that make up the tree, largest first (the "compact range"). */
     private final List<byte[]> frontier = new ArrayList<>();
 

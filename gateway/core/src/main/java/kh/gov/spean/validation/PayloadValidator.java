@@ -1,5 +1,6 @@
 package kh.gov.spean.validation;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -76,7 +77,7 @@ public final class PayloadValidator {
 
     /** The kind of problem, never Jackson's message itself: that can quote a token of the payload. */
     private static String reason(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("duplicate")) {
             return "a key appears twice in one object";
         }

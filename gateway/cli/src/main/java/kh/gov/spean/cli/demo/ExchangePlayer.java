@@ -1,5 +1,7 @@
 package kh.gov.spean.cli.demo;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -25,10 +27,10 @@ final class ExchangePlayer {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final java.util.List<String> answeredIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> answeredIds = new CopyOnWriteArrayList<>();
 
     /** The X-Road-Id of every exchange played that held, in order. */
-    java.util.List<String> answeredIds() {
+    List<String> answeredIds() {
         return answeredIds;
     }
 

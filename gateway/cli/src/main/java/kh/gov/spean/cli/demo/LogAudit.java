@@ -1,5 +1,7 @@
 package kh.gov.spean.cli.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,10 +56,10 @@ final class LogAudit {
     private void showInclusionProof(DemoReport report, MemberId provider, String envelopeId) {
         try {
             AuditProofs.InclusionProof proof = AuditProofs.inclusion(logOf(provider), envelopeId);
-            Checkpoint checkpoint = Checkpoint.parse(proof.checkpoint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            boolean checks = MerkleTree.verifyInclusion(java.util.HexFormat.of().parseHex(proof.leafHash()),
+            Checkpoint checkpoint = Checkpoint.parse(proof.checkpoint().getBytes(StandardCharsets.UTF_8));
+            boolean checks = MerkleTree.verifyInclusion(HexFormat.of().parseHex(proof.leafHash()),
                     proof.leafIndex(), proof.treeSize(),
-                    proof.auditPath().stream().map(java.util.HexFormat.of()::parseHex).toList(), checkpoint.root());
+                    proof.auditPath().stream().map(HexFormat.of()::parseHex).toList(), checkpoint.root());
             report.record(new Outcome("Envelope " + envelopeId + " is provably in " + provider + "'s log",
                     "spean audit prove --log " + logOf(provider).directory() + " --envelope " + envelopeId,
                     "entry " + proof.leafIndex() + " (" + proof.entry().kind() + "), audit path of "

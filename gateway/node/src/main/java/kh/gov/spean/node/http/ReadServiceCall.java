@@ -1,5 +1,6 @@
 package kh.gov.spean.node.http;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -71,7 +72,7 @@ public final class ReadServiceCall implements Processor {
             throw new SpeanException(ErrorCode.MALFORMED_REQUEST,
                     "the path must be /r1/{INSTANCE}/{CLASS}/{MEMBER}/{SUBSYSTEM}/{SERVICE}");
         }
-        String id = java.net.URLDecoder.decode(requested.substring(start + PREFIX.length()), StandardCharsets.UTF_8);
+        String id = URLDecoder.decode(requested.substring(start + PREFIX.length()), StandardCharsets.UTF_8);
         try {
             return ServiceId.parse(id);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package kh.gov.spean.node.log;
 
+import java.util.Arrays;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -98,7 +99,7 @@ public final class WitnessCheckpoint implements Processor {
             return "checkpoint " + checkpoint.size() + " is older than checkpoint " + seen.size() + " seen before";
         }
         if (checkpoint.size() == seen.size()) {
-            return java.util.Arrays.equals(checkpoint.root(), seen.root()) ? null
+            return Arrays.equals(checkpoint.root(), seen.root()) ? null
                     : "a different root at size " + seen.size() + ": the log was rewritten";
         }
         if (publication.previousSize() != seen.size()) {
