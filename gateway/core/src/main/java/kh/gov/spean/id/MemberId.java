@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 public record MemberId(String instance, String memberClass, String memberCode) {
 
     static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /**
+     * A member's own parts name its Kafka topics and folders joined by dots: no dots or underscores in them, or
+     * {@code KH/GOV.X/A} and {@code KH/GOV/X.A} would share a topic (and Kafka treats '.' and '_' as colliding).
+     */
+    static final Pattern MEMBER_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
     public MemberId {
-        requirePart("instance", instance);
-        requirePart("member class", memberClass);
-        requirePart("member code", memberCode);
+        requireMemberPart("instance", instance);
+        requireMemberPart("member class", memberClass);
+        requireMemberPart("member code", memberCode);
     }
 
     /** Parses {@code INSTANCE/CLASS/MEMBER}; throws {@link IllegalArgumentException} naming what is wrong. */
@@ -32,6 +37,13 @@ public record MemberId(String instance, String memberClass, String memberCode) {
     @Override
     public String toString() {
         return instance + "/" + memberClass + "/" + memberCode;
+    }
+
+    private static void requireMemberPart(String what, String value) {
+        if (value == null || !MEMBER_PART.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid " + what + ": '" + value
+                    + "' (letters, digits and '-', at most 64, starting with a letter or digit)");
+        }
     }
 
     static void requirePart(String what, String value) {

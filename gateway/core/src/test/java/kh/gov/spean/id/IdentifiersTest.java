@@ -25,7 +25,7 @@ class IdentifiersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "KH/GOV", "KH/GOV/MOI/EXTRA", "KH//MOI", "KH/GOV/MO I", "KH/GOV/MOI\r\nX-Evil: 1",
-            "KH/GOV/../MOI", "KH/GOV/MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM"})
+            "KH/GOV/../MOI", "KH/GOV.X/MOI", "KH/GOV/MO_I", "KH/GOV/MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM"})
     void refuses_a_malformed_member(String text) {
         assertThrows(IllegalArgumentException.class, () -> MemberId.parse(text));
     }

@@ -105,6 +105,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Nodes create the topics they use; a typo in a topic name must fail, not create a topic nobody reads.
         properties.put("auto.create.topics.enable", "false");
         properties.put("message.max.bytes", String.valueOf(KafkaSettings.DEFAULT_MAX_RECORD_BYTES + 1024));
+        // The log cleaner (for compacted internal topics) allocates 128 MiB at start by default; 8 MiB serves one node.
+        properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         return properties;
     }
 
