@@ -202,7 +202,7 @@ public final class MessageLog implements AutoCloseable {
                 return;
             }
             tasks.drainTo(batch);
-            boolean stop = batch.remove(STOP);
+            boolean stop = batch.removeIf(task -> task == STOP);
             try {
                 long last = writeBatch(batch);
                 boolean wanted = batch.stream().anyMatch(Task::checkpoint) || size - lastCheckpointSize >= checkpointEvery;
