@@ -26,9 +26,10 @@ import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.NodeEvents;
 
 /**
- * Step: witnesses the checkpoints other nodes publish. Each must be signed by the member its origin names, and must
- * extend the last one seen of that log (same size: same root; larger: a consistency proof from it). Anything else
- * means a node rewrote its history: an alarm in this node's own message log, in its events, and on its error output.
+ * Step: witnesses the checkpoints other nodes publish. One not signed by the member its origin names is ignored (it
+ * proves nothing). A signed one must extend the last one seen of that log (same size: same root; larger: a consistency
+ * proof from it); otherwise the member rewrote its history, provably: an alarm in this node's own message log, in its
+ * events, and on its error output.
  */
 public final class WitnessCheckpoint implements Processor {
 
@@ -66,6 +67,12 @@ public final class WitnessCheckpoint implements Processor {
         if (checkpoint.origin().equals(ownOrigin)) {
             return;
         }
+        String unsigned = signatureProblem(publication, checkpoint);
+        if (unsigned != null) {
+            // Not signed by the member it names: it proves nothing about that member's log, so no alarm — just refused.
+            LOG.warn("{} ignores a checkpoint of {}: {}", node, checkpoint.origin(), unsigned);
+            return;
+        }
         String problem = problemWith(publication, checkpoint);
         if (problem != null) {
             alarm(checkpoint.origin(), problem);
@@ -79,7 +86,7 @@ public final class WitnessCheckpoint implements Processor {
         return Map.copyOf(lastSeen);
     }
 
-    private String problemWith(CheckpointPublication publication, Checkpoint checkpoint) {
+    private String signatureProblem(CheckpointPublication publication, Checkpoint checkpoint) {
         byte[] text = checkpoint.text();
         try {
             X509Certificate signer = signatures.verify(text, Digests.fromBase64(publication.signature()), clock.instant());
@@ -91,6 +98,11 @@ public final class WitnessCheckpoint implements Processor {
         } catch (RuntimeException e) {
             return "checkpoint " + checkpoint.size() + " is not signed by a member of the federation: " + e.getMessage();
         }
+        return null;
+    }
+
+    /** Why a checkpoint its member signed does not extend the one seen before, or null if it does. */
+    private String problemWith(CheckpointPublication publication, Checkpoint checkpoint) {
         Checkpoint seen = lastSeen.get(checkpoint.origin());
         if (seen == null) {
             return null;
