@@ -2,7 +2,10 @@ package kh.gov.spean.log;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +46,22 @@ final class EnvelopeChecks implements AutoCloseable {
         return thread;
     });
     private final Deque<Check> inFlight = new ArrayDeque<>();
+    /**
+     * Signatures verified lately, by the signature's text: a provider logs each request twice (received, delivered),
+     * and the second entry needs no second ECDSA verification of the same bytes.
+     */
+    private final Map<String, Verified> recent = Collections.synchronizedMap(new LinkedHashMap<>(RECENT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+            return size() > RECENT;
+        }
+    });
+
+    /** A signature already verified: over which header bytes, by which certificate. */
+    private record Verified(String header, X509Certificate signer) {
+    }
+
+    private static final int RECENT = 256;
     private long checked;
 
     EnvelopeChecks(DetachedSignatureVerifier signatures) {
@@ -104,7 +123,14 @@ final class EnvelopeChecks implements AutoCloseable {
         }
         try {
             byte[] headerBytes = Digests.fromBase64(entry.header());
-            X509Certificate signer = signatures.verify(headerBytes, Digests.fromBase64(entry.signature()), entry.recordedAt());
+            Verified known = recent.get(entry.signature());
+            X509Certificate signer;
+            if (known != null && known.header().equals(entry.header())) {
+                signer = known.signer();
+            } else {
+                signer = signatures.verify(headerBytes, Digests.fromBase64(entry.signature()), entry.recordedAt());
+                recent.put(entry.signature(), new Verified(entry.header(), signer));
+            }
             EnvelopeHeader header = EnvelopeCodec.decodeHeader(headerBytes);
             if (!header.id().toString().equals(entry.envelopeId()) || !header.sender().toString().equals(entry.sender())
                     || !header.service().toString().equals(entry.service())

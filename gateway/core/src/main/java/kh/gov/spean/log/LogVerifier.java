@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class LogVerifier {
     }
 
     static final long PROGRESS_EVERY = 100_000;
+    private static final int CHUNK = 4096;
 
     private final X509Certificate trustAnchor;
     private final boolean checkEnvelopeSignatures;
@@ -76,50 +78,70 @@ public final class LogVerifier {
             byte[] previousLeaf = new byte[0];
             Instant previousTime = Instant.MIN;
             long index = 0;
-            for (byte[] line = lines.next(); line != null && problem == null; line = lines.next()) {
-                problem = envelopes.firstProblemBefore(index);
-                if (problem != null) {
+            List<byte[]> chunk = new ArrayList<>(CHUNK);
+            boolean torn = false;
+            while (problem == null) {
+                chunk.clear();
+                for (byte[] line = lines.next(); line != null; line = chunk.size() < CHUNK ? lines.next() : null) {
+                    if (line == LineReader.TORN) {
+                        torn = true;
+                        break;
+                    }
+                    chunk.add(line);
+                }
+                if (chunk.isEmpty() && !torn) {
                     break;
                 }
-                if (line == LineReader.TORN) {
-                    problem = new Problem("entry " + index, "the last line has no end: a torn write or a truncated file");
-                    break;
+                // Hashing the leaves is most of the work: done on every core, chunk by chunk; the checks stay in order.
+                byte[][] leaves = chunk.parallelStream().map(MerkleTree::leafHash).toArray(byte[][]::new);
+                for (int i = 0; i < chunk.size() && problem == null; i++) {
+                    byte[] line = chunk.get(i);
+                    problem = envelopes.firstProblemBefore(index);
+                    if (problem != null) {
+                        break;
+                    }
+                    // The chain needs only the first fields; the whole entry is parsed where its envelope is checked.
+                    EntryPrefix prefix = EntryPrefix.read(line);
+                    LogEntry entry = prefix != null ? null : parse(line);
+                    if (prefix == null && entry == null) {
+                        problem = new Problem("entry " + index, "line " + (index + 1) + " is not a log entry (its bytes were altered)");
+                        break;
+                    }
+                    long recordedIndex = prefix != null ? prefix.index() : entry.index();
+                    Instant recordedAt = prefix != null ? prefix.recordedAt() : entry.recordedAt();
+                    if (recordedIndex != index) {
+                        problem = new Problem("entry " + index, "it says it is entry " + recordedIndex
+                                + ": entries were removed, inserted or reordered");
+                        break;
+                    }
+                    byte[] leaf = leaves[i];
+                    if (!Digests.hex(previousLeaf).equals(prefix != null ? prefix.previous() : entry.previous())) {
+                        problem = brokenLink(index, leaf, i + 1 < chunk.size() ? chunk.get(i + 1) : lines.next());
+                        break;
+                    }
+                    if (recordedAt == null || recordedAt.isBefore(previousTime)) {
+                        problem = new Problem("entry " + index, "recorded before the entry ahead of it");
+                        break;
+                    }
+                    if (checkEnvelopeSignatures) {
+                        envelopes.submit(index, line);
+                    }
+                    tree.appendLeafHash(leaf);
+                    previousLeaf = leaf;
+                    previousTime = recordedAt;
+                    index++;
+                    if (wanted.contains(index)) {
+                        rootsAt.put(index, tree.root());
+                    }
+                    if (progress != null && index % PROGRESS_EVERY == 0) {
+                        progress.entriesVerified(index);
+                    }
                 }
-                // The chain needs only the first fields; the whole entry is parsed where its envelope is checked.
-                EntryPrefix prefix = EntryPrefix.read(line);
-                LogEntry entry = prefix != null ? null : parse(line);
-                if (prefix == null && entry == null) {
-                    problem = new Problem("entry " + index, "line " + (index + 1) + " is not a log entry (its bytes were altered)");
-                    break;
-                }
-                long recordedIndex = prefix != null ? prefix.index() : entry.index();
-                Instant recordedAt = prefix != null ? prefix.recordedAt() : entry.recordedAt();
-                if (recordedIndex != index) {
-                    problem = new Problem("entry " + index, "it says it is entry " + recordedIndex
-                            + ": entries were removed, inserted or reordered");
-                    break;
-                }
-                byte[] leaf = MerkleTree.leafHash(line);
-                if (!Digests.hex(previousLeaf).equals(prefix != null ? prefix.previous() : entry.previous())) {
-                    problem = brokenLink(index, leaf, lines.next());
-                    break;
-                }
-                if (recordedAt == null || recordedAt.isBefore(previousTime)) {
-                    problem = new Problem("entry " + index, "recorded before the entry ahead of it");
-                    break;
-                }
-                if (checkEnvelopeSignatures) {
-                    envelopes.submit(index, line);
-                }
-                tree.appendLeafHash(leaf);
-                previousLeaf = leaf;
-                previousTime = recordedAt;
-                index++;
-                if (wanted.contains(index)) {
-                    rootsAt.put(index, tree.root());
-                }
-                if (progress != null && index % PROGRESS_EVERY == 0) {
-                    progress.entriesVerified(index);
+                if (problem == null && torn) {
+                    problem = envelopes.firstProblemBefore(index);
+                    if (problem == null) {
+                        problem = new Problem("entry " + index, "the last line has no end: a torn write or a truncated file");
+                    }
                 }
             }
             // A bad signature earlier in the log is the first problem, even if the chain broke later.

@@ -42,6 +42,9 @@ import kh.gov.spean.log.MessageLog;
         description = "Measure durable appends to a message log and its verification (figures, on this machine).")
 public final class AuditBenchCommand implements Callable<Integer> {
 
+    /** More than the verifier remembers, so that every request's signature is verified once, as in a real log. */
+    static final int DISTINCT_ENVELOPES = 1000;
+
     @Option(names = "--entries", defaultValue = "200000", description = "Entries to append (default: ${DEFAULT-VALUE}).")
     long entries;
 
@@ -62,28 +65,35 @@ public final class AuditBenchCommand implements Callable<Integer> {
         MemberKeys moiKeys = MemberFiles.in(folder, moi).loadKeys();
         MemberKeys mefKeys = MemberFiles.in(folder, mef).loadKeys();
         Federation.Service service = federation.services().iterator().next();
-        Envelope envelope = new EnvelopeSealer(mefKeys, Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                EnvelopeDraft.request(new SubsystemId(mef, "BUSINESS-REGISTRY"), service.id(), service.requestSchema(),
-                        federation.schemaDigest(service.requestSchema()).orElseThrow()),
-                "{\"nationalId\":\"010203040\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}"
-                        .getBytes(StandardCharsets.UTF_8),
-                federation.member(moi).orElseThrow().encryptionCertificate()).envelope();
-        LogEntry received = LogEntries.received(moi, envelope, mefKeys.signingCertificate());
+        EnvelopeSealer sealer = new EnvelopeSealer(mefKeys, Clock.systemUTC(), Duration.ofMinutes(5));
+        // What a provider logs for each request: received, then delivered (one group commit); distinct envelopes.
+        List<List<LogEntry>> pairs = new ArrayList<>();
+        for (int i = 0; i < DISTINCT_ENVELOPES; i++) {
+            Envelope envelope = sealer.seal(EnvelopeDraft.request(new SubsystemId(mef, "BUSINESS-REGISTRY"), service.id(),
+                            service.requestSchema(), federation.schemaDigest(service.requestSchema()).orElseThrow()),
+                    ("{\"nationalId\":\"" + (100000000 + i) + "\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    federation.member(moi).orElseThrow().encryptionCertificate()).envelope();
+            pairs.add(List.of(LogEntries.received(moi, envelope, mefKeys.signingCertificate()),
+                    LogEntries.delivered(moi, envelope, mefKeys.signingCertificate(), "direct:ID-REGISTRY.verifyCitizen")));
+        }
+        LogEntry received = pairs.get(0).get(0);
         LogFiles files = new LogFiles(folder.resolve(moi.folderName()).resolve("log"));
 
-        System.out.printf("Message log benchmark: %d entries of %d bytes (a received envelope each), %d appending threads, %d cores%n",
-                entries, received.toString().length(), threads, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Message log benchmark: %d entries of about %d bytes (received + delivered per request, %d distinct"
+                        + " envelopes), %d appending threads, %d cores%n", entries, received.toString().length(),
+                DISTINCT_ENVELOPES, threads, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
         try (MessageLog log = MessageLog.open(new LogSettings(files.directory(), LogSettings.originOf(moi.toString(), "bench"),
                         LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL),
                 new DetachedSigner(moiKeys.signingKey(), moiKeys.signingCertificate()),
                 TimestampingFiles.in(folder).loadAuthority(), Clock.systemUTC())) {
-            AtomicLong remaining = new AtomicLong(entries);
+            AtomicLong remaining = new AtomicLong(entries / 2);
             List<Thread> appenders = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 Thread appender = new Thread(() -> {
-                    while (remaining.getAndDecrement() > 0) {
-                        log.append(received);
+                    for (long pair = remaining.getAndDecrement(); pair > 0; pair = remaining.getAndDecrement()) {
+                        log.append(pairs.get((int) (pair % DISTINCT_ENVELOPES)));
                     }
                 });
                 appender.start();
