@@ -2,6 +2,7 @@ package kh.gov.spean.node;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ public final class GatewayNode implements AutoCloseable {
                             "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
                     new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
-                if (!java.nio.file.Files.isRegularFile(connector.routesFile())) {
+                if (!Files.isRegularFile(connector.routesFile())) {
                     continue;
                 }
                 Resource routes = ResourceHelper.resolveResource(camel, "file:" + connector.routesFile().toAbsolutePath());
