@@ -1,0 +1,86 @@
+package kh.gov.spean.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kh.gov.spean.RepositoryRoot;
+
+class SchemaRevisionCheckTest {
+
+    static final String RESPONSE = "moi.verifyCitizen.response/v1";
+
+    @Test
+    void a_compatible_revision_passes(@TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        edit(revised, RESPONSE, "\"properties\": {", "\"properties\": {\n    \"note\": {\"type\": \"string\", \"maxLength\": 80},");
+        SchemaRevisionCheck.Finding finding = find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE);
+        assertEquals("changed", finding.status());
+        assertTrue(finding.acceptable(), finding.problems()::toString);
+    }
+
+    @Test
+    void a_narrowed_enum_within_a_major_version_is_refused_and_named(@TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        edit(revised, RESPONSE, "\"enum\": [\"match\", \"no_match\", \"deceased\"]", "\"enum\": [\"match\", \"no_match\"]");
+        SchemaRevisionCheck.Finding finding = find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE);
+        assertEquals(List.of("$.result: enum value \"deceased\" removed"), finding.problems());
+    }
+
+    @Test
+    void a_version_that_disagrees_with_its_folder_is_refused(@TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        edit(revised, RESPONSE, "\"x-spean-version\": \"1.0.0\"", "\"x-spean-version\": \"2.0.0\"");
+        assertTrue(find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE).problems().get(0).contains("not of major version 1"));
+    }
+
+    @Test
+    void a_released_schema_that_disappears_is_refused(@TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        try (Stream<Path> files = Files.walk(revised.resolve(RESPONSE))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        SchemaRevisionCheck.Finding finding = find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE);
+        assertEquals("removed", finding.status());
+        assertTrue(!finding.acceptable());
+    }
+
+    static Path schemas() {
+        return RepositoryRoot.path().resolve("schemas");
+    }
+
+    static SchemaRevisionCheck.Finding find(List<SchemaRevisionCheck.Finding> findings, String id) {
+        return findings.stream().filter(finding -> finding.schema().equals(id)).findFirst().orElseThrow();
+    }
+
+    static void edit(Path root, String id, String from, String to) throws IOException {
+        Path schema = root.resolve(id).resolve("schema.json");
+        String text = Files.readString(schema);
+        assertTrue(text.contains(from), "the test's edit does not apply: " + from);
+        Files.writeString(schema, text.replace(from, to));
+    }
+
+    static Path copy(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(schemas())) {
+            for (Path file : files.toList()) {
+                Path destination = target.resolve(schemas().relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        }
+        return target;
+    }
+}
