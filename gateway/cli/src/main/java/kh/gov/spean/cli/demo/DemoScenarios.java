@@ -45,6 +45,12 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
         return new DemoScenarios(exchanges, parsed.attacks());
     }
 
+    /** One connector example file as an exchange to play, named by its file. */
+    public static ExchangeScenario example(Path exampleFile) {
+        String file = exampleFile.getFileName().toString();
+        return exchange(file.substring(0, file.length() - ".json".length()), exampleFile);
+    }
+
     private static ExchangeScenario exchange(String name, Path exampleFile) {
         try (JsonReader reader = Json.createReader(new StringReader(new String(read(exampleFile), StandardCharsets.UTF_8)))) {
             JsonObject example = reader.readObject();

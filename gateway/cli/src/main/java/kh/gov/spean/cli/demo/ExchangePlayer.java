@@ -20,10 +20,10 @@ import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 
 /** Plays calls at a node's HTTP edge as a ministry system would, and judges the answers. */
-final class ExchangePlayer {
+public final class ExchangePlayer {
 
     /** An HTTP answer: status, the X-Road headers that matter, the body. */
-    record Answer(int status, String xRoadId, String requestHash, String error, String body, long millis) {
+    public record Answer(int status, String xRoadId, String requestHash, String error, String body, long millis) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,7 +34,7 @@ final class ExchangePlayer {
         return answeredIds;
     }
 
-    Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
+    public Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Road-Client", client.toString())
@@ -68,7 +68,7 @@ final class ExchangePlayer {
     }
 
     /** True when every field of {@code expected} appears with the same value in the JSON {@code body}. */
-    static boolean contains(String body, JsonObject expected) {
+    public static boolean contains(String body, JsonObject expected) {
         JsonObject actual;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             actual = reader.readObject();
