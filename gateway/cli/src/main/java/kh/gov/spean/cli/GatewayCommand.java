@@ -78,6 +78,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--tsa-url", description = "An RFC 3161 timestamp authority. Without it, the development TSA made by 'spean init'.")
     java.net.URI tsaUrl;
 
+    @Option(names = "--rate-limit", defaultValue = "" + NodeSettings.DEFAULT_RATE_LIMIT_PER_SECOND,
+            description = "Requests per second each client subsystem may send, as a burst too (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
@@ -89,7 +93,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,
                 NodeSettings.DEFAULT_INBOX_CONSUMERS, nodeName, checkpointEvery, Duration.ofMillis(checkpointIntervalMillis),
-                tsaUrl);
+                tsaUrl, rateLimit);
         GatewayNode node;
         try {
             node = GatewayNode.start(settings, Clock.systemUTC());

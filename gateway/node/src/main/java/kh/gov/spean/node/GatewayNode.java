@@ -56,6 +56,7 @@ import kh.gov.spean.node.exchange.RegisterPendingExchange;
 import kh.gov.spean.node.exchange.SealRequest;
 import kh.gov.spean.node.http.CheckClientAccessRight;
 import kh.gov.spean.node.http.CheckClientIsLocal;
+import kh.gov.spean.node.http.CheckRateLimit;
 import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
 import kh.gov.spean.node.http.WriteProblemResponse;
@@ -243,6 +244,7 @@ public final class GatewayNode implements AutoCloseable {
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),
+                new CheckRateLimit(settings.rateLimitPerSecond()),
                 new CheckClientAccessRight(federation),
                 new ValidateRequestPayload(validator),
                 new SealRequest(federation, sealer),

@@ -32,6 +32,8 @@ import kh.gov.spean.log.LogSettings;
  * @param checkpointEvery   message-log entries between checkpoints ({@code --checkpoint-every}, default 1000)
  * @param checkpointInterval time between checkpoints while entries arrive ({@code --checkpoint-interval-ms}, default 10 s)
  * @param timestampAuthority an RFC 3161 TSA URL, or null for the development TSA made by {@code spean init} ({@code --tsa-url})
+ * @param rateLimitPerSecond requests per second each client subsystem may send through this node, with as large a
+ *                          burst ({@code --rate-limit}, default 1000)
  */
 public record NodeSettings(
         MemberId member,
@@ -51,7 +53,8 @@ public record NodeSettings(
         String nodeName,
         long checkpointEvery,
         Duration checkpointInterval,
-        java.net.URI timestampAuthority) {
+        java.net.URI timestampAuthority,
+        int rateLimitPerSecond) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -62,6 +65,7 @@ public record NodeSettings(
     public static final int DEFAULT_INBOX_PARTITIONS = 4;
     public static final int DEFAULT_INBOX_CONSUMERS = 2;
     public static final String DEFAULT_NODE_NAME = "node-1";
+    public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 1000;
 
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
@@ -73,7 +77,8 @@ public record NodeSettings(
                 repositoryRoot.resolve("schemas"), repositoryRoot.resolve("connectors"), Map.of(),
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
-                LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null);
+                LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
+                DEFAULT_RATE_LIMIT_PER_SECOND);
     }
 
     /** The message log's place and checkpoint policy. */
@@ -85,25 +90,36 @@ public record NodeSettings(
     public NodeSettings withHttpPort(int port) {
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
-                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond);
+    }
+
+    public NodeSettings withRateLimit(int perSecond) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                perSecond);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
-                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority);
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond);
     }
 
     /** Throws CONFIGURATION_INVALID naming the first setting that is wrong. */
@@ -128,6 +144,7 @@ public record NodeSettings(
         require(nodeName != null && nodeName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"), "node-name",
                 "must be letters, digits, '_', '.', '-', was " + nodeName);
         require(checkpointEvery > 0, "checkpoint-every", "must be positive");
+        require(rateLimitPerSecond > 0, "rate-limit", "must be positive");
         require(positive(checkpointInterval), "checkpoint-interval-ms", "must be positive");
         require(timestampAuthority == null || "http".equals(timestampAuthority.getScheme())
                 || "https".equals(timestampAuthority.getScheme()), "tsa-url", "must be an http(s) URL");

@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.NodeEvents;
@@ -42,6 +43,9 @@ public final class WriteProblemResponse implements Processor {
         out.setHeader(XRoadHeaders.ERROR, failure.code().code());
         if (request != null) {
             out.setHeader(XRoadHeaders.ID, traceId);
+        }
+        if (failure.code() == ErrorCode.RATE_LIMITED) {
+            out.setHeader("Retry-After", "1");
         }
         out.setBody(SpeanJson.toBytes(ProblemDetails.of(failure.code(), failure.detail(), instance, traceId)));
     }

@@ -7,6 +7,7 @@ import kh.gov.spean.node.exchange.RegisterPendingExchange;
 import kh.gov.spean.node.exchange.SealRequest;
 import kh.gov.spean.node.http.CheckClientAccessRight;
 import kh.gov.spean.node.http.CheckClientIsLocal;
+import kh.gov.spean.node.http.CheckRateLimit;
 import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
 import kh.gov.spean.node.http.WriteServiceResponse;
@@ -19,7 +20,7 @@ import kh.gov.spean.node.log.LogSentEnvelope;
 public final class ClientExchangeRoute extends RouteBuilder {
 
     /** The steps, in the order the design gives them. */
-    public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal,
+    public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal, CheckRateLimit checkRateLimit,
                         CheckClientAccessRight checkAccessRight, ValidateRequestPayload validateRequestPayload,
                         SealRequest sealRequest, LogSentEnvelope logSentEnvelope,
                         RegisterPendingExchange registerPendingExchange,
@@ -39,6 +40,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
         from(endpoints.restIngress()).routeId("client-exchange").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(steps.readServiceCall()).id("read-service-call")
                 .process(steps.checkClientIsLocal()).id("check-client-is-local")
+                .process(steps.checkRateLimit()).id("check-rate-limit")
                 .process(steps.checkAccessRight()).id("check-access-right")
                 .process(steps.validateRequestPayload()).id("validate-request-before-signing")
                 .process(steps.sealRequest()).id("sign-and-seal")
