@@ -38,6 +38,17 @@ public final class ReplayGuard {
         }
     }
 
+    /** Remembers an envelope received before a restart (from the message log), so a replay of it is still refused. */
+    public void remember(EnvelopeHeader header, Instant now) {
+        forgetExpired(now);
+        Instant forgettable = window.forgettableAfter(header);
+        if (forgettable.isAfter(now) && seen.putIfAbsent(header.id(), forgettable) == null) {
+            synchronized (expiries) {
+                expiries.add(new Expiry(forgettable, header.id()));
+            }
+        }
+    }
+
     public int remembered() {
         return seen.size();
     }

@@ -194,6 +194,18 @@ class MessageLogTest {
         assertEquals(entries + 1, report.entries());
     }
 
+    @Test
+    void the_tail_of_the_log_reads_back_the_recent_entries_across_block_boundaries() throws IOException {
+        List<LogEntry> all = LogReader.read(log).entries().stream().map(LogReader.StoredEntry::entry).toList();
+        for (int block : new int[] {97, 1000, 1 << 20}) {
+            assertEquals(all, LogTail.since(log, java.time.Instant.MIN, block), "block " + block);
+            LogEntry middle = all.get(all.size() / 2);
+            List<LogEntry> recent = LogTail.since(log, middle.recordedAt(), block);
+            assertTrue(recent.contains(middle) && recent.get(recent.size() - 1).equals(all.get(all.size() - 1)));
+            assertTrue(recent.stream().allMatch(entry -> !entry.recordedAt().isBefore(middle.recordedAt())));
+        }
+    }
+
     static LogVerifier.Report verify(LogFiles files) throws IOException {
         return new LogVerifier(federation.trustAnchor(), true).verify(files, null);
     }

@@ -1,6 +1,8 @@
 package kh.gov.spean.node;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
@@ -23,10 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.crypto.DetachedSigner;
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.HttpTimestampAuthority;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.crypto.TimestampAuthority;
 import kh.gov.spean.crypto.PayloadOpener;
+import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.envelope.EnvelopeOpener;
 import kh.gov.spean.envelope.EnvelopeSealer;
 import kh.gov.spean.envelope.EnvelopeVerifier;
@@ -41,6 +45,9 @@ import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.federation.TimestampingFiles;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.log.LogEntry;
+import kh.gov.spean.log.LogEntryKind;
+import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.log.CheckpointPublication;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
@@ -104,6 +111,7 @@ public final class GatewayNode implements AutoCloseable {
     private final VertxPlatformHttpServer httpServer;
     private final NodeEvents events;
     private final MessageLog log;
+    private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log) {
@@ -154,8 +162,10 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             "spean-node-" + settings.member().folderName(), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
+            ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive()));
+            rememberRecentEnvelopes(replayGuard, log, settings, clock);
             NodeParts parts = new NodeParts(settings, federation, trustAnchor, keys, schemas, connectors, events, pending,
-                    log, clock);
+                    replayGuard, log, clock);
             addRoutes(camel, endpoints, parts);
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
@@ -214,7 +224,11 @@ public final class GatewayNode implements AutoCloseable {
      * one more checkpoint if anything arrived while stopping).
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         log.checkpoint();
         camel.stop();
         log.close();
@@ -223,7 +237,7 @@ public final class GatewayNode implements AutoCloseable {
     /** What the routes' steps are made from. */
     private record NodeParts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
                              SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
-                             PendingExchanges pending, MessageLog log, Clock clock) {
+                             PendingExchanges pending, ReplayGuard replayGuard, MessageLog log, Clock clock) {
     }
 
     private static void addRoutes(CamelContext camel, NodeEndpoints endpoints, NodeParts parts) throws Exception {
@@ -257,7 +271,7 @@ public final class GatewayNode implements AutoCloseable {
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
                 new CheckRecipient(member),
                 new CheckTimeWindow(window, parts.clock()),
-                new RejectReplay(new ReplayGuard(window), parts.clock()),
+                new RejectReplay(parts.replayGuard(), parts.clock()),
                 new BindToPendingRequest(parts.pending()),
                 openPayload,
                 ValidateIncomingPayload.responses(federation, validator),
@@ -273,6 +287,26 @@ public final class GatewayNode implements AutoCloseable {
                 new ValidateResponsePayload(validator),
                 new SealResponse(federation, sealer),
                 logSent)));
+    }
+
+    /**
+     * A restarted node still refuses replays of what it received before: the envelope ids its log recorded as
+     * received within the time window, read from the log's end.
+     */
+    private static void rememberRecentEnvelopes(ReplayGuard replayGuard, MessageLog log, NodeSettings settings,
+                                                Clock clock) throws IOException {
+        Instant now = clock.instant();
+        Instant since = now.minus(settings.envelopeTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
+        int remembered = 0;
+        for (LogEntry entry : LogTail.since(log.files(), since)) {
+            if (LogEntryKind.RECEIVED.wireName().equals(entry.kind()) && entry.header() != null) {
+                replayGuard.remember(EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header())), now);
+                remembered++;
+            }
+        }
+        if (remembered > 0) {
+            LOG.info("node {} remembers {} envelope(s) received before it restarted", settings.member(), remembered);
+        }
     }
 
     private static TimestampAuthority timestampAuthority(NodeSettings settings) {
