@@ -11,6 +11,8 @@ public final class ExchangeKeys {
     public static final String OUTGOING_ENVELOPE = "spean.outgoingEnvelope";
     /** The certificate that signed the incoming envelope, once verified. */
     public static final String SIGNER = "spean.signer";
+    /** The record's offset commit, kept aside because steps clear the message headers. */
+    public static final String OFFSET_COMMIT = "spean.offsetCommit";
     /** The Kafka record's bytes exactly as they arrived, for the digest a refusal is logged with. */
     public static final String RAW_RECORD = "spean.rawRecord";
     /** Set once an incoming envelope's signature verified: its sender is known, so a coded error can be sent back. */

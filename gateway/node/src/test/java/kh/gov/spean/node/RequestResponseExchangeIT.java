@@ -14,7 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
 import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.SharedKafkaBroker;
 
 /** The whole synchronous exchange through two real nodes, real Kafka and the Interior backend's WireMock mock. */
 class RequestResponseExchangeIT {
@@ -60,6 +70,32 @@ class RequestResponseExchangeIT {
             assertEquals(example.expectedStatus(), response.statusCode(), name + ": " + response.body());
             JsonObject body = ConnectorExample.parse(response.body());
             example.expectedBody().forEach((field, value) -> assertEquals(value, body.get(field), name + " " + field));
+        }
+    }
+
+    @Test
+    void the_provider_commits_its_inbox_offsets_once_the_records_are_handled() throws Exception {
+        HttpResponse<String> response = network.call(network.mef(), match.client(), match.service(), match.request());
+        assertEquals(200, response.statusCode(), response.body());
+        String topic = kh.gov.spean.node.kafka.Topics.inbox(TestNetwork.MOI);
+        try (Admin admin = Admin.create(KafkaSettings.defaults(SharedKafkaBroker.bootstrapServers(),
+                KafkaSettings.DEFAULT_MAX_RECORD_BYTES).adminProperties())) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long uncommitted;
+            do {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("spean-node-KH.GOV.MOI")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                uncommitted = 0;
+                for (var end : ends.entrySet()) {
+                    OffsetAndMetadata done = committed.get(end.getKey());
+                    uncommitted += end.getValue().offset() - (done == null ? 0 : done.offset());
+                }
+            } while (uncommitted > 0 && System.nanoTime() < deadline);
+            assertEquals(0, uncommitted, "records of the provider's inbox left uncommitted after they were handled");
         }
     }
 

@@ -43,8 +43,8 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
     }
 
     /**
-     * Consumers start at the earliest record of a new group, so nothing published before a node's first start is
-     * missed. Offsets are auto-committed for now; the message log (issue 3) moves commits after its durable entry.
+     * Plain consumers (tools, tests) start at the earliest record of a new group and auto-commit; the node's own routes
+     * use {@link #camelConsumerOptions}, which commit only after processing.
      */
     public Properties consumerProperties(String groupId) {
         Properties properties = new Properties();
@@ -82,6 +82,9 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
                 + "&keyDeserializer=" + ByteArrayDeserializer.class.getName()
                 + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
                 + "&autoOffsetReset=earliest"
+                // Offsets are committed by the route once a record's log entry and hand-off are durable (CommitOffset);
+                // a record whose processing fails outright is read again rather than skipped.
+                + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
                 + "&consumersCount=" + consumers
                 + "&maxPartitionFetchBytes=" + maxRecordBytes
                 + "&fetchMaxBytes=" + Math.max(maxRecordBytes, 50 * 1024 * 1024)

@@ -2,6 +2,7 @@ package kh.gov.spean.node.routes;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import kh.gov.spean.node.inbox.CommitOffset;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 
 /** Publishes this node's checkpoints on the shared topic, and witnesses everyone else's. */
@@ -24,6 +25,8 @@ public final class CheckpointRoutes extends RouteBuilder {
         from(PUBLISH).routeId("publish-checkpoint")
                 .to(publishTo).id("publish-to-checkpoints-topic");
         from(witnessFrom).routeId("witness-checkpoints")
-                .process(witness).id("witness-checkpoint");
+                .process(CommitOffset.keep()).id("keep-witness-offset-commit")
+                .process(witness).id("witness-checkpoint")
+                .process(CommitOffset.commit()).id("commit-witness-offset");
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.WriteProblemResponse;
+import kh.gov.spean.node.inbox.CommitOffset;
 import kh.gov.spean.node.inbox.HandleInboxRejection;
 import kh.gov.spean.node.log.LogSentEnvelope;
 
@@ -38,6 +39,7 @@ public final class ErrorPolicies extends RouteConfigurationBuilder {
                 .filter(exchangeProperty(ExchangeKeys.ERROR_REPLY))
                     .process(logSentEnvelope).id("log-error-reply")
                     .to(endpoints.outbox()).id("publish-error-reply")
-                .end();
+                .end()
+                .process(CommitOffset.commit()).id("commit-refused-offset");
     }
 }

@@ -8,6 +8,7 @@ import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.exchange.BindToPendingRequest;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
 import kh.gov.spean.node.inbox.CheckRecipient;
+import kh.gov.spean.node.inbox.CommitOffset;
 import kh.gov.spean.node.inbox.CheckTimeWindow;
 import kh.gov.spean.node.inbox.DecodeEnvelope;
 import kh.gov.spean.node.inbox.OpenPayload;
@@ -43,6 +44,7 @@ public final class InboxRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(endpoints.inbox()).routeId("inbox").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+                .process(CommitOffset.keep()).id("keep-offset-commit")
                 .process(steps.decodeEnvelope()).id("decode-envelope")
                 .process(steps.verifySignature()).id("verify-signature")
                 .process(steps.checkRecipient()).id("check-recipient")
@@ -59,7 +61,8 @@ public final class InboxRoute extends RouteBuilder {
                         .end()
                         .process(steps.logAnswer()).id("log-answer")
                         .process(steps.completePendingRequest()).id("complete-pending-request")
-                .end();
+                .end()
+                .process(CommitOffset.commit()).id("commit-offset");
     }
 
     private static org.apache.camel.Predicate typeIs(EnvelopeType type) {
