@@ -29,70 +29,27 @@ import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.HttpTimestampAuthority;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.crypto.TimestampAuthority;
-import kh.gov.spean.crypto.PayloadOpener;
 import kh.gov.spean.envelope.EnvelopeCodec;
-import kh.gov.spean.envelope.EnvelopeOpener;
-import kh.gov.spean.envelope.EnvelopeSealer;
-import kh.gov.spean.envelope.EnvelopeVerifier;
 import kh.gov.spean.envelope.ReplayGuard;
 import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
-import kh.gov.spean.federation.FederationFiles;
-import kh.gov.spean.federation.FederationLoader;
-import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.federation.TimestampingFiles;
-import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.log.LogEntryKind;
 import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.log.CheckpointPublication;
-import kh.gov.spean.node.log.LogReceivedEnvelope;
-import kh.gov.spean.node.log.LogSentEnvelope;
-import kh.gov.spean.node.log.RecordRejection;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
-import kh.gov.spean.node.exchange.AwaitProviderAnswer;
-import kh.gov.spean.node.exchange.BindToPendingRequest;
-import kh.gov.spean.node.exchange.CompletePendingRequest;
 import kh.gov.spean.node.exchange.PendingExchanges;
-import kh.gov.spean.node.exchange.RegisterPendingExchange;
-import kh.gov.spean.node.exchange.SealRequest;
-import kh.gov.spean.node.http.CheckClientAccessRight;
-import kh.gov.spean.node.http.CheckClientIsLocal;
-import kh.gov.spean.node.http.CheckRateLimit;
-import kh.gov.spean.node.http.ReadServiceCall;
-import kh.gov.spean.node.http.ValidateRequestPayload;
-import kh.gov.spean.node.http.WriteProblemResponse;
-import kh.gov.spean.node.http.WriteServiceResponse;
-import kh.gov.spean.node.inbox.CheckRecipient;
-import kh.gov.spean.node.inbox.CheckTimeWindow;
-import kh.gov.spean.node.inbox.DecodeEnvelope;
-import kh.gov.spean.node.inbox.HandleInboxRejection;
-import kh.gov.spean.node.inbox.OpenPayload;
-import kh.gov.spean.node.inbox.RejectReplay;
-import kh.gov.spean.node.inbox.ValidateIncomingPayload;
-import kh.gov.spean.node.inbox.VerifySignature;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.TopicAdministrator;
 import kh.gov.spean.node.kafka.Topics;
-import kh.gov.spean.node.provider.CheckBackendAnswer;
-import kh.gov.spean.node.provider.CheckProviderAccessRight;
 import kh.gov.spean.node.provider.ConnectorCatalog;
-import kh.gov.spean.node.provider.PrepareBackendCall;
-import kh.gov.spean.node.provider.SealResponse;
-import kh.gov.spean.node.provider.ValidateResponsePayload;
-import kh.gov.spean.node.routes.ClientExchangeRoute;
-import kh.gov.spean.node.routes.ErrorPolicies;
-import kh.gov.spean.node.routes.InboxRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
-import kh.gov.spean.node.routes.ProvideRoute;
-import kh.gov.spean.validation.PayloadValidator;
-import kh.gov.spean.validation.SchemaCatalog;
-import kh.gov.spean.validation.SchemaId;
 
 /**
  * One member's gateway node: loads and checks its federation configuration, keys, schemas and connectors, then runs
@@ -103,7 +60,7 @@ public final class GatewayNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
 
     /** Envelope JSON carries the payload base64-encoded, plus header and signature: allow for both. */
-    private static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
+    static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
     private static final long BACKEND_CONNECT_TIMEOUT_MS = 5_000;
 
     private final NodeSettings settings;
@@ -124,20 +81,11 @@ public final class GatewayNode implements AutoCloseable {
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
         settings.validate();
-        FederationFiles federationFiles = FederationFiles.in(settings.dataDirectory());
-        Federation federation = FederationLoader.load(federationFiles, clock.instant());
-        X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(federationFiles);
-        Federation.Member self = federation.member(settings.member()).orElseThrow(() -> invalid(
-                "member " + settings.member() + " is not in the federation configuration"));
-        MemberKeys keys = MemberFiles.in(settings.dataDirectory(), settings.member()).loadKeys();
-        if (!keys.signingCertificate().equals(self.signingCertificate())
-                || !keys.encryptionCertificate().equals(self.encryptionCertificate())) {
-            throw invalid("the keystores of " + settings.member()
-                    + " do not hold the certificates the federation configuration registers for it");
-        }
-        SchemaCatalog schemas = SchemaCatalog.load(settings.schemasDirectory());
-        requireFederationSchemas(federation, schemas);
-        ConnectorCatalog connectors = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member());
+        TrustedSetup setup = TrustedSetup.load(settings, clock);
+        Federation federation = setup.federation();
+        X509Certificate trustAnchor = setup.trustAnchor();
+        MemberKeys keys = setup.keys();
+        ConnectorCatalog connectors = setup.connectors();
 
         KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(), settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES);
         ensureInboxes(kafka, federation, settings);
@@ -164,9 +112,8 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive()));
             rememberRecentEnvelopes(replayGuard, log, settings, clock);
-            NodeParts parts = new NodeParts(settings, federation, trustAnchor, keys, schemas, connectors, events, pending,
-                    replayGuard, log, clock);
-            addRoutes(camel, endpoints, parts);
+            NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
+                    setup.schemas(), connectors, events, pending, replayGuard, log, clock));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -234,61 +181,6 @@ public final class GatewayNode implements AutoCloseable {
         log.close();
     }
 
-    /** What the routes' steps are made from. */
-    private record NodeParts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
-                             SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
-                             PendingExchanges pending, ReplayGuard replayGuard, MessageLog log, Clock clock) {
-    }
-
-    private static void addRoutes(CamelContext camel, NodeEndpoints endpoints, NodeParts parts) throws Exception {
-        NodeSettings settings = parts.settings();
-        Federation federation = parts.federation();
-        MemberId member = settings.member();
-        EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
-        PayloadValidator validator = parts.schemas().validator();
-        OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
-                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())));
-        TimeWindow window = new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive());
-        int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES;
-        LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
-        RecordRejection recordRejection = new RecordRejection(parts.log(), member);
-
-        camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
-                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection), logSent, endpoints));
-        camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
-                new ReadServiceCall(federation, settings.maxMessageBytes()),
-                new CheckClientIsLocal(member),
-                new CheckRateLimit(settings.rateLimitPerSecond()),
-                new CheckClientAccessRight(federation),
-                new ValidateRequestPayload(validator),
-                new SealRequest(federation, sealer),
-                logSent,
-                new RegisterPendingExchange(parts.pending()),
-                new AwaitProviderAnswer(parts.pending()),
-                new WriteServiceResponse())));
-        camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
-                new DecodeEnvelope(maxEnvelopeBytes),
-                new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
-                new CheckRecipient(member),
-                new CheckTimeWindow(window, parts.clock()),
-                new RejectReplay(parts.replayGuard(), parts.clock()),
-                new BindToPendingRequest(parts.pending()),
-                openPayload,
-                ValidateIncomingPayload.responses(federation, validator),
-                LogReceivedEnvelope.answers(parts.log(), member),
-                new CompletePendingRequest())));
-        camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
-                new CheckProviderAccessRight(federation, member, parts.connectors()),
-                openPayload,
-                ValidateIncomingPayload.requests(federation, validator),
-                LogReceivedEnvelope.deliveries(parts.log(), member),
-                new PrepareBackendCall(parts.events()),
-                new CheckBackendAnswer(),
-                new ValidateResponsePayload(validator),
-                new SealResponse(federation, sealer),
-                logSent)));
-    }
-
     /**
      * A restarted node still refuses replays of what it received before: the envelope ids its log recorded as
      * received within the time window, read from the log's end.
@@ -312,19 +204,6 @@ public final class GatewayNode implements AutoCloseable {
     private static TimestampAuthority timestampAuthority(NodeSettings settings) {
         return settings.timestampAuthority() != null ? new HttpTimestampAuthority(settings.timestampAuthority())
                 : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
-    }
-
-    private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {
-        for (Federation.Service service : federation.services()) {
-            for (SchemaId id : List.of(service.requestSchema(), service.responseSchema())) {
-                if (!schemas.contains(id)) {
-                    throw invalid("schema " + id + " of " + service.id() + " is missing from the schemas folder");
-                }
-                if (!schemas.sha256Hex(id).equals(federation.schemaDigest(id).orElseThrow())) {
-                    throw invalid("schema " + id + " differs from the one the federation configuration fixes");
-                }
-            }
-        }
     }
 
     private static void ensureInboxes(KafkaSettings kafka, Federation federation, NodeSettings settings) {
@@ -354,9 +233,5 @@ public final class GatewayNode implements AutoCloseable {
         // Vert.x refuses bodies above this on its own; leave room so that the node's own check answers with problem+json.
         configuration.setMaxBodySize((long) settings.maxMessageBytes() * 2);
         return configuration;
-    }
-
-    private static SpeanException invalid(String detail) {
-        return new SpeanException(ErrorCode.CONFIGURATION_INVALID, detail);
     }
 }

@@ -1,0 +1,116 @@
+package kh.gov.spean.node;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+
+import org.apache.camel.CamelContext;
+
+import kh.gov.spean.crypto.MemberKeys;
+import kh.gov.spean.crypto.PayloadOpener;
+import kh.gov.spean.envelope.EnvelopeOpener;
+import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.EnvelopeVerifier;
+import kh.gov.spean.envelope.ReplayGuard;
+import kh.gov.spean.envelope.TimeWindow;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.log.LogSentEnvelope;
+import kh.gov.spean.node.log.RecordRejection;
+import kh.gov.spean.node.exchange.AwaitProviderAnswer;
+import kh.gov.spean.node.exchange.BindToPendingRequest;
+import kh.gov.spean.node.exchange.CompletePendingRequest;
+import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.exchange.RegisterPendingExchange;
+import kh.gov.spean.node.exchange.SealRequest;
+import kh.gov.spean.node.http.CheckClientAccessRight;
+import kh.gov.spean.node.http.CheckClientIsLocal;
+import kh.gov.spean.node.http.CheckRateLimit;
+import kh.gov.spean.node.http.ReadServiceCall;
+import kh.gov.spean.node.http.ValidateRequestPayload;
+import kh.gov.spean.node.http.WriteProblemResponse;
+import kh.gov.spean.node.http.WriteServiceResponse;
+import kh.gov.spean.node.inbox.CheckRecipient;
+import kh.gov.spean.node.inbox.CheckTimeWindow;
+import kh.gov.spean.node.inbox.DecodeEnvelope;
+import kh.gov.spean.node.inbox.HandleInboxRejection;
+import kh.gov.spean.node.inbox.OpenPayload;
+import kh.gov.spean.node.inbox.RejectReplay;
+import kh.gov.spean.node.inbox.ValidateIncomingPayload;
+import kh.gov.spean.node.inbox.VerifySignature;
+import kh.gov.spean.node.provider.CheckBackendAnswer;
+import kh.gov.spean.node.provider.CheckProviderAccessRight;
+import kh.gov.spean.node.provider.ConnectorCatalog;
+import kh.gov.spean.node.provider.PrepareBackendCall;
+import kh.gov.spean.node.provider.SealResponse;
+import kh.gov.spean.node.provider.ValidateResponsePayload;
+import kh.gov.spean.node.routes.ClientExchangeRoute;
+import kh.gov.spean.node.routes.ErrorPolicies;
+import kh.gov.spean.node.routes.InboxRoute;
+import kh.gov.spean.node.routes.NodeEndpoints;
+import kh.gov.spean.node.routes.ProvideRoute;
+import kh.gov.spean.validation.PayloadValidator;
+import kh.gov.spean.validation.SchemaCatalog;
+
+/** Builds a node's routes from its parts: each step class, in the order the design gives, wired once. */
+final class NodeAssembly {
+
+    private NodeAssembly() {
+    }
+
+    /** What the routes' steps are made from. */
+    record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
+                             SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
+                             PendingExchanges pending, ReplayGuard replayGuard, MessageLog log, Clock clock) {
+    }
+
+    static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
+        NodeSettings settings = parts.settings();
+        Federation federation = parts.federation();
+        MemberId member = settings.member();
+        EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
+        PayloadValidator validator = parts.schemas().validator();
+        OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
+                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())));
+        TimeWindow window = new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive());
+        int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + GatewayNode.ENVELOPE_OVERHEAD_BYTES;
+        LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
+        RecordRejection recordRejection = new RecordRejection(parts.log(), member);
+
+        camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
+                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection), logSent, endpoints));
+        camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
+                new ReadServiceCall(federation, settings.maxMessageBytes()),
+                new CheckClientIsLocal(member),
+                new CheckRateLimit(settings.rateLimitPerSecond()),
+                new CheckClientAccessRight(federation),
+                new ValidateRequestPayload(validator),
+                new SealRequest(federation, sealer),
+                logSent,
+                new RegisterPendingExchange(parts.pending()),
+                new AwaitProviderAnswer(parts.pending()),
+                new WriteServiceResponse())));
+        camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
+                new DecodeEnvelope(maxEnvelopeBytes),
+                new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
+                new CheckRecipient(member),
+                new CheckTimeWindow(window, parts.clock()),
+                new RejectReplay(parts.replayGuard(), parts.clock()),
+                new BindToPendingRequest(parts.pending()),
+                openPayload,
+                ValidateIncomingPayload.responses(federation, validator),
+                LogReceivedEnvelope.answers(parts.log(), member),
+                new CompletePendingRequest())));
+        camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
+                new CheckProviderAccessRight(federation, member, parts.connectors()),
+                openPayload,
+                ValidateIncomingPayload.requests(federation, validator),
+                LogReceivedEnvelope.deliveries(parts.log(), member),
+                new PrepareBackendCall(parts.events()),
+                new CheckBackendAnswer(),
+                new ValidateResponsePayload(validator),
+                new SealResponse(federation, sealer),
+                logSent)));
+    }
+}
