@@ -3,9 +3,6 @@ package kh.gov.spean.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,16 +22,9 @@ class ConnectorTestIT {
         Files.writeString(connector.resolve("examples").resolve("match-expected-deceased.json"),
                 Files.readString(source).replace("\"result\": \"match\"", "\"result\": \"deceased\""));
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = SpeanCommand.execute("connector", "test", connector.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of("connector", "test", connector.toString());
+        String output = run.output();
+        int exit = run.exit();
         assertEquals(1, exit, output);
         assertTrue(output.contains("FAIL   match-expected-deceased"), output);
         assertTrue(output.contains("result: expected \"deceased\", got \"match\""), output);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -17,17 +14,9 @@ class DemoIT {
 
     @Test
     void the_demo_plays_every_exchange_and_refuses_every_attack(@TempDir Path data) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream tee = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8)) {
-            System.setOut(tee);
-            exit = SpeanCommand.execute("demo", "--data", data.resolve("demo").toString());
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-
+        CommandRun run = CommandRun.of("demo", "--data", data.resolve("demo").toString());
+        String output = run.output();
+        int exit = run.exit();
         assertEquals(0, exit, output);
         assertFalse(output.contains("FAIL"), output);
         assertTrue(output.contains("client.ciphertext_altered"), output);
@@ -47,28 +36,5 @@ class DemoIT {
         Process openssl = new ProcessBuilder("sh", "verify.sh").directory(evidence.toFile()).inheritIO().start();
         assertTrue(openssl.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(0, openssl.exitValue(), "OpenSSL refused exported evidence");
-    }
-
-    /** Writes to two streams: the console (so CI shows the demo's account) and a buffer the test reads. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
-
-        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
     }
 }

@@ -43,17 +43,10 @@ class InitCommandTest {
         Path configuration = FederationFiles.in(data).configuration();
         Files.writeString(configuration, Files.readString(configuration).replace("verifyCitizen", "verifyCitizens"));
 
-        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.err;
-        int exit;
-        try {
-            System.setErr(new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = SpeanCommand.execute("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
-                    "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
-        } finally {
-            System.setErr(original);
-        }
-        String said = errors.toString(java.nio.charset.StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
+                "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
+        String said = run.errors();
+        int exit = run.exit();
         assertEquals(2, exit, said);
         assertTrue(said.contains("server.configuration_invalid"), said);
         assertTrue(said.contains("altered"), said);

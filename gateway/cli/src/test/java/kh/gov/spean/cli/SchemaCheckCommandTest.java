@@ -3,9 +3,6 @@ package kh.gov.spean.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -37,17 +34,10 @@ class SchemaCheckCommandTest {
         Files.writeString(request, Files.readString(request).replace("\"required\": [\"nationalId\", \"dateOfBirth\"]",
                 "\"required\": [\"nationalId\", \"dateOfBirth\", \"purpose\"]"));
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = SpeanCommand.execute("schema", "check", "--baseline", SpeanHome.schemas().toString(),
-                    "--schemas", revised.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of("schema", "check", "--baseline", SpeanHome.schemas().toString(),
+                "--schemas", revised.toString());
+        String output = run.output();
+        int exit = run.exit();
         assertEquals(1, exit, output);
         assertTrue(output.contains("INCOMPATIBLE  changed    moi.verifyCitizen.request/v1"), output);
         assertTrue(output.contains("$.purpose: field newly required"), output);

@@ -3,9 +3,6 @@ package kh.gov.spean.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,18 +23,11 @@ class SendCommandIT {
         Path body = data.resolve("request.json");
         Files.writeString(body, "{\"nationalId\":\"010203040\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}");
         try (TestNetwork network = TestNetwork.start(data.resolve("federation"), Duration.ofSeconds(20))) {
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            PrintStream original = System.out;
-            int exit;
-            try {
-                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-                exit = SpeanCommand.execute("send", "--node", network.mef().baseUri().toString(),
-                        "--client", TestNetwork.BUSINESS_REGISTRY, "--service", TestNetwork.VERIFY_CITIZEN,
-                        "--body", body.toString());
-            } finally {
-                System.setOut(original);
-            }
-            String output = printed.toString(StandardCharsets.UTF_8);
+            CommandRun run = CommandRun.of("send", "--node", network.mef().baseUri().toString(),
+                    "--client", TestNetwork.BUSINESS_REGISTRY, "--service", TestNetwork.VERIFY_CITIZEN,
+                    "--body", body.toString());
+            String output = run.output();
+            int exit = run.exit();
             assertEquals(0, exit, output);
             assertTrue(output.startsWith("HTTP 200"), output);
             assertTrue(output.toLowerCase().contains("x-road-request-hash: "), output);
