@@ -27,7 +27,7 @@ public final class Pem {
         }
     }
 
-    /** PKCS#8 ({@code BEGIN PRIVATE KEY}): OpenSSL refuses a SEC1 EC key that does not name its curve. */
+    /** PKCS#8, the unencrypted "private key" PEM block: OpenSSL refuses a SEC1 EC key that does not name its curve. */
     public static String privateKeyPkcs8(PrivateKey key) {
         return block("PRIVATE KEY", key.getEncoded());
     }
