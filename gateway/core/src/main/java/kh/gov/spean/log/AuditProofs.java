@@ -27,9 +27,11 @@ public final class AuditProofs {
     }
 
     public static InclusionProof inclusion(LogFiles files, String envelopeId) throws IOException {
-        LogReader log = LogReader.read(files);
-        LogReader.StoredEntry stored = log.firstWithEnvelope(envelopeId).orElseThrow(() -> new IllegalArgumentException(
-                "no entry for envelope " + envelopeId + " in " + files.directory()));
+        LogReader.Found log = LogReader.find(files, envelopeId);
+        LogReader.StoredEntry stored = log.entry();
+        if (stored == null) {
+            throw new IllegalArgumentException("no entry for envelope " + envelopeId + " in " + files.directory());
+        }
         List<Long> sizes = files.checkpointSizes();
         if (sizes.isEmpty() || sizes.get(sizes.size() - 1) <= stored.entry().index()) {
             throw new IllegalArgumentException("entry " + stored.entry().index() + " is not yet covered by a checkpoint");
@@ -43,7 +45,7 @@ public final class AuditProofs {
     }
 
     public static ConsistencyProof consistency(LogFiles files, long first, long second) throws IOException {
-        MerkleTree tree = LogReader.read(files).tree();
+        MerkleTree tree = LogReader.tree(files);
         if (first < 1 || second > tree.size() || first > second) {
             throw new IllegalArgumentException("sizes must satisfy 1 <= from <= to <= " + tree.size());
         }

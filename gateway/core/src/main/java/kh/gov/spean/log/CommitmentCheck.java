@@ -22,8 +22,10 @@ public final class CommitmentCheck {
     }
 
     public static Result check(LogFiles files, String envelopeId, byte[] payload, byte[] salt) throws IOException {
-        LogReader.StoredEntry stored = LogReader.read(files).firstWithEnvelope(envelopeId).orElseThrow(() ->
-                new IllegalArgumentException("no entry for envelope " + envelopeId + " in " + files.directory()));
+        LogReader.StoredEntry stored = LogReader.find(files, envelopeId).entry();
+        if (stored == null) {
+            throw new IllegalArgumentException("no entry for envelope " + envelopeId + " in " + files.directory());
+        }
         EnvelopeHeader header = EnvelopeCodec.decodeHeader(Digests.fromBase64(stored.entry().header()));
         boolean opens = MessageDigest.isEqual(Digests.fromBase64(header.payloadCommitment()),
                 PayloadCommitment.commit(salt, payload));

@@ -1,6 +1,7 @@
 package kh.gov.spean.log;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,26 +52,33 @@ public final class EvidenceExporter {
                     .append('\n');
             checkpointCount++;
         }
-        int envelopeCount = 0;
-        for (LogReader.StoredEntry stored : LogReader.read(files).entries()) {
+        int[] envelopeCount = {0};
+        LogReader.forEach(files, stored -> {
             LogEntry entry = stored.entry();
-            if (!entry.recordsAcceptedEnvelope() || Files.exists(envelopes.resolve(entry.envelopeId() + ".bin"))) {
-                continue;
+            Path bin = envelopes.resolve(entry.envelopeId() + ".bin");
+            if (!entry.recordsAcceptedEnvelope() || Files.exists(bin)) {
+                return;
             }
-            byte[] signature = Digests.fromBase64(entry.signature());
-            Files.write(envelopes.resolve(entry.envelopeId() + ".bin"), Digests.fromBase64(entry.header()));
-            Files.write(envelopes.resolve(entry.envelopeId() + ".p7s"), signature);
-            collect(new CMSSignedData(signature), chain);
+            try {
+                byte[] signature = Digests.fromBase64(entry.signature());
+                Files.write(bin, Digests.fromBase64(entry.header()));
+                Files.write(envelopes.resolve(entry.envelopeId() + ".p7s"), signature);
+                collect(new CMSSignedData(signature), chain);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("entry " + entry.index() + " holds an unreadable signature", e);
+            }
             script.append(OpenSslCommands.verifySignature("envelopes/" + entry.envelopeId() + ".bin",
                     "envelopes/" + entry.envelopeId() + ".p7s")).append('\n');
-            envelopeCount++;
-        }
+            envelopeCount[0]++;
+        });
         Files.writeString(certs.resolve("ca.pem"), Pem.certificate(trustAnchor), StandardCharsets.US_ASCII);
         StringBuilder pems = new StringBuilder();
         chain.values().forEach(certificate -> pems.append(Pem.certificate(certificate)));
         Files.writeString(certs.resolve("chain.pem"), pems.toString(), StandardCharsets.US_ASCII);
         Files.writeString(out.resolve("verify.sh"), script.append("echo 'all evidence verified'\n").toString());
-        return new Export(checkpointCount, envelopeCount, chain.size());
+        return new Export(checkpointCount, envelopeCount[0], chain.size());
     }
 
     private static void collect(CMSSignedData signed, Map<String, X509Certificate> chain) throws Exception {

@@ -1,63 +1,72 @@
 package kh.gov.spean.log;
 
-import java.util.Optional;
-import java.util.Arrays;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 import kh.gov.spean.json.SpeanJson;
 
-/** Reads a whole log into memory for the auditor's tools (proofs, export): its entries' exact lines and the tree. */
+/**
+ * Streams a log for the auditor's tools — proofs, export, commitments — keeping only the leaf hashes (32 bytes an
+ * entry) and the entries asked for, so that a log of millions of entries does not have to fit in memory.
+ */
 public final class LogReader {
 
     /** One entry as stored: the exact line (the Merkle leaf) and its parsed form. */
     public record StoredEntry(byte[] line, LogEntry entry) {
     }
 
-    private final List<StoredEntry> entries;
-    private final MerkleTree tree;
-    private final String origin;
-
-    private LogReader(List<StoredEntry> entries, MerkleTree tree, String origin) {
-        this.entries = entries;
-        this.tree = tree;
-        this.origin = origin;
+    /** The tree over a whole log, and the first entry that records a given envelope, if any. */
+    public record Found(String origin, MerkleTree tree, StoredEntry entry) {
     }
 
-    /** Reads every complete line; a torn last line is ignored (verification reports it). */
-    public static LogReader read(LogFiles files) throws IOException {
-        byte[] all = Files.readAllBytes(files.entries());
-        List<StoredEntry> entries = new ArrayList<>();
+    private LogReader() {
+    }
+
+    /** The tree of every complete line; a torn last line is left out (verification reports it). */
+    public static MerkleTree tree(LogFiles files) throws IOException {
+        return find(files, null).tree();
+    }
+
+    /** The tree, and the first entry that records {@code envelopeId} with its header (null if none does). */
+    public static Found find(LogFiles files, String envelopeId) throws IOException {
         MerkleTree tree = new MerkleTree();
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == '\n') {
-                byte[] line = Arrays.copyOfRange(all, start, i);
-                entries.add(new StoredEntry(line, SpeanJson.fromBytes(line, LogEntry.class)));
-                tree.append(line);
-                start = i + 1;
+        StoredEntry found = null;
+        byte[] needle = envelopeId == null ? null : ("\"envelopeId\":\"" + envelopeId + "\"").getBytes(StandardCharsets.UTF_8);
+        try (LineReader lines = new LineReader(Files.newInputStream(files.entries()))) {
+            for (byte[] line = lines.next(); line != null && line != LineReader.TORN; line = lines.next()) {
+                tree.appendLeafHash(MerkleTree.leafHash(line));
+                if (found == null && needle != null && contains(line, needle)) {
+                    LogEntry entry = SpeanJson.fromBytes(line, LogEntry.class);
+                    if (envelopeId.equals(entry.envelopeId()) && entry.header() != null) {
+                        found = new StoredEntry(line, entry);
+                    }
+                }
             }
         }
-        return new LogReader(entries, tree, Files.readString(files.origin()).trim());
+        return new Found(Files.readString(files.origin()).trim(), tree, found);
     }
 
-    public List<StoredEntry> entries() {
-        return entries;
+    /** Every complete entry, in order, parsed. */
+    public static void forEach(LogFiles files, Consumer<StoredEntry> action) throws IOException {
+        try (LineReader lines = new LineReader(Files.newInputStream(files.entries()))) {
+            for (byte[] line = lines.next(); line != null && line != LineReader.TORN; line = lines.next()) {
+                action.accept(new StoredEntry(line, SpeanJson.fromBytes(line, LogEntry.class)));
+            }
+        }
     }
 
-    public MerkleTree tree() {
-        return tree;
-    }
-
-    public String origin() {
-        return origin;
-    }
-
-    /** The first entry recording this envelope id, if any. */
-    public Optional<StoredEntry> firstWithEnvelope(String envelopeId) {
-        return entries.stream().filter(stored -> envelopeId.equals(stored.entry().envelopeId())
-                && stored.entry().header() != null).findFirst();
+    private static boolean contains(byte[] line, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= line.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (line[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -129,8 +129,9 @@ class MessageLogIT {
     }
 
     static List<LogEntry> entries(GatewayNode node) throws Exception {
-        return LogReader.read(new LogFiles(node.log().files().directory())).entries().stream()
-                .map(LogReader.StoredEntry::entry).toList();
+        List<LogEntry> entries = new java.util.ArrayList<>();
+        LogReader.forEach(new LogFiles(node.log().files().directory()), stored -> entries.add(stored.entry()));
+        return entries;
     }
 
     static List<String> kinds(GatewayNode node, String envelopeId) throws Exception {
