@@ -82,6 +82,14 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Requests per second each client subsystem may send, as a burst too (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(names = "--one-way-ttl-s", defaultValue = "3600",
+            description = "How long a one-way message is retried until its receipt comes back, in seconds (default: ${DEFAULT-VALUE}).")
+    long oneWayTimeToLiveSeconds;
+
+    @Option(names = "--retry-delay-ms", defaultValue = "5000",
+            description = "Wait before a one-way message is sent again without a receipt; doubles per attempt (default: ${DEFAULT-VALUE}).")
+    long retryDelayMillis;
+
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
@@ -93,7 +101,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,
                 NodeSettings.DEFAULT_INBOX_CONSUMERS, nodeName, checkpointEvery, Duration.ofMillis(checkpointIntervalMillis),
-                tsaUrl, rateLimit);
+                tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis));
         GatewayNode node;
         try {
             node = GatewayNode.start(settings, Clock.systemUTC());

@@ -30,6 +30,19 @@ public record EnvelopeDraft(
                 request.client(), request.service(), schemaId, schemaSha256, requestHash, null);
     }
 
+    /** The signed receipt for a one-way request: its backend has accepted the message. */
+    public static EnvelopeDraft receipt(EnvelopeHeader request, String requestHash) {
+        return new EnvelopeDraft(EnvelopeId.random(), request.id(), EnvelopeType.RECEIPT, request.sender(),
+                request.client(), request.service(), null, null, requestHash, null);
+    }
+
+    /** One subscriber's copy of an event; all copies of one publication share its id as their correlation id. */
+    public static EnvelopeDraft event(EnvelopeId publication, SubsystemId subscriber, ServiceId event, SchemaId schemaId,
+                                      String schemaSha256) {
+        return new EnvelopeDraft(EnvelopeId.random(), publication, EnvelopeType.EVENT, subscriber.member(), subscriber,
+                event, schemaId, schemaSha256, null, null);
+    }
+
     public static EnvelopeDraft error(EnvelopeHeader request, String requestHash, String errorCode) {
         return new EnvelopeDraft(EnvelopeId.random(), request.id(), EnvelopeType.ERROR, request.sender(),
                 request.client(), request.service(), null, null, requestHash, errorCode);

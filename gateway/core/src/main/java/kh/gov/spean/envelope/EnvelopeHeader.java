@@ -16,11 +16,13 @@ import kh.gov.spean.validation.SchemaId;
  *
  * @param sender            the member whose signing key signed this envelope
  * @param recipient         the member whose encryption certificate the payload is sealed to
- * @param client            the client subsystem of the exchange (on responses too: the exchange's client)
+ * @param client            the client subsystem of the exchange (on answers too: the exchange's client; on an event:
+ *                          the subscriber the copy is for)
  * @param schemaSha256      hex SHA-256 of the exact schema file the payload was validated against
  * @param payloadCommitment base64 SHA-256(salt || plaintext); the 32-byte salt travels encrypted, before the plaintext
  * @param ciphertextSha256  base64 SHA-256 of the CMS AuthEnvelopedData bytes
- * @param requestHash       on responses and errors: base64 SHA-512 of the request's signed header bytes
+ * @param correlationId     the request an answer answers; on an event copy, the publication all copies share
+ * @param requestHash       on responses, receipts and errors: base64 SHA-512 of the request's signed header bytes
  * @param errorCode         on errors: the Spean error code
  */
 public record EnvelopeHeader(
@@ -58,11 +60,11 @@ public record EnvelopeHeader(
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(ciphertextSha256, "ciphertextSha256");
         Objects.requireNonNull(payloadCommitment, "payloadCommitment");
-        if (type != EnvelopeType.ERROR) {
+        if (type != EnvelopeType.ERROR && type != EnvelopeType.RECEIPT) {
             Objects.requireNonNull(schemaId, "schemaId");
             Objects.requireNonNull(schemaSha256, "schemaSha256");
         }
-        if (type == EnvelopeType.RESPONSE || type == EnvelopeType.ERROR) {
+        if (type.answersARequest()) {
             Objects.requireNonNull(requestHash, "requestHash");
         }
         if (type == EnvelopeType.ERROR) {

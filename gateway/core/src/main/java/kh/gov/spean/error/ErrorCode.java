@@ -35,10 +35,13 @@ public enum ErrorCode {
     SCHEMA_MISMATCH(CLIENT, "schema_mismatch", 400, "The envelope names a schema other than the one this service uses"),
 
     // The serving side.
+    UNKNOWN_MESSAGE(CLIENT, "unknown_message", 404, "This node accepted no one-way message with this id from this client"),
     REQUEST_HASH_MISMATCH(SERVER, "request_hash_mismatch", 502, "The response is not bound to the request that was sent"),
     RESPONSE_SCHEMA_INVALID(SERVER, "response_schema_invalid", 502, "The provider's response breaks its schema"),
     TIMEOUT(SERVER, "timeout", 504, "The provider did not answer in time"),
+    NOT_DELIVERED(SERVER, "not_delivered", 504, "No receipt came back before the one-way message expired"),
     BACKEND_ERROR(SERVER, "backend_error", 502, "The provider's backend failed"),
+    BACKEND_REFUSED(SERVER, "backend_refused", 502, "The provider's backend refused the message (HTTP 4xx); sending it again will not help"),
     BACKEND_UNAVAILABLE(SERVER, "backend_unavailable", 503, "The provider's backend cannot be reached"),
     TRANSPORT_UNAVAILABLE(SERVER, "transport_unavailable", 503, "The message could not be handed to Kafka"),
     CONFIGURATION_INVALID(SERVER, "configuration_invalid", 500, "The federation configuration or node settings are invalid"),
@@ -73,6 +76,15 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * True for a failure that may pass if the same message is sent again later (a backend down or failing, Kafka
+     * unreachable, no answer in time); false for a refusal that will repeat, such as a schema violation.
+     */
+    public boolean isTransient() {
+        return this == TIMEOUT || this == BACKEND_ERROR || this == BACKEND_UNAVAILABLE || this == TRANSPORT_UNAVAILABLE
+                || this == INTERNAL;
     }
 
     /** The inverse of {@link #code()}; throws {@link IllegalArgumentException} for a code Spean does not define. */

@@ -24,8 +24,17 @@ public final class Federation {
                          X509Certificate signingCertificate, X509Certificate encryptionCertificate) {
     }
 
-    /** A service with the schemas its request and response must follow. */
-    public record Service(ServiceId id, String description, SchemaId requestSchema, SchemaId responseSchema) {
+    /**
+     * A service with the schemas its messages must follow: the request (for an event: the event itself) and, for
+     * request/response services only, the response.
+     */
+    public record Service(ServiceId id, String description, ServicePattern pattern, SchemaId requestSchema,
+                          SchemaId responseSchema) {
+
+        /** The schemas this service names: its request's, and its response's if it has one. */
+        public List<SchemaId> schemas() {
+            return responseSchema == null ? List.of(requestSchema) : List.of(requestSchema, responseSchema);
+        }
     }
 
     private record AccessRight(SubsystemId client, ServiceId service) {
@@ -68,10 +77,13 @@ public final class Federation {
         for (FederationConfiguration.Service entry : list(configuration.services())) {
             ServiceId id = ServiceId.parse(entry.id());
             require(federation.hasSubsystem(id.subsystem()), "service " + id + " belongs to no declared subsystem");
-            Service service = new Service(id, entry.description(),
-                    SchemaId.parse(entry.requestSchema()), SchemaId.parse(entry.responseSchema()));
-            require(federation.schemaDigests.containsKey(service.requestSchema())
-                            && federation.schemaDigests.containsKey(service.responseSchema()),
+            ServicePattern pattern = ServicePattern.fromWireName(entry.pattern());
+            require((pattern == ServicePattern.REQUEST_RESPONSE) == (entry.responseSchema() != null),
+                    "service " + id + ": a " + pattern.wireName() + " service "
+                            + (pattern == ServicePattern.REQUEST_RESPONSE ? "needs" : "has no") + " response schema");
+            Service service = new Service(id, entry.description(), pattern, SchemaId.parse(entry.requestSchema()),
+                    entry.responseSchema() == null ? null : SchemaId.parse(entry.responseSchema()));
+            require(service.schemas().stream().allMatch(federation.schemaDigests::containsKey),
                     "service " + id + " names a schema the configuration does not list");
             federation.services.put(id, service);
         }
@@ -121,6 +133,12 @@ public final class Federation {
     /** True when the configuration grants {@code client} the right to call {@code service}. */
     public boolean isAllowed(SubsystemId client, ServiceId service) {
         return accessRights.contains(new AccessRight(client, service));
+    }
+
+    /** The client subsystems with the right to call a service (for an event: its subscribers), in a stable order. */
+    public List<SubsystemId> clientsOf(ServiceId service) {
+        return accessRights.stream().filter(right -> right.service().equals(service)).map(AccessRight::client)
+                .sorted(java.util.Comparator.comparing(SubsystemId::toString)).toList();
     }
 
     /** The SHA-256 (hex) the federation fixes for a schema, if it lists the schema. */

@@ -25,8 +25,11 @@ public record FederationConfiguration(
                          String signingCertificate, String encryptionCertificate) {
     }
 
-    /** A service and the schema ids of its request and response. */
-    public record Service(String id, String description, String requestSchema, String responseSchema) {
+    /**
+     * A service, its pattern ({@code request-response} when absent, {@code one-way} or {@code event}) and the schema
+     * ids of its request (or event) and of its response (request/response services only).
+     */
+    public record Service(String id, String description, String pattern, String requestSchema, String responseSchema) {
     }
 
     /** A client subsystem's right to call a service. */

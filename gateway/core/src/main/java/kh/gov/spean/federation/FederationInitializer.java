@@ -95,7 +95,9 @@ public final class FederationInitializer {
         Set<SchemaId> used = new LinkedHashSet<>();
         for (FederationConfiguration.Service service : seed.services()) {
             used.add(SchemaId.parse(service.requestSchema()));
-            used.add(SchemaId.parse(service.responseSchema()));
+            if (service.responseSchema() != null) {
+                used.add(SchemaId.parse(service.responseSchema()));
+            }
         }
         List<FederationConfiguration.Schema> digests = new ArrayList<>();
         for (SchemaId id : used) {

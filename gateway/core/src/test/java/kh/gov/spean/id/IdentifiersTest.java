@@ -1,6 +1,7 @@
 package kh.gov.spean.id;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,23 @@ class IdentifiersTest {
         assertEquals(SubsystemId.parse("KH/GOV/MOI/ID-REGISTRY"), service.subsystem());
         assertEquals("verifyCitizen", service.serviceCode());
         assertEquals("KH/GOV/MOI/ID-REGISTRY/verifyCitizen", service.toString());
+    }
+
+    @Test
+    void a_second_major_version_is_a_service_of_its_own() {
+        ServiceId first = ServiceId.parse("KH/GOV/MOI/ID-REGISTRY/verifyCitizen");
+        ServiceId second = ServiceId.parse("KH/GOV/MOI/ID-REGISTRY/verifyCitizen/v2");
+        assertEquals("v2", second.version());
+        assertEquals("KH/GOV/MOI/ID-REGISTRY/verifyCitizen/v2", second.toString());
+        assertEquals(second, ServiceId.within(first.subsystem(), "verifyCitizen/v2"));
+        assertNotEquals(first, second);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KH/GOV/MOI/ID-REGISTRY/verifyCitizen/v1", "KH/GOV/MOI/ID-REGISTRY/verifyCitizen/2",
+            "KH/GOV/MOI/ID-REGISTRY/verifyCitizen/v2/x", "KH/GOV/MOI/ID-REGISTRY/verifyCitizen/", "KH/GOV/MOI/ID-REGISTRY/verifyCitizen/v02"})
+    void refuses_a_malformed_service_version(String text) {
+        assertThrows(IllegalArgumentException.class, () -> ServiceId.parse(text));
     }
 
     @Test

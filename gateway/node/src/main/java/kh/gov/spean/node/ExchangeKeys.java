@@ -31,6 +31,14 @@ public final class ExchangeKeys {
     public static final String PENDING = "spean.pending";
     /** Set when a refused request is answered with a signed error envelope (the record to publish is the body). */
     public static final String ERROR_REPLY = "spean.errorReply";
+    /** The caller's {@code Prefer} header, e.g. {@code respond-async}. */
+    public static final String PREFER = "spean.prefer";
+    /** Set on a one-way request this node already receipted: a retry, answered again without a second delivery. */
+    public static final String ALREADY_RECEIPTED = "spean.alreadyReceipted";
+    /** The subscriber copies of a published event (a list of envelopes). */
+    public static final String EVENT_COPIES = "spean.eventCopies";
+    /** The {@link kh.gov.spean.id.EnvelopeId} of a published event, shared by all its copies. */
+    public static final String PUBLICATION = "spean.publication";
     /** Milliseconds since the epoch when the node first saw this exchange. */
     public static final String RECEIVED_AT = "spean.receivedAt";
 

@@ -30,6 +30,8 @@ import kh.gov.spean.crypto.HttpTimestampAuthority;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.crypto.TimestampAuthority;
 import kh.gov.spean.envelope.EnvelopeCodec;
+import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.envelope.EnvelopeType;
 import kh.gov.spean.envelope.ReplayGuard;
 import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.error.ErrorCode;
@@ -48,6 +50,9 @@ import kh.gov.spean.node.exchange.PendingExchanges;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.TopicAdministrator;
 import kh.gov.spean.node.kafka.Topics;
+import kh.gov.spean.node.oneway.OneWayDispatcher;
+import kh.gov.spean.node.oneway.OutgoingMessages;
+import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.routes.NodeEndpoints;
 
@@ -62,21 +67,25 @@ public final class GatewayNode implements AutoCloseable {
     /** Envelope JSON carries the payload base64-encoded, plus header and signature: allow for both. */
     static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
     private static final long BACKEND_CONNECT_TIMEOUT_MS = 5_000;
+    /** The Camel property holding this node's own base URL, for connector routes that call other services. */
+    public static final String NODE_URL_PROPERTY = "spean.node.url";
 
     private final NodeSettings settings;
     private final CamelContext camel;
     private final VertxPlatformHttpServer httpServer;
     private final NodeEvents events;
     private final MessageLog log;
+    private final OneWayDispatcher dispatcher;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
-                        NodeEvents events, MessageLog log) {
+                        NodeEvents events, MessageLog log, OneWayDispatcher dispatcher) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
         this.events = events;
         this.log = log;
+        this.dispatcher = dispatcher;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -94,6 +103,9 @@ public final class GatewayNode implements AutoCloseable {
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
         MessageLog log = MessageLog.open(settings.logSettings(), new DetachedSigner(keys.signingKey(),
                 keys.signingCertificate()), timestampAuthority(settings), clock);
+        OutgoingMessages outgoing = OutgoingMessages.open(settings.dataDirectory().resolve(settings.member().folderName())
+                .resolve("outgoing"));
+        OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, settings.retryDelay(), clock);
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
@@ -105,15 +117,21 @@ public final class GatewayNode implements AutoCloseable {
         VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(httpConfiguration(settings));
         try {
             camel.addService(httpServer, true, true);
+            // A connector whose service is itself a client (e.g. registerBusiness verifying owners) calls its own node;
+            // its port is known once the HTTP server has started, before the routes resolve their endpoints.
+            camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
+                    "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             "spean-node-" + settings.member().folderName(), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
-            ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive()));
-            rememberRecentEnvelopes(replayGuard, log, settings, clock);
+            ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
+            ReceiptedMessages receipted = new ReceiptedMessages();
+            rememberRecentEnvelopes(replayGuard, receipted, log, settings, clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
-                    setup.schemas(), connectors, events, pending, replayGuard, log, clock));
+                    setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted, log,
+                    clock));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -127,11 +145,14 @@ public final class GatewayNode implements AutoCloseable {
                 PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
             }
             camel.start();
+            dispatcher.start(camel, endpoints.outbox());
         } catch (SpeanException e) {
+            dispatcher.close();
             camel.stop();
             log.close();
             throw e;
         } catch (Exception e) {
+            dispatcher.close();
             camel.stop();
             log.close();
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the node could not start: " + e.getMessage(), e);
@@ -147,7 +168,7 @@ public final class GatewayNode implements AutoCloseable {
                 });
             }
         });
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log);
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -155,6 +176,10 @@ public final class GatewayNode implements AutoCloseable {
     /** Where ministry systems call this node, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
         return URI.create("http://" + settings.httpHost() + ":" + httpServer.getServer().actualPort());
+    }
+
+    public NodeSettings settings() {
+        return settings;
     }
 
     public NodeEvents events() {
@@ -176,28 +201,39 @@ public final class GatewayNode implements AutoCloseable {
             return;
         }
         closed = true;
+        dispatcher.close();
         log.checkpoint();
         camel.stop();
         log.close();
     }
 
     /**
-     * A restarted node still refuses replays of what it received before: the envelope ids its log recorded as
-     * received within the time window, read from the log's end.
+     * A restarted node still refuses replays of what it received before (the envelope ids its log recorded as received
+     * within the time window), and still knows which one-way requests it receipted, so a retry is not delivered twice.
      */
-    private static void rememberRecentEnvelopes(ReplayGuard replayGuard, MessageLog log, NodeSettings settings,
-                                                Clock clock) throws IOException {
+    private static void rememberRecentEnvelopes(ReplayGuard replayGuard, ReceiptedMessages receipted, MessageLog log,
+                                                NodeSettings settings, Clock clock) throws IOException {
         Instant now = clock.instant();
-        Instant since = now.minus(settings.envelopeTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
+        Instant since = now.minus(settings.maximumTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
         int remembered = 0;
         for (LogEntry entry : LogTail.since(log.files(), since)) {
-            if (LogEntryKind.RECEIVED.wireName().equals(entry.kind()) && entry.header() != null) {
+            if (entry.header() == null) {
+                continue;
+            }
+            if (LogEntryKind.RECEIVED.wireName().equals(entry.kind())) {
                 replayGuard.remember(EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header())), now);
                 remembered++;
+            } else if (LogEntryKind.SENT.wireName().equals(entry.kind())) {
+                EnvelopeHeader sent = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
+                if (sent.type() == EnvelopeType.RECEIPT) {
+                    receipted.remember(sent.correlationId(),
+                            sent.issuedAt().plus(settings.oneWayTimeToLive()).plus(settings.clockSkew()), now);
+                }
             }
         }
         if (remembered > 0) {
-            LOG.info("node {} remembers {} envelope(s) received before it restarted", settings.member(), remembered);
+            LOG.info("node {} remembers {} envelope(s) received and {} one-way message(s) receipted before it restarted",
+                    settings.member(), remembered, receipted.size());
         }
     }
 

@@ -45,7 +45,26 @@ import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.provider.PrepareBackendCall;
 import kh.gov.spean.node.provider.SealResponse;
 import kh.gov.spean.node.provider.ValidateResponsePayload;
+import kh.gov.spean.node.event.CheckSubscription;
+import kh.gov.spean.node.event.PublishEventCopies;
+import kh.gov.spean.node.event.SealEventCopies;
+import kh.gov.spean.node.event.WriteEventPublished;
+import kh.gov.spean.node.oneway.AcceptOneWayMessage;
+import kh.gov.spean.node.oneway.BindToOneWayMessage;
+import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
+import kh.gov.spean.node.oneway.CompleteOneWayMessage;
+import kh.gov.spean.node.oneway.OneWayDispatcher;
+import kh.gov.spean.node.oneway.OutgoingMessages;
+import kh.gov.spean.node.oneway.ReadMessageState;
+import kh.gov.spean.node.oneway.ReceiptedMessages;
+import kh.gov.spean.node.oneway.RememberReceipt;
+import kh.gov.spean.node.oneway.SealReceipt;
+import kh.gov.spean.node.oneway.WriteMessageAccepted;
+import kh.gov.spean.node.provider.CheckBackendAccepted;
 import kh.gov.spean.node.routes.ClientExchangeRoute;
+import kh.gov.spean.node.routes.MessageStatusRoute;
+import kh.gov.spean.node.routes.OneWayAnswerRoute;
+import kh.gov.spean.node.routes.SubscriberRoute;
 import kh.gov.spean.node.routes.ErrorPolicies;
 import kh.gov.spean.node.routes.InboxRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
@@ -61,8 +80,9 @@ final class NodeAssembly {
 
     /** What the routes' steps are made from. */
     record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
-                             SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events,
-                             PendingExchanges pending, ReplayGuard replayGuard, MessageLog log, Clock clock) {
+                 SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
+                 ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
+                 ReceiptedMessages receipted, MessageLog log, Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -70,13 +90,15 @@ final class NodeAssembly {
         Federation federation = parts.federation();
         MemberId member = settings.member();
         EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
+        EnvelopeSealer oneWaySealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.oneWayTimeToLive());
         PayloadValidator validator = parts.schemas().validator();
         OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
                 new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())));
-        TimeWindow window = new TimeWindow(settings.clockSkew(), settings.envelopeTimeToLive());
+        TimeWindow window = new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive());
         int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + GatewayNode.ENVELOPE_OVERHEAD_BYTES;
         LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
         RecordRejection recordRejection = new RecordRejection(parts.log(), member);
+        BindToOneWayMessage bindToOneWayMessage = new BindToOneWayMessage(parts.outgoing());
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
                 new HandleInboxRejection(federation, sealer, parts.events(), recordRejection), logSent, endpoints));
@@ -90,18 +112,37 @@ final class NodeAssembly {
                 logSent,
                 new RegisterPendingExchange(parts.pending()),
                 new AwaitProviderAnswer(parts.pending()),
-                new WriteServiceResponse())));
+                new WriteServiceResponse(),
+                new SealRequest(federation, oneWaySealer),
+                new AcceptOneWayMessage(parts.outgoing(), parts.dispatcher(), parts.clock()),
+                new WriteMessageAccepted(),
+                new SealEventCopies(federation, sealer),
+                new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(),
+                        camel.createProducerTemplate(), endpoints.outbox()),
+                new WriteEventPublished())));
+        camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
                 new CheckRecipient(member),
                 new CheckTimeWindow(window, parts.clock()),
-                new RejectReplay(parts.replayGuard(), parts.clock()),
+                new RejectReplay(parts.replayGuard(), federation, parts.clock()),
                 new BindToPendingRequest(parts.pending()),
                 openPayload,
                 ValidateIncomingPayload.responses(federation, validator),
                 LogReceivedEnvelope.answers(parts.log(), member),
-                new CompletePendingRequest())));
+                new CompletePendingRequest(),
+                bindToOneWayMessage)));
+        camel.addRoutes(new OneWayAnswerRoute(new OneWayAnswerRoute.Steps(bindToOneWayMessage, openPayload,
+                LogReceivedEnvelope.answers(parts.log(), member),
+                new CompleteOneWayMessage(parts.outgoing(), parts.clock()))));
+        camel.addRoutes(new SubscriberRoute(new SubscriberRoute.Steps(
+                new CheckSubscription(federation, parts.connectors()),
+                openPayload,
+                ValidateIncomingPayload.requests(federation, validator),
+                LogReceivedEnvelope.deliveries(parts.log(), member),
+                new PrepareBackendCall(parts.events()),
+                new CheckBackendAccepted())));
         camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
                 new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,
@@ -111,6 +152,10 @@ final class NodeAssembly {
                 new CheckBackendAnswer(),
                 new ValidateResponsePayload(validator),
                 new SealResponse(federation, sealer),
-                logSent)));
+                logSent,
+                new CheckAlreadyReceipted(parts.receipted()),
+                new CheckBackendAccepted(),
+                new SealReceipt(federation, sealer, parts.clock()),
+                new RememberReceipt(parts.receipted(), window, parts.clock()))));
     }
 }

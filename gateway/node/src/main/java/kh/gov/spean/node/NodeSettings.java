@@ -34,6 +34,10 @@ import kh.gov.spean.log.LogSettings;
  * @param timestampAuthority an RFC 3161 TSA URL, or null for the development TSA made by {@code spean init} ({@code --tsa-url})
  * @param rateLimitPerSecond requests per second each client subsystem may send through this node, with as large a
  *                          burst ({@code --rate-limit}, default 1000)
+ * @param oneWayTimeToLive  how long a one-way message is retried until its receipt comes back; its envelope expires
+ *                          then ({@code --one-way-ttl}, default 1 h)
+ * @param retryDelay        the wait before a one-way message is sent again without a receipt, doubling per attempt
+ *                          up to 60 times itself ({@code --retry-delay-ms}, default 5 s)
  */
 public record NodeSettings(
         MemberId member,
@@ -54,7 +58,9 @@ public record NodeSettings(
         long checkpointEvery,
         Duration checkpointInterval,
         java.net.URI timestampAuthority,
-        int rateLimitPerSecond) {
+        int rateLimitPerSecond,
+        Duration oneWayTimeToLive,
+        Duration retryDelay) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -66,6 +72,8 @@ public record NodeSettings(
     public static final int DEFAULT_INBOX_CONSUMERS = 2;
     public static final String DEFAULT_NODE_NAME = "node-1";
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 1000;
+    public static final Duration DEFAULT_ONE_WAY_TIME_TO_LIVE = Duration.ofHours(1);
+    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(5);
 
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
@@ -78,7 +86,7 @@ public record NodeSettings(
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
                 LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
-                DEFAULT_RATE_LIMIT_PER_SECOND);
+                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY);
     }
 
     /** The message log's place and checkpoint policy. */
@@ -91,35 +99,47 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                perSecond);
+                perSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+    }
+
+    public NodeSettings withRetryDelay(Duration delay) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, delay);
+    }
+
+    /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
+    public Duration maximumTimeToLive() {
+        return oneWayTimeToLive.compareTo(envelopeTimeToLive) > 0 ? oneWayTimeToLive : envelopeTimeToLive;
     }
 
     /** Throws CONFIGURATION_INVALID naming the first setting that is wrong. */
@@ -145,6 +165,8 @@ public record NodeSettings(
                 "must be letters, digits, '_', '.', '-', was " + nodeName);
         require(checkpointEvery > 0, "checkpoint-every", "must be positive");
         require(rateLimitPerSecond > 0, "rate-limit", "must be positive");
+        require(positive(oneWayTimeToLive), "one-way-ttl", "must be positive");
+        require(positive(retryDelay), "retry-delay-ms", "must be positive");
         require(positive(checkpointInterval), "checkpoint-interval-ms", "must be positive");
         require(timestampAuthority == null || "http".equals(timestampAuthority.getScheme())
                 || "https".equals(timestampAuthority.getScheme()), "tsa-url", "must be an http(s) URL");

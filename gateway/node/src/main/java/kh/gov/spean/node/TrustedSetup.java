@@ -2,7 +2,6 @@ package kh.gov.spean.node;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.List;
 
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.error.ErrorCode;
@@ -43,7 +42,7 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
 
     private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {
         for (Federation.Service service : federation.services()) {
-            for (SchemaId id : List.of(service.requestSchema(), service.responseSchema())) {
+            for (SchemaId id : service.schemas()) {
                 if (!schemas.contains(id)) {
                     throw invalid("schema " + id + " of " + service.id() + " is missing from the schemas folder");
                 }

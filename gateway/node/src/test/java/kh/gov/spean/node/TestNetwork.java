@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -25,10 +27,11 @@ import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
+import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /**
- * Two real nodes (Interior and Economy and Finance) on the JVM's shared Kafka broker, with Interior's backend mocked by
- * a real WireMock server loaded from the connector's own mappings.
+ * Real nodes on the JVM's shared Kafka broker — Interior and Economy and Finance, or the members a test names — with
+ * each of their connectors' backends mocked by a real WireMock server loaded from the connector's own mappings.
  */
 public final class TestNetwork implements AutoCloseable {
 
@@ -36,43 +39,80 @@ public final class TestNetwork implements AutoCloseable {
     public static final MemberId MEF = MemberId.parse("KH/GOV/MEF");
     public static final String VERIFY_CITIZEN = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
     public static final String BUSINESS_REGISTRY = "KH/GOV/MEF/BUSINESS-REGISTRY";
+    public static final MemberId MPTC = MemberId.parse("KH/GOV/MPTC");
+    public static final MemberId MLMUPC = MemberId.parse("KH/GOV/MLMUPC");
 
     private final Path data;
     private final Federation federation;
-    private final WireMockServer backend;
-    private final GatewayNode moi;
-    private final GatewayNode mef;
+    private final Map<String, WireMockServer> backends;
+    private final Map<MemberId, GatewayNode> nodes;
+    private final Map<MemberId, NodeSettings> settings = new ConcurrentHashMap<>();
     private final Map<EnvelopeId, CompletableFuture<NodeEvents.Rejection>> refusals = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestNetwork(Path data, Federation federation, WireMockServer backend, GatewayNode moi, GatewayNode mef) {
+    private TestNetwork(Path data, Federation federation, Map<String, WireMockServer> backends,
+                        Map<MemberId, GatewayNode> nodes) {
         this.data = data;
         this.federation = federation;
-        this.backend = backend;
-        this.moi = moi;
-        this.mef = mef;
-        for (GatewayNode node : new GatewayNode[] {moi, mef}) {
-            node.events().onRejection(rejection -> {
-                if (rejection.envelopeId() != null) {
-                    refusals.computeIfAbsent(rejection.envelopeId(), id -> new CompletableFuture<>()).complete(rejection);
-                }
-            });
-        }
+        this.backends = backends;
+        this.nodes = nodes;
+        nodes.values().forEach(this::watch);
+    }
+
+    private void watch(GatewayNode node) {
+        node.events().onRejection(rejection -> {
+            if (rejection.envelopeId() != null) {
+                refusals.computeIfAbsent(rejection.envelopeId(), id -> new CompletableFuture<>()).complete(rejection);
+            }
+        });
     }
 
     public static TestNetwork start(Path data, Duration requestTimeout) throws Exception {
+        return start(data, requestTimeout, UnaryOperator.identity(), MOI, MEF);
+    }
+
+    /** Starts a node per member (settings adjusted by {@code tuning}) and a WireMock backend per connector of theirs. */
+    public static TestNetwork start(Path data, Duration requestTimeout, UnaryOperator<NodeSettings> tuning,
+                                    MemberId... members) throws Exception {
         Path root = repositoryRoot();
         new FederationInitializer(Clock.systemUTC()).initialize(root.resolve("seeds/federation.json"),
                 root.resolve("schemas"), data);
         Federation federation = FederationLoader.load(FederationFiles.in(data), Clock.systemUTC().instant());
-        WireMockServer backend = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderDirectory(root.resolve("connectors/moi-id-registry/wiremock").toString())
-                .globalTemplating(true));
-        backend.start();
-        Map<String, String> backends = Map.of("moi-id-registry", "http://127.0.0.1:" + backend.port());
-        GatewayNode moi = GatewayNode.start(settings(MOI, data, root, requestTimeout, backends), Clock.systemUTC());
-        GatewayNode mef = GatewayNode.start(settings(MEF, data, root, requestTimeout, backends), Clock.systemUTC());
-        return new TestNetwork(data, federation, backend, moi, mef);
+        Map<String, WireMockServer> backends = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (MemberId member : members) {
+            for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(root.resolve("connectors"), member).connectors()) {
+                Path mocks = connector.folder().resolve("wiremock");
+                if (Files.isDirectory(mocks.resolve("mappings"))) {
+                    WireMockServer backend = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                            .dynamicPort().usingFilesUnderDirectory(mocks.toString()).globalTemplating(true));
+                    backend.start();
+                    backends.put(connector.name(), backend);
+                    urls.put(connector.name(), "http://127.0.0.1:" + backend.port());
+                }
+            }
+        }
+        Map<MemberId, GatewayNode> nodes = new ConcurrentHashMap<>();
+        for (MemberId member : members) {
+            nodes.put(member, GatewayNode.start(tuning.apply(settings(member, data, root, requestTimeout, urls)),
+                    Clock.systemUTC()));
+        }
+        TestNetwork network = new TestNetwork(data, federation, backends, nodes);
+        nodes.forEach((member, node) -> network.settings.put(member, node.settings()));
+        return network;
+    }
+
+    /** Stops a member's node, as a subscriber or provider going down. */
+    public void stop(MemberId member) {
+        nodes.get(member).close();
+    }
+
+    /** Starts a stopped member's node again, with the same settings and data. */
+    public GatewayNode restart(MemberId member) {
+        GatewayNode node = GatewayNode.start(settings.get(member), Clock.systemUTC());
+        nodes.put(member, node);
+        watch(node);
+        return node;
     }
 
     public static NodeSettings settings(MemberId member, Path data, Path root, Duration timeout, Map<String, String> backends) {
@@ -97,16 +137,26 @@ public final class TestNetwork implements AutoCloseable {
         return data;
     }
 
+    /** Interior's ID registry backend. */
     public WireMockServer backend() {
-        return backend;
+        return backend("moi-id-registry");
+    }
+
+    /** The mock backend of a connector, by its folder name. */
+    public WireMockServer backend(String connector) {
+        return backends.get(connector);
+    }
+
+    public GatewayNode node(MemberId member) {
+        return nodes.get(member);
     }
 
     public GatewayNode moi() {
-        return moi;
+        return node(MOI);
     }
 
     public GatewayNode mef() {
-        return mef;
+        return node(MEF);
     }
 
     public MemberKeys keys(MemberId member) {
@@ -115,7 +165,7 @@ public final class TestNetwork implements AutoCloseable {
 
     /** Requests Interior's backend has received, from WireMock's journal. */
     public int backendHits() {
-        return backend.getAllServeEvents().size();
+        return backend().getAllServeEvents().size();
     }
 
     /** Completes with the first refusal of an envelope by either node, whenever it happens. */
@@ -141,8 +191,7 @@ public final class TestNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        mef.close();
-        moi.close();
-        backend.stop();
+        nodes.values().forEach(GatewayNode::close);
+        backends.values().forEach(WireMockServer::stop);
     }
 }

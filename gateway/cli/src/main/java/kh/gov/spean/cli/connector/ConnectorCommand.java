@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code spean connector}: tools for a ministry's connector. */
 @Command(name = "connector", mixinStandardHelpOptions = true, description = "Work with a ministry's connector.",
-        subcommands = {ConnectorTestCommand.class})
+        subcommands = {ConnectorTestCommand.class, ConnectorNewCommand.class})
 public final class ConnectorCommand implements Runnable {
 
     @CommandLine.Spec

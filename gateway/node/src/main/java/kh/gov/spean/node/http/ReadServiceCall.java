@@ -56,6 +56,7 @@ public final class ReadServiceCall implements Processor {
             throw tooLarge(payload.length);
         }
         exchange.setProperty(ExchangeKeys.SERVICE_CALL, new ServiceCall(client, service, payload));
+        exchange.setProperty(ExchangeKeys.PREFER, in.getHeader("Prefer", String.class));
     }
 
     private static ServiceId parseService(String path, String uri) {

@@ -8,6 +8,7 @@ import kh.gov.spean.envelope.EnvelopeHeader;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.ExchangeKeys;
 
@@ -39,6 +40,9 @@ public final class CheckProviderAccessRight implements Processor {
         }
         Federation.Service service = federation.service(header.service()).orElseThrow(() -> new SpeanException(
                 ErrorCode.UNKNOWN_SERVICE, "no service " + header.service() + " in the federation configuration"));
+        if (service.pattern() == ServicePattern.EVENT) {
+            throw new SpeanException(ErrorCode.UNKNOWN_SERVICE, header.service() + " is an event: it is published, not called");
+        }
         if (!federation.isAllowed(header.client(), header.service())) {
             throw new SpeanException(ErrorCode.ACCESS_DENIED,
                     header.client() + " has no access right to " + header.service());

@@ -28,7 +28,7 @@ public final class ConnectorCatalog {
 
     /** One connector folder as its descriptor declares it. */
     public record Connector(String name, Path folder, SubsystemId subsystem, Map<ServiceId, String> routes,
-                            String backendProperty, String defaultBackendUrl) {
+                            Map<ServiceId, String> subscriptions, String backendProperty, String defaultBackendUrl) {
 
         public Path routesFile() {
             return folder.resolve("routes.camel.yaml");
@@ -36,12 +36,22 @@ public final class ConnectorCatalog {
     }
 
     /** The descriptor's JSON form. */
-    public record Descriptor(String subsystem, String description, List<Provided> provides, List<String> calls,
-                             Backend backend) {
+    public record Descriptor(String subsystem, String description, List<Provided> provides,
+                             List<Subscription> subscribes, List<String> calls, Backend backend) {
     }
 
-    /** A service the connector provides, and the route that serves it. */
-    public record Provided(String service, String route, String requestSchema, String responseSchema) {
+    /**
+     * A service the connector provides, and the route that serves it; an event it publishes has no route (its
+     * system publishes through the node's REST ingress).
+     */
+    public record Provided(String service, String pattern, String route, String requestSchema, String responseSchema) {
+    }
+
+    /** An event the connector's subsystem subscribes to, and the route that hands each copy to its backend. */
+    public record Subscription(String event, String route) {
+    }
+
+    private record Subscriber(SubsystemId subscriber, ServiceId event) {
     }
 
     /** The Camel property holding the backend's base URL, and its default. */
@@ -50,10 +60,15 @@ public final class ConnectorCatalog {
 
     private final List<Connector> connectors;
     private final Map<ServiceId, String> routes = new HashMap<>();
+    private final Map<Subscriber, String> subscriptions = new HashMap<>();
 
     private ConnectorCatalog(List<Connector> connectors) {
         this.connectors = List.copyOf(connectors);
-        connectors.forEach(connector -> routes.putAll(connector.routes()));
+        for (Connector connector : connectors) {
+            routes.putAll(connector.routes());
+            connector.subscriptions().forEach((event, route) ->
+                    subscriptions.put(new Subscriber(connector.subsystem(), event), route));
+        }
     }
 
     /** Loads the connectors whose subsystem belongs to {@code member}. */
@@ -85,6 +100,11 @@ public final class ConnectorCatalog {
         return Optional.ofNullable(routes.get(service));
     }
 
+    /** The {@code direct:} route that takes a subscriber subsystem's copies of an event, if it subscribes. */
+    public Optional<String> subscriptionRoute(SubsystemId subscriber, ServiceId event) {
+        return Optional.ofNullable(subscriptions.get(new Subscriber(subscriber, event)));
+    }
+
     private static Connector read(Path folder, Path descriptorFile) {
         try {
             Descriptor descriptor = SpeanJson.fromBytes(Files.readAllBytes(descriptorFile), Descriptor.class);
@@ -92,11 +112,19 @@ public final class ConnectorCatalog {
             Map<ServiceId, String> routes = new HashMap<>();
             if (descriptor.provides() != null) {
                 for (Provided provided : descriptor.provides()) {
-                    routes.put(new ServiceId(subsystem, provided.service()), provided.route());
+                    if (provided.route() != null) {
+                        routes.put(ServiceId.within(subsystem, provided.service()), provided.route());
+                    }
+                }
+            }
+            Map<ServiceId, String> subscriptions = new HashMap<>();
+            if (descriptor.subscribes() != null) {
+                for (Subscription subscription : descriptor.subscribes()) {
+                    subscriptions.put(ServiceId.parse(subscription.event()), subscription.route());
                 }
             }
             Backend backend = descriptor.backend();
-            return new Connector(folder.getFileName().toString(), folder, subsystem, routes,
+            return new Connector(folder.getFileName().toString(), folder, subsystem, routes, subscriptions,
                     backend == null ? null : backend.property(), backend == null ? null : backend.defaultUrl());
         } catch (IOException | RuntimeException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "invalid connector descriptor " + descriptorFile

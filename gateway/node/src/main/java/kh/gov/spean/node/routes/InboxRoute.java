@@ -16,21 +16,25 @@ import kh.gov.spean.node.inbox.RejectReplay;
 import kh.gov.spean.node.inbox.ValidateIncomingPayload;
 import kh.gov.spean.node.inbox.VerifySignature;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.oneway.BindToOneWayMessage;
 
 /**
  * This member's inbox: every envelope is verified, addressed, in time and new before anything else happens; then a
- * request goes to the provider route, and an answer resumes the call waiting for it.
+ * request goes to the provider route, an event copy to the subscriber route, a receipt (or error) for a one-way
+ * message settles it, and an answer resumes the call waiting for it.
  */
 public final class InboxRoute extends RouteBuilder {
 
     public static final String PROVIDE = "direct:provide";
+    public static final String RECEIVE_EVENT = "direct:receive-event";
+    public static final String ONE_WAY_ANSWER = "direct:one-way-answer";
 
     /** The steps, in the order the design gives them. */
     public record Steps(DecodeEnvelope decodeEnvelope, VerifySignature verifySignature, CheckRecipient checkRecipient,
                         CheckTimeWindow checkTimeWindow, RejectReplay rejectReplay,
                         BindToPendingRequest bindToPendingRequest, OpenPayload openPayload,
                         ValidateIncomingPayload validateResponse, LogReceivedEnvelope logAnswer,
-                        CompletePendingRequest completePendingRequest) {
+                        CompletePendingRequest completePendingRequest, BindToOneWayMessage bindToOneWayMessage) {
     }
 
     private final NodeEndpoints endpoints;
@@ -53,6 +57,10 @@ public final class InboxRoute extends RouteBuilder {
                 .choice()
                     .when(typeIs(EnvelopeType.REQUEST))
                         .to(PROVIDE).id("to-provider-route")
+                    .when(typeIs(EnvelopeType.EVENT))
+                        .to(RECEIVE_EVENT).id("to-subscriber-route")
+                    .when(steps.bindToOneWayMessage().answersAOneWayMessage())
+                        .to(ONE_WAY_ANSWER).id("to-one-way-answer-route")
                     .otherwise()
                         .process(steps.bindToPendingRequest()).id("bind-to-pending-request")
                         .process(steps.openPayload()).id("open-answer")

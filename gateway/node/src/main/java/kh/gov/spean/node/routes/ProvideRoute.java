@@ -1,6 +1,14 @@
 package kh.gov.spean.node.routes;
 
+import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
+
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.ServicePattern;
+import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
+import kh.gov.spean.node.oneway.RememberReceipt;
+import kh.gov.spean.node.oneway.SealReceipt;
+import kh.gov.spean.node.provider.CheckBackendAccepted;
 
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.inbox.OpenPayload;
@@ -15,16 +23,22 @@ import kh.gov.spean.node.log.LogSentEnvelope;
 
 /**
  * The provider side: a verified request is checked for access again, opened, validated, handed to the ministry's
- * connector, and the backend's answer goes back signed and sealed to the client's inbox.
+ * connector, and the backend's answer goes back signed and sealed to the client's inbox. A one-way message gets a
+ * signed receipt once its backend accepted it; a retry of one already receipted gets another, without a second delivery.
  */
 public final class ProvideRoute extends RouteBuilder {
+
+    static final String ANSWER_REQUEST = "direct:answer-request";
+    static final String DELIVER_ONE_WAY = "direct:deliver-one-way";
 
     /** The steps, in the order the design gives them. */
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
                         ValidateIncomingPayload validateRequest, LogReceivedEnvelope logDelivery,
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
                         ValidateResponsePayload validateResponse, SealResponse sealResponse,
-                        LogSentEnvelope logResponse) {
+                        LogSentEnvelope logResponse, CheckAlreadyReceipted checkAlreadyReceipted,
+                        CheckBackendAccepted checkBackendAccepted, SealReceipt sealReceipt,
+                        RememberReceipt rememberReceipt) {
     }
 
     private final NodeEndpoints endpoints;
@@ -41,6 +55,12 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.checkAccessRight()).id("check-access-right-again")
                 .process(steps.openPayload()).id("open-request")
                 .process(steps.validateRequest()).id("validate-request-again")
+                .choice()
+                    .when(isOneWay()).to(DELIVER_ONE_WAY).id("to-one-way-delivery")
+                    .otherwise().to(ANSWER_REQUEST).id("to-request-answer")
+                .end();
+
+        from(ANSWER_REQUEST).routeId("answer-request").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(steps.logDelivery()).id("log-delivery")
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-connector")
@@ -49,5 +69,23 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.sealResponse()).id("sign-and-seal-response")
                 .process(steps.logResponse()).id("log-response")
                 .to(endpoints.outbox()).id("publish-to-client-inbox");
+
+        from(DELIVER_ONE_WAY).routeId("deliver-one-way").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+                .process(steps.checkAlreadyReceipted()).id("check-already-receipted")
+                .filter(exchange -> !exchange.getProperty(ExchangeKeys.ALREADY_RECEIPTED, Boolean.class))
+                    .process(steps.logDelivery()).id("log-one-way-delivery")
+                    .process(steps.prepareBackendCall()).id("prepare-one-way-backend-call")
+                    .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-one-way-connector")
+                    .process(steps.checkBackendAccepted()).id("check-backend-accepted")
+                .end()
+                .process(steps.sealReceipt()).id("sign-and-seal-receipt")
+                .process(steps.logResponse()).id("log-sent-receipt")
+                .process(steps.rememberReceipt()).id("remember-receipt")
+                .to(endpoints.outbox()).id("publish-receipt-to-client-inbox");
+    }
+
+    private static Predicate isOneWay() {
+        return exchange -> exchange.getProperty(ExchangeKeys.SERVICE, Federation.Service.class).pattern()
+                == ServicePattern.ONE_WAY;
     }
 }

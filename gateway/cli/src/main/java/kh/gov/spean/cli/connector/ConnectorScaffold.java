@@ -1,0 +1,209 @@
+package kh.gov.spean.cli.connector;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.ServiceId;
+import kh.gov.spean.id.SubsystemId;
+
+/**
+ * Writes a new ministry's connector in the shape every connector has — descriptor, Camel YAML route, WireMock backend,
+ * example exchange, README — with its request and response schemas (valid and invalid examples), and adds the
+ * member, its subsystem, the service and one client's access right to the federation seed. It works at once:
+ * {@code spean init} then {@code spean connector test} passes; the ministry then edits the schemas and the mock.
+ *
+ * @param repository the folder holding {@code seeds/}, {@code schemas/} and {@code connectors/}
+ */
+public record ConnectorScaffold(Path repository) {
+
+    /** What the scaffold made, for the command to print. */
+    public record Result(Path connector, SchemaNames schemas, List<Path> files) {
+    }
+
+    /** The schema ids of the new service. */
+    public record SchemaNames(String request, String response) {
+    }
+
+    private static final Pattern DEFAULT_PORT = Pattern.compile("\"default\"\\s*:\\s*\"http://localhost:(\\d+)\"");
+
+    public Result create(ServiceId service, SubsystemId client, String memberName, String memberNameKm) {
+        SubsystemId subsystem = service.subsystem();
+        String memberCode = service.member().memberCode();
+        String folderName = (memberCode + "-" + subsystem.subsystemCode()).toLowerCase(Locale.ROOT);
+        Path connector = repository.resolve("connectors").resolve(folderName);
+        String prefix = memberCode.toLowerCase(Locale.ROOT) + "." + service.serviceCode();
+        SchemaNames schemas = new SchemaNames(prefix + ".request/v1", prefix + ".response/v1");
+        if (Files.exists(connector)) {
+            throw invalid("the connector folder " + connector + " exists already");
+        }
+        for (String schema : List.of(schemas.request(), schemas.response())) {
+            if (Files.exists(repository.resolve("schemas").resolve(schema))) {
+                throw invalid("the schema folder schemas/" + schema + " exists already");
+            }
+        }
+        JsonObject seed = read(repository.resolve("seeds").resolve("federation.json"));
+        if (seed.getJsonArray("services").stream().anyMatch(s -> s.asJsonObject().getString("id").equals(service.toString()))) {
+            throw invalid("the seed already declares " + service);
+        }
+        SubsystemId caller = client != null ? client : subsystem;
+        if (!caller.equals(subsystem) && !declares(seed, caller)) {
+            throw invalid("the client " + caller + " is not a subsystem the seed declares");
+        }
+
+        List<Path> written = new ArrayList<>();
+        String route = "direct:" + subsystem.subsystemCode() + "." + service.serviceCode();
+        String backendPath = "/" + subsystem.subsystemCode().toLowerCase(Locale.ROOT) + "/v1/" + service.serviceCode();
+        String backendProperty = "connector." + folderName + ".backend-url";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("SUBSYSTEM_ID", subsystem.toString());
+        values.put("SERVICE_ID", service.toString());
+        values.put("SERVICE", service.serviceCode());
+        values.put("ROUTE", route);
+        values.put("BACKEND_PATH", backendPath);
+        values.put("BACKEND_PROPERTY", backendProperty);
+        values.put("PORT", Integer.toString(nextBackendPort()));
+        values.put("FOLDER", folderName);
+        values.put("REQUEST_SCHEMA", schemas.request());
+        values.put("RESPONSE_SCHEMA", schemas.response());
+        values.put("CLIENT_ID", caller.toString());
+        values.put("MEMBER_NAME", memberName == null ? service.member().toString() : memberName);
+
+        for (String[] file : ScaffoldTemplates.CONNECTOR_FILES) {
+            written.add(write(connector.resolve(fill(file[0], values)), fill(file[1], values)));
+        }
+        for (String[] file : ScaffoldTemplates.REQUEST_SCHEMA_FILES) {
+            written.add(write(repository.resolve("schemas").resolve(schemas.request()).resolve(file[0]), fill(file[1], values)));
+        }
+        for (String[] file : ScaffoldTemplates.RESPONSE_SCHEMA_FILES) {
+            written.add(write(repository.resolve("schemas").resolve(schemas.response()).resolve(file[0]), fill(file[1], values)));
+        }
+        Path seedFile = repository.resolve("seeds").resolve("federation.json");
+        writeJson(seedFile, withService(seed, service, caller, schemas, memberName, memberNameKm));
+        written.add(seedFile);
+        return new Result(connector, schemas, written);
+    }
+
+    private static boolean declares(JsonObject seed, SubsystemId subsystem) {
+        return seed.getJsonArray("members").stream().map(JsonValue::asJsonObject)
+                .filter(member -> member.getString("id").equals(subsystem.member().toString()))
+                .anyMatch(member -> member.getJsonArray("subsystems").getValuesAs(jakarta.json.JsonString::getString)
+                        .contains(subsystem.subsystemCode()));
+    }
+
+    private static JsonObject withService(JsonObject seed, ServiceId service, SubsystemId client, SchemaNames schemas,
+                                          String memberName, String memberNameKm) {
+        SubsystemId subsystem = service.subsystem();
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        boolean found = false;
+        for (JsonValue value : seed.getJsonArray("members")) {
+            JsonObject member = value.asJsonObject();
+            if (member.getString("id").equals(subsystem.member().toString())) {
+                found = true;
+                JsonArray subsystems = member.getJsonArray("subsystems");
+                boolean has = subsystems.getValuesAs(jakarta.json.JsonString::getString).contains(subsystem.subsystemCode());
+                members.add(has ? member : Json.createObjectBuilder(member).add("subsystems",
+                        Json.createArrayBuilder(subsystems).add(subsystem.subsystemCode())).build());
+            } else {
+                members.add(member);
+            }
+        }
+        if (!found) {
+            JsonObjectBuilder member = Json.createObjectBuilder().add("id", subsystem.member().toString())
+                    .add("name", memberName == null ? subsystem.member().memberCode() : memberName);
+            if (memberNameKm != null) {
+                member.add("nameKm", memberNameKm);
+            }
+            members.add(member.add("subsystems", Json.createArrayBuilder().add(subsystem.subsystemCode())));
+        }
+        JsonObject serviceEntry = Json.createObjectBuilder().add("id", service.toString())
+                .add("description", "TODO: what " + service.serviceCode() + " answers, in one sentence.")
+                .add("requestSchema", schemas.request()).add("responseSchema", schemas.response()).build();
+        JsonObject right = Json.createObjectBuilder().add("client", client.toString()).add("service", service.toString()).build();
+        return Json.createObjectBuilder(seed)
+                .add("members", members)
+                .add("services", Json.createArrayBuilder(seed.getJsonArray("services")).add(serviceEntry))
+                .add("accessRights", Json.createArrayBuilder(seed.getJsonArray("accessRights")).add(right))
+                .build();
+    }
+
+    /** One above the highest default backend port any connector uses, so the new mock does not collide. */
+    private int nextBackendPort() {
+        int highest = 8090;
+        try (Stream<Path> descriptors = Files.list(repository.resolve("connectors"))) {
+            for (Path folder : descriptors.toList()) {
+                Path descriptor = folder.resolve("connector.json");
+                if (Files.isRegularFile(descriptor)) {
+                    Matcher port = DEFAULT_PORT.matcher(Files.readString(descriptor));
+                    while (port.find()) {
+                        highest = Math.max(highest, Integer.parseInt(port.group(1)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return highest + 1;
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String text = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        return text;
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static JsonObject read(Path file) {
+        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file)))) {
+            return reader.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void writeJson(Path file, JsonObject json) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+            writer.writeObject(json);
+        }
+        write(file, text.toString().strip() + "\n");
+    }
+
+    private static SpeanException invalid(String detail) {
+        return new SpeanException(ErrorCode.CONFIGURATION_INVALID, detail);
+    }
+}

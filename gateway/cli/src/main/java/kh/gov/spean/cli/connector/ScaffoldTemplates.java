@@ -1,0 +1,163 @@
+package kh.gov.spean.cli.connector;
+
+/** The files {@link ConnectorScaffold} writes, as templates with {@code ${NAME}} placeholders: path, then text. */
+final class ScaffoldTemplates {
+
+    private ScaffoldTemplates() {
+    }
+
+    static final String[][] CONNECTOR_FILES = {
+        {"connector.json", """
+            {
+              "subsystem": "${SUBSYSTEM_ID}",
+              "description": "${MEMBER_NAME}: TODO say what this subsystem is.",
+              "provides": [
+                {
+                  "service": "${SERVICE}",
+                  "route": "${ROUTE}",
+                  "requestSchema": "${REQUEST_SCHEMA}",
+                  "responseSchema": "${RESPONSE_SCHEMA}"
+                }
+              ],
+              "calls": [],
+              "backend": {
+                "property": "${BACKEND_PROPERTY}",
+                "default": "http://localhost:${PORT}"
+              }
+            }
+            """},
+        {"routes.camel.yaml", """
+            # ${SUBSYSTEM_ID}: from the gateway to the backend's API.
+            # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers; the answer
+            # (JSON, HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks it against the response schema.
+            - route:
+                id: ${FOLDER}.${SERVICE}
+                from:
+                  uri: ${ROUTE}
+                  steps:
+                    - to:
+                        uri: "{{${BACKEND_PROPERTY}}}${BACKEND_PATH}"
+                        parameters:
+                          httpMethod: POST
+                          throwExceptionOnFailure: false
+            """},
+        {"wiremock/mappings/${SERVICE}.json", """
+            {
+              "name": "${SERVICE}-found",
+              "request": { "method": "POST", "urlPath": "${BACKEND_PATH}" },
+              "response": {
+                "status": 200,
+                "headers": { "Content-Type": "application/json" },
+                "bodyFileName": "${SERVICE}-found.json",
+                "transformers": ["response-template"]
+              }
+            }
+            """},
+        {"wiremock/mappings/health.json", """
+            {
+              "name": "health",
+              "request": { "method": "GET", "urlPath": "/health" },
+              "response": { "status": 200, "jsonBody": { "status": "UP" } }
+            }
+            """},
+        {"wiremock/__files/${SERVICE}-found.json", """
+            {"recordId": "{{jsonPath request.body '$.recordId'}}", "status": "found", "checkedAt": "{{now timezone='UTC' format="yyyy-MM-dd'T'HH:mm:ss'Z'"}}"}
+            """},
+        {"examples/first-exchange.json", """
+            {
+              "description": "The first exchange: a record the mock backend finds.",
+              "client": "${CLIENT_ID}",
+              "service": "${SERVICE_ID}",
+              "request": {"recordId": "EXAMPLE-0001", "purpose": "First exchange through Spean"},
+              "expect": { "status": 200, "body": {"recordId": "EXAMPLE-0001", "status": "found"} }
+            }
+            """},
+        {"README.md", """
+            # Connector: ${MEMBER_NAME} (`${SUBSYSTEM_ID}`)
+
+            Serves `${SERVICE}`. Made by `spean connector new`; replace the TODOs, the schemas and the mock with the
+            real ones.
+
+            | file | what |
+            | --- | --- |
+            | `connector.json` | subsystem, services provided (route, request and response schemas), backend URL property and default |
+            | `routes.camel.yaml` | `${ROUTE}` → `POST {backend}${BACKEND_PATH}` |
+            | `wiremock/` | the mock backend (mappings and templated answers) |
+            | `examples/` | example exchanges, played by `spean connector test connectors/${FOLDER}` |
+            """},
+    };
+
+    static final String[][] REQUEST_SCHEMA_FILES = {
+        {"schema.json", """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "urn:spean:schema:${REQUEST_SCHEMA}",
+              "title": "${SERVICE} request (${SUBSYSTEM_ID})",
+              "description": "TODO: what the caller asks. Version 1.0.0.",
+              "x-spean-version": "1.0.0",
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["recordId"],
+              "properties": {
+                "recordId": {
+                  "description": "The record asked for: capital letters, digits and '-'.",
+                  "type": "string",
+                  "pattern": "^[A-Z0-9][A-Z0-9-]{0,31}$"
+                },
+                "purpose": {
+                  "description": "Why the caller asks, for the provider's own audit.",
+                  "type": "string",
+                  "maxLength": 200,
+                  "pattern": "^[^\\\\u0000-\\\\u001F]*$"
+                }
+              }
+            }
+            """},
+        {"examples/valid/record-with-purpose.json", """
+            {"recordId": "EXAMPLE-0001", "purpose": "First exchange through Spean"}
+            """},
+        {"examples/invalid/missing-record-id.json", """
+            {"purpose": "No record named"}
+            """},
+        {"examples/invalid/not-json.json", """
+            {"recordId": "EXAMPLE-0001",
+            """},
+        {"examples/invalid/expected.json", """
+            {
+              "missing-record-id.json": "client.schema_invalid",
+              "not-json.json": "client.malformed_json"
+            }
+            """},
+    };
+
+    static final String[][] RESPONSE_SCHEMA_FILES = {
+        {"schema.json", """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "urn:spean:schema:${RESPONSE_SCHEMA}",
+              "title": "${SERVICE} response (${SUBSYSTEM_ID})",
+              "description": "TODO: what the provider answers. Version 1.0.0.",
+              "x-spean-version": "1.0.0",
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["recordId", "status", "checkedAt"],
+              "properties": {
+                "recordId": { "type": "string", "pattern": "^[A-Z0-9][A-Z0-9-]{0,31}$" },
+                "status": { "type": "string", "enum": ["found", "not_found"] },
+                "checkedAt": { "type": "string", "format": "date-time" }
+              }
+            }
+            """},
+        {"examples/valid/found.json", """
+            {"recordId": "EXAMPLE-0001", "status": "found", "checkedAt": "2026-11-25T08:00:00Z"}
+            """},
+        {"examples/invalid/unknown-status.json", """
+            {"recordId": "EXAMPLE-0001", "status": "maybe", "checkedAt": "2026-11-25T08:00:00Z"}
+            """},
+        {"examples/invalid/expected.json", """
+            {
+              "unknown-status.json": "client.schema_invalid"
+            }
+            """},
+    };
+}

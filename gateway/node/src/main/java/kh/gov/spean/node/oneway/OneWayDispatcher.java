@@ -1,0 +1,115 @@
+package kh.gov.spean.node.oneway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.EnvelopeId;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.kafka.Topics;
+
+/**
+ * Publishes accepted one-way messages to their provider's inbox, and again with a doubling delay until the signed
+ * receipt comes back, a permanent error does, or the envelope expires. Every attempt sends the same signed bytes, so
+ * the provider's node recognises a retry and its backend sees the message once.
+ */
+public final class OneWayDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OneWayDispatcher.class);
+    private static final int MAXIMUM_BACKOFF_FACTOR = 60;
+
+    private final OutgoingMessages messages;
+    private final Duration retryDelay;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "spean-one-way");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ProducerTemplate producer;
+    private String outbox;
+
+    public OneWayDispatcher(OutgoingMessages messages, Duration retryDelay, Clock clock) {
+        this.messages = messages;
+        this.retryDelay = retryDelay;
+        this.clock = clock;
+    }
+
+    /** Starts publishing through the node's Kafka producer endpoint, resuming every message still awaiting a receipt. */
+    public void start(CamelContext camel, String outboxEndpoint) {
+        producer = camel.createProducerTemplate();
+        outbox = outboxEndpoint;
+        for (OutgoingMessage message : messages.awaitingReceipt()) {
+            schedule(message.id(), message.nextAttempt());
+        }
+    }
+
+    /** Publishes a newly accepted message now. */
+    public void dispatch(EnvelopeId id) {
+        schedule(id, clock.instant());
+    }
+
+    private void schedule(EnvelopeId id, Instant at) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        scheduler.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt(EnvelopeId id) {
+        OutgoingMessage message = messages.find(id).orElse(null);
+        Instant now = clock.instant();
+        if (message == null || message.state() != OutgoingMessage.State.ACCEPTED || message.nextAttempt().isAfter(now)) {
+            return; // answered meanwhile, or a later attempt is already scheduled
+        }
+        try {
+            if (!now.isBefore(message.expiresAt())) {
+                messages.update(id, m -> m.failed(ErrorCode.NOT_DELIVERED.code(), "no receipt from "
+                        + m.service().member() + " after " + m.attempts() + " attempt(s); the message expired at "
+                        + m.expiresAt()));
+                LOG.warn("one-way message {} to {} expired without a receipt", id, message.service());
+                return;
+            }
+            Instant next = now.plus(backoff(message.attempts()));
+            OutgoingMessage attempted = messages.update(id,
+                    m -> m.attempted(next.isAfter(m.expiresAt()) ? m.expiresAt() : next));
+            schedule(id, attempted.nextAttempt());
+            publish(attempted);
+        } catch (RuntimeException e) {
+            LOG.warn("one-way message {}: attempt {} failed ({}); the next follows as scheduled", id,
+                    message.attempts() + 1, e.getMessage());
+        }
+    }
+
+    private void publish(OutgoingMessage message) {
+        MemberId provider = message.service().member();
+        Exception failure = producer.send(outbox, exchange -> {
+            exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.inbox(provider));
+            exchange.getMessage().setHeader(KafkaConstants.KEY, message.id().toString().getBytes(StandardCharsets.UTF_8));
+            exchange.getMessage().setBody(messages.envelope(message.id()));
+        }).getException();
+        if (failure != null) {
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "Kafka did not take it: " + failure.getMessage(), failure);
+        }
+    }
+
+    private Duration backoff(int attemptsSoFar) {
+        long factor = Math.min(MAXIMUM_BACKOFF_FACTOR, 1L << Math.min(attemptsSoFar, 6));
+        return retryDelay.multipliedBy(factor);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,42 @@
+package kh.gov.spean.node.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.event.CheckSubscription;
+import kh.gov.spean.node.inbox.OpenPayload;
+import kh.gov.spean.node.inbox.ValidateIncomingPayload;
+import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.provider.CheckBackendAccepted;
+import kh.gov.spean.node.provider.PrepareBackendCall;
+
+/**
+ * At a subscriber's node: its copy of an event is checked against the subscription, opened, validated against the
+ * event's schema, logged as delivered, and handed to the connector that takes it.
+ */
+public final class SubscriberRoute extends RouteBuilder {
+
+    /** The steps, in order. */
+    public record Steps(CheckSubscription checkSubscription, OpenPayload openPayload,
+                        ValidateIncomingPayload validateEvent, LogReceivedEnvelope logDelivery,
+                        PrepareBackendCall prepareBackendCall, CheckBackendAccepted checkBackendAccepted) {
+    }
+
+    private final Steps steps;
+
+    public SubscriberRoute(Steps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void configure() {
+        from(InboxRoute.RECEIVE_EVENT).routeId("receive-event").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+                .process(steps.checkSubscription()).id("check-subscription")
+                .process(steps.openPayload()).id("open-event")
+                .process(steps.validateEvent()).id("validate-event")
+                .process(steps.logDelivery()).id("log-event-delivery")
+                .process(steps.prepareBackendCall()).id("prepare-subscriber-call")
+                .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-subscriber-connector")
+                .process(steps.checkBackendAccepted()).id("check-subscriber-accepted");
+    }
+}
