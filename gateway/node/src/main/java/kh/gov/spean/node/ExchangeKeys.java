@@ -23,8 +23,11 @@ public final class ExchangeKeys {
     public static final String PAYLOAD = "spean.payload";
     /** The federation's service entry for the exchange. */
     public static final String SERVICE = "spean.service";
-    /** The connector route (a {@code direct:} URI) that serves the requested service. */
-    public static final String CONNECTOR_ROUTE = "spean.connectorRoute";
+    /**
+     * The connector route (a {@code direct:} URI) that serves the requested service. No dot in its name: routes call
+     * it with {@code toD("${exchangeProperty.SpeanConnectorRoute}")}, and Simple reads a dot as a method call.
+     */
+    public static final String CONNECTOR_ROUTE = "SpeanConnectorRoute";
     /** The pending client-side exchange's result, once the provider answered. */
     public static final String SERVICE_RESPONSE = "spean.serviceResponse";
     /** The {@link kh.gov.spean.node.exchange.PendingExchanges.Pending} request an incoming answer is bound to. */
@@ -35,6 +38,8 @@ public final class ExchangeKeys {
     public static final String PREFER = "spean.prefer";
     /** Set on a one-way request this node already receipted: a retry, answered again without a second delivery. */
     public static final String ALREADY_RECEIPTED = "spean.alreadyReceipted";
+    /** Set on a one-way request handed to the backend before a restart with no receipt logged: it goes again, marked. */
+    public static final String REDELIVERY = "spean.redelivery";
     /** The subscriber copies of a published event (a list of envelopes). */
     public static final String EVENT_COPIES = "spean.eventCopies";
     /** The {@link kh.gov.spean.id.EnvelopeId} of a published event, shared by all its copies. */

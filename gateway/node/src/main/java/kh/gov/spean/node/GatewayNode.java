@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -37,7 +39,9 @@ import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.federation.TimestampingFiles;
+import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.log.LogEntryKind;
@@ -111,14 +115,18 @@ public final class GatewayNode implements AutoCloseable {
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
         HttpComponent backendCalls = camel.getComponent("http", HttpComponent.class);
         backendCalls.setConnectTimeout(BACKEND_CONNECT_TIMEOUT_MS);
+        // The node decides what is tried again, and how (a one-way message, by its client's node, byte for byte): the
+        // HTTP client must not re-send a POST on its own after a 503, nor park a consumer on a 429's Retry-After.
+        backendCalls.setAutomaticRetriesDisabled(true);
         // A backend that never answers must not hold an inbox consumer for ever: the caller has given up by then.
         backendCalls.setResponseTimeout(settings.requestTimeout().toMillis());
         backendCalls.setSoTimeout(settings.requestTimeout().toMillis());
         VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(httpConfiguration(settings));
         try {
             camel.addService(httpServer, true, true);
-            // A connector whose service is itself a client (e.g. registerBusiness verifying owners) calls its own node;
-            // its port is known once the HTTP server has started, before the routes resolve their endpoints.
+            // Listening before the routes are built: a connector whose service is itself a client (e.g.
+            // registerBusiness verifying owners) calls its own node, whose port may be chosen only now.
+            httpServer.start();
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
@@ -128,7 +136,7 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
-            rememberRecentEnvelopes(replayGuard, receipted, log, settings, clock);
+            rememberRecentEnvelopes(replayGuard, receipted, log, federation, settings, clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted, log,
                     clock));
@@ -212,10 +220,12 @@ public final class GatewayNode implements AutoCloseable {
      * within the time window), and still knows which one-way requests it receipted, so a retry is not delivered twice.
      */
     private static void rememberRecentEnvelopes(ReplayGuard replayGuard, ReceiptedMessages receipted, MessageLog log,
-                                                NodeSettings settings, Clock clock) throws IOException {
+                                                Federation federation, NodeSettings settings, Clock clock)
+            throws IOException {
         Instant now = clock.instant();
         Instant since = now.minus(settings.maximumTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
         int remembered = 0;
+        Set<EnvelopeId> handedOver = new HashSet<>();
         for (LogEntry entry : LogTail.since(log.files(), since)) {
             if (entry.header() == null) {
                 continue;
@@ -223,12 +233,23 @@ public final class GatewayNode implements AutoCloseable {
             if (LogEntryKind.RECEIVED.wireName().equals(entry.kind())) {
                 replayGuard.remember(EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header())), now);
                 remembered++;
+            } else if (LogEntryKind.DELIVERED.wireName().equals(entry.kind())) {
+                EnvelopeHeader delivered = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
+                if (delivered.type() == EnvelopeType.REQUEST && federation.service(delivered.service())
+                        .map(service -> service.pattern() == ServicePattern.ONE_WAY).orElse(false)) {
+                    handedOver.add(delivered.id());
+                }
             } else if (LogEntryKind.SENT.wireName().equals(entry.kind())) {
                 EnvelopeHeader sent = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
                 if (sent.type() == EnvelopeType.RECEIPT) {
                     receipted.remember(sent.correlationId(),
                             sent.issuedAt().plus(settings.oneWayTimeToLive()).plus(settings.clockSkew()), now);
                 }
+            }
+        }
+        for (EnvelopeId request : handedOver) {
+            if (!receipted.contains(request)) {
+                receipted.deliveredWithoutReceipt(request);
             }
         }
         if (remembered > 0) {

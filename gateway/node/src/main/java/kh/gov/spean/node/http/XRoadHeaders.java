@@ -19,6 +19,11 @@ public final class XRoadHeaders {
      */
     public static final String REQUEST_SALT = "X-Spean-Request-Salt";
     public static final String RESPONSE_SALT = "X-Spean-Response-Salt";
+    /**
+     * On a one-way message handed to a backend again after the provider's node stopped between handing it over and
+     * logging the backend's acceptance: the backend may have it already, under the same {@link #ID}.
+     */
+    public static final String REDELIVERY = "X-Spean-Redelivery";
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String JSON = "application/json";

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -38,6 +41,7 @@ public final class OneWayDispatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Map<EnvelopeId, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private ProducerTemplate producer;
     private String outbox;
 
@@ -61,16 +65,21 @@ public final class OneWayDispatcher implements AutoCloseable {
         schedule(id, clock.instant());
     }
 
+    /** One pending attempt per message: scheduling another replaces it. */
     private void schedule(EnvelopeId id, Instant at) {
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        scheduler.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = scheduled.put(id, scheduler.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS));
+        if (previous != null) {
+            previous.cancel(false);
+        }
     }
 
     private void attempt(EnvelopeId id) {
+        scheduled.remove(id);
         OutgoingMessage message = messages.find(id).orElse(null);
         Instant now = clock.instant();
-        if (message == null || message.state() != OutgoingMessage.State.ACCEPTED || message.nextAttempt().isAfter(now)) {
-            return; // answered meanwhile, or a later attempt is already scheduled
+        if (message == null || message.state() != OutgoingMessage.State.ACCEPTED) {
+            return; // receipted or failed meanwhile
         }
         try {
             if (!now.isBefore(message.expiresAt())) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import kh.gov.spean.id.EnvelopeId;
@@ -12,6 +13,10 @@ import kh.gov.spean.id.EnvelopeId;
  * The one-way requests this provider node has sent a receipt for, until they expire: a retry of one of them is answered
  * with a new receipt and never reaches the backend again. Rebuilt at start-up from the receipts in the message log.
  * A request past its expiry needs no memory: the time window refuses it anyway.
+ *
+ * <p>Also rebuilt from the log: requests handed to the backend with no receipt after them — the node stopped while the
+ * backend had them. Whether the backend kept one cannot be known here; it is handed over again, marked as a
+ * redelivery, with the same {@code X-Road-Id} for the backend to recognise.
  */
 public final class ReceiptedMessages {
 
@@ -19,6 +24,7 @@ public final class ReceiptedMessages {
     }
 
     private final Map<EnvelopeId, Instant> receipted = new ConcurrentHashMap<>();
+    private final Set<EnvelopeId> uncertain = ConcurrentHashMap.newKeySet();
     private final Queue<Expiry> expiries = new ArrayDeque<>();
 
     /** Records a request as receipted until {@code forgettableAfter}. Call once the receipt is in the message log. */
@@ -32,6 +38,16 @@ public final class ReceiptedMessages {
                 expiries.add(new Expiry(forgettableAfter, request));
             }
         }
+    }
+
+    /** Notes a request handed to the backend before a restart, with no receipt logged after it. */
+    public void deliveredWithoutReceipt(EnvelopeId request) {
+        uncertain.add(request);
+    }
+
+    /** True, once, for a request whose earlier delivery's outcome is unknown. */
+    public boolean takeUncertain(EnvelopeId request) {
+        return uncertain.remove(request);
     }
 
     public boolean contains(EnvelopeId request) {

@@ -33,6 +33,9 @@ public final class PrepareBackendCall implements Processor {
         message.setHeader(XRoadHeaders.CLIENT, header.client().toString());
         message.setHeader(XRoadHeaders.SERVICE, header.service().toString());
         message.setHeader(XRoadHeaders.ID, header.id().toString());
+        if (Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERY, Boolean.class))) {
+            message.setHeader(XRoadHeaders.REDELIVERY, "true");
+        }
         message.setHeader(XRoadHeaders.REQUEST_SALT, Digests.hex(exchange.getProperty(ExchangeKeys.SALT, byte[].class)));
         message.setBody(exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class));
         events.delivered(header.id(), exchange.getProperty(ExchangeKeys.CONNECTOR_ROUTE, String.class));

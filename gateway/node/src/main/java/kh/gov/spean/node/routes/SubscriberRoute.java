@@ -36,7 +36,7 @@ public final class SubscriberRoute extends RouteBuilder {
                 .process(steps.validateEvent()).id("validate-event")
                 .process(steps.logDelivery()).id("log-event-delivery")
                 .process(steps.prepareBackendCall()).id("prepare-subscriber-call")
-                .recipientList(exchangeProperty(ExchangeKeys.CONNECTOR_ROUTE)).id("call-subscriber-connector")
+                .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-subscriber-connector")
                 .process(steps.checkBackendAccepted()).id("check-subscriber-accepted");
     }
 }
