@@ -26,8 +26,8 @@ class InitCommandTest {
 
         FederationFiles files = FederationFiles.in(data);
         assertTrue(Files.isRegularFile(files.signature()));
-        assertEquals(2, FederationLoader.load(files, Instant.now()).members().size());
-        for (String member : new String[] {"KH/GOV/MOI", "KH/GOV/MEF"}) {
+        assertEquals(4, FederationLoader.load(files, Instant.now()).members().size());
+        for (String member : new String[] {"KH/GOV/MOI", "KH/GOV/MEF", "KH/GOV/MPTC", "KH/GOV/MLMUPC"}) {
             MemberFiles keys = MemberFiles.in(data, MemberId.parse(member));
             assertTrue(Files.isRegularFile(keys.signingKeystore()));
             assertTrue(Files.isRegularFile(keys.encryptionKeystore()));

@@ -15,6 +15,9 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.NoErrorHandlerBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -133,6 +136,8 @@ public final class GatewayNode implements AutoCloseable {
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             "spean-node-" + settings.member().folderName(), settings.inboxConsumers()),
+                    "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(
+                            "spean-answers-" + settings.member().folderName(), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
@@ -146,11 +151,9 @@ public final class GatewayNode implements AutoCloseable {
                             "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
                     new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
-                if (!Files.isRegularFile(connector.routesFile())) {
-                    continue;
+                if (Files.isRegularFile(connector.routesFile())) {
+                    loadConnectorRoutes(camel, connector);
                 }
-                Resource routes = ResourceHelper.resolveResource(camel, "file:" + connector.routesFile().toAbsolutePath());
-                PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
             }
             camel.start();
             dispatcher.start(camel, endpoints.outbox());
@@ -258,6 +261,21 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads a connector's Camel YAML routes without an error handler of their own: a failure in a connector (a backend
+     * down, a verification refused) goes back to the node's route that called it, whose error policy answers with the
+     * code. A connector's own default handler would mark it handled-and-exhausted, and the caller would never see it.
+     */
+    private static void loadConnectorRoutes(CamelContext camel, ConnectorCatalog.Connector connector) throws Exception {
+        Resource routes = ResourceHelper.resolveResource(camel, "file:" + connector.routesFile().toAbsolutePath());
+        for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel).findRoutesBuilders(routes)) {
+            if (builder instanceof RouteBuilder routeBuilder) {
+                routeBuilder.setErrorHandlerFactory(new NoErrorHandlerBuilder());
+            }
+            camel.addRoutes(builder);
+        }
+    }
+
     private static TimestampAuthority timestampAuthority(NodeSettings settings) {
         return settings.timestampAuthority() != null ? new HttpTimestampAuthority(settings.timestampAuthority())
                 : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
@@ -265,7 +283,7 @@ public final class GatewayNode implements AutoCloseable {
 
     private static void ensureInboxes(KafkaSettings kafka, Federation federation, NodeSettings settings) {
         List<String> topics = new ArrayList<>();
-        federation.members().forEach(member -> topics.add(Topics.inbox(member.id())));
+        federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
         topics.add(Topics.checkpoints());
         try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions(), (short) 1);

@@ -1,20 +1,13 @@
 package kh.gov.spean.cli.connector;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
-import kh.gov.spean.cli.demo.ExchangePlayer;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.FederationInitializer;
@@ -46,17 +38,14 @@ public final class ConnectorTestCommand implements Callable<Integer> {
         try {
             new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
             try (DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0)) {
-                ExchangePlayer http = new ExchangePlayer();
+                ExampleCheck check = new ExampleCheck(network);
                 System.out.printf("%nConnector %s: %d example exchange(s) through real nodes and Kafka%n%n", connector, examples.size());
                 System.out.printf("%-6s %-28s %7s  %s%n", "", "example", "ms", "outcome");
                 for (Path file : examples) {
-                    DemoScenarios.ExchangeScenario example = DemoScenarios.example(file);
-                    ExchangePlayer.Answer answer = http.call(network.node(example.client().member()).baseUri(),
-                            example.client(), example.service(), example.request());
-                    String reason = reason(example, answer);
-                    failed += reason == null ? 0 : 1;
-                    System.out.printf("%-6s %-28s %7d  %s%n", reason == null ? "PASS" : "FAIL", example.name(), answer.millis(),
-                            reason == null ? "HTTP " + answer.status() + " as expected" : reason);
+                    ExampleCheck.Verdict verdict = check.check(DemoScenarios.example(file));
+                    failed += verdict.passed() ? 0 : 1;
+                    System.out.printf("%-6s %-28s %7d  %s%n", verdict.passed() ? "PASS" : "FAIL", verdict.name(),
+                            verdict.millis(), verdict.passed() ? "HTTP " + verdict.status() + " as expected" : verdict.reason());
                 }
             }
         } finally {
@@ -64,40 +53,6 @@ public final class ConnectorTestCommand implements Callable<Integer> {
         }
         System.out.printf("%n%d of %d examples passed.%n", examples.size() - failed, examples.size());
         return failed == 0 ? 0 : 1;
-    }
-
-    /** Why an answer is not the expected one, in words; null when it is. */
-    static String reason(DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
-        if (answer.status() != example.expectedStatus()) {
-            String detail = answer.error() != null ? " " + answer.error() + ": " + problemDetail(answer.body()) : "";
-            return "expected HTTP " + example.expectedStatus() + ", got " + answer.status() + detail;
-        }
-        if (ExchangePlayer.contains(answer.body(), example.expectedBody())) {
-            return null;
-        }
-        JsonObject actual = parse(answer.body());
-        StringBuilder differences = new StringBuilder();
-        for (Map.Entry<String, JsonValue> field : example.expectedBody().entrySet()) {
-            JsonValue got = actual == null ? null : actual.get(field.getKey());
-            if (!field.getValue().equals(got)) {
-                differences.append(differences.length() == 0 ? "" : "; ").append(field.getKey()).append(": expected ")
-                        .append(field.getValue()).append(", got ").append(got == null ? "nothing" : got);
-            }
-        }
-        return differences.toString();
-    }
-
-    private static String problemDetail(String body) {
-        JsonObject problem = parse(body);
-        return problem != null && problem.containsKey("detail") ? problem.getString("detail") : "";
-    }
-
-    private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (RuntimeException notAnObject) {
-            return null;
-        }
     }
 
     private static List<Path> examples(Path folder) throws IOException {

@@ -107,13 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Outcome scanForPlaintext(DemoNetwork network, Federation federation, DemoScenarios scenarios) {
         Set<String> topics = new LinkedHashSet<>();
-        federation.members().forEach(member -> topics.add(Topics.inbox(member.id())));
+        federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
         List<JsonObject> requests = scenarios.exchanges().stream().map(scenario -> parse(scenario.request())).toList();
         long started = System.nanoTime();
         PlaintextScan.Result result = PlaintextScan.scan(
                 KafkaSettings.defaults(network.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES), topics,
                 PlaintextScan.secretsOf(requests));
-        return new Outcome("No payload is readable on the inbox topics", "plain Kafka consumer -> " + topics,
+        return new Outcome("No payload is readable on the inbox and answers topics", "plain Kafka consumer -> " + topics,
                 result.records() + " records read, " + (result.leaked().isEmpty() ? "no plaintext found"
                         : "PLAINTEXT FOUND: " + result.leaked()),
                 (System.nanoTime() - started) / 1_000_000, result.records() > 0 && result.leaked().isEmpty(), "");

@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
@@ -58,7 +59,7 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
             return new ExchangeScenario(name, SubsystemId.parse(example.getString("client")),
                     ServiceId.parse(example.getString("service")),
                     example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8),
-                    expect.getInt("status"), expect.getJsonObject("body"));
+                    expect.getInt("status"), expect.containsKey("body") ? expect.getJsonObject("body") : JsonValue.EMPTY_JSON_OBJECT);
         }
     }
 

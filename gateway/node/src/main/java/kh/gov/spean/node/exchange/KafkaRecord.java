@@ -9,7 +9,7 @@ import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.node.kafka.Topics;
 
-/** Turns a Camel message into the Kafka record for an envelope: the recipient's inbox, keyed by envelope id. */
+/** Turns a Camel message into the Kafka record for an envelope: the recipient's inbox or answers topic, keyed by envelope id. */
 public final class KafkaRecord {
 
     private KafkaRecord() {
@@ -17,7 +17,7 @@ public final class KafkaRecord {
 
     public static void address(Message message, Envelope envelope) {
         message.removeHeaders("*");
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.inbox(envelope.header().recipient()));
+        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.of(envelope.header()));
         message.setHeader(KafkaConstants.KEY, envelope.header().id().toString().getBytes(StandardCharsets.UTF_8));
         message.setBody(EnvelopeCodec.encode(envelope));
     }

@@ -1,5 +1,8 @@
 package kh.gov.spean.node.kafka;
 
+import java.util.List;
+
+import kh.gov.spean.envelope.EnvelopeHeader;
 import kh.gov.spean.id.MemberId;
 
 /** Kafka topic names, in one place. */
@@ -11,6 +14,25 @@ public final class Topics {
     /** A member's inbox: every envelope addressed to it. {@code spean.inbox.INSTANCE.CLASS.MEMBER}. */
     public static String inbox(MemberId member) {
         return "spean.inbox." + member.topicSuffix();
+    }
+
+    /**
+     * A member's answers: responses, receipts and errors to requests it sent. {@code spean.answers.INSTANCE.CLASS.MEMBER}.
+     * Apart from the inbox, so that a provider busy with a request — one whose connector itself calls another
+     * service — never sits in front of the answer it waits for.
+     */
+    public static String answers(MemberId member) {
+        return "spean.answers." + member.topicSuffix();
+    }
+
+    /** The topic an envelope travels on: its recipient's answers if it answers a request, else its recipient's inbox. */
+    public static String of(EnvelopeHeader header) {
+        return header.type().answersARequest() ? answers(header.recipient()) : inbox(header.recipient());
+    }
+
+    /** Every topic a member is sent envelopes on. */
+    public static List<String> of(MemberId member) {
+        return List.of(inbox(member), answers(member));
     }
 
     /** Where nodes publish their message-log checkpoints for the other members to witness. */

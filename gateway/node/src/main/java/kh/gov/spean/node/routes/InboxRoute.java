@@ -19,12 +19,13 @@ import kh.gov.spean.node.log.LogReceivedEnvelope;
 import kh.gov.spean.node.oneway.BindToOneWayMessage;
 
 /**
- * This member's inbox: every envelope is verified, addressed, in time and new before anything else happens; then a
+ * This member's inbox and answers topics: every envelope is verified, addressed, in time and new before anything else happens; then a
  * request goes to the provider route, an event copy to the subscriber route, a receipt (or error) for a one-way
  * message settles it, and an answer resumes the call waiting for it.
  */
 public final class InboxRoute extends RouteBuilder {
 
+    static final String RECEIVE = "direct:receive";
     public static final String PROVIDE = "direct:provide";
     public static final String RECEIVE_EVENT = "direct:receive-event";
     public static final String ONE_WAY_ANSWER = "direct:one-way-answer";
@@ -47,7 +48,10 @@ public final class InboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(endpoints.inbox()).routeId("inbox").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+        from(endpoints.inbox()).routeId("inbox").to(RECEIVE).id("receive-request-or-event");
+        from(endpoints.answers()).routeId("answers").to(RECEIVE).id("receive-answer");
+
+        from(RECEIVE).routeId("receive").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(CommitOffset.keep()).id("keep-offset-commit")
                 .process(steps.decodeEnvelope()).id("decode-envelope")
                 .process(steps.verifySignature()).id("verify-signature")

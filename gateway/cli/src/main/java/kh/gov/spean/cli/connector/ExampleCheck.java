@@ -1,0 +1,165 @@
+package kh.gov.spean.cli.connector;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import kh.gov.spean.cli.demo.DemoNetwork;
+import kh.gov.spean.cli.demo.DemoScenarios;
+import kh.gov.spean.cli.demo.ExchangePlayer;
+
+/**
+ * Plays one example exchange through a running network and says whether it held, and if not, why in words. A
+ * request/response example holds when the answer has the expected status and fields; a one-way example when it is
+ * accepted and then delivered with a receipt; an event when every subscriber's backend received its copy.
+ */
+public final class ExampleCheck {
+
+    /** The outcome of one example: null reason when it held. */
+    public record Verdict(String name, int status, long millis, String reason) {
+
+        public boolean passed() {
+            return reason == null;
+        }
+    }
+
+    private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 100;
+
+    private final DemoNetwork network;
+    private final ExchangePlayer player = new ExchangePlayer();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public ExampleCheck(DemoNetwork network) {
+        this.network = network;
+    }
+
+    public Verdict check(DemoScenarios.ExchangeScenario example) {
+        URI node = network.node(example.client().member()).baseUri();
+        ExchangePlayer.Answer answer = player.call(node, example.client(), example.service(), example.request());
+        String reason = answerReason(example, answer);
+        if (reason == null && answer.status() == 202 && answer.location() != null) {
+            reason = oneWayReason(node, example, answer);
+        } else if (reason == null && answer.status() == 202) {
+            reason = eventReason(answer);
+        }
+        return new Verdict(example.name(), answer.status(), answer.millis(), reason);
+    }
+
+    /** Why an answer is not the expected one, in words; null when it is. */
+    static String answerReason(DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
+        if (answer.status() != example.expectedStatus()) {
+            String detail = answer.error() != null ? " " + answer.error() + ": " + field(parse(answer.body()), "detail") : "";
+            return "expected HTTP " + example.expectedStatus() + ", got " + answer.status() + detail;
+        }
+        if (ExchangePlayer.contains(answer.body(), example.expectedBody())) {
+            return null;
+        }
+        JsonObject actual = parse(answer.body());
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> expected : example.expectedBody().entrySet()) {
+            JsonValue got = actual == null ? null : actual.get(expected.getKey());
+            if (!expected.getValue().equals(got)) {
+                differences.add(expected.getKey() + ": expected " + expected.getValue() + ", got "
+                        + (got == null ? "nothing" : got));
+            }
+        }
+        return String.join("; ", differences);
+    }
+
+    private String oneWayReason(URI node, DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
+        long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
+        JsonObject status = null;
+        while (System.nanoTime() < deadline) {
+            status = parse(get(node.resolve(answer.location()), example.client().toString()));
+            String state = field(status, "state");
+            if ("delivered".equals(state)) {
+                return null;
+            }
+            if ("failed".equals(state)) {
+                JsonObject error = status.getJsonObject("error");
+                return "accepted, then failed: " + field(error, "code") + " " + field(error, "detail");
+            }
+            pause();
+        }
+        return "accepted, but no receipt within " + SETTLE_DEADLINE.toSeconds() + " s (last state: "
+                + field(status, "state") + ")";
+    }
+
+    private String eventReason(ExchangePlayer.Answer answer) {
+        JsonObject published = parse(answer.body());
+        if (published == null || !published.containsKey("copies")) {
+            return "a 202 with neither a Location (one-way) nor copies (event)";
+        }
+        List<String> missing = new ArrayList<>();
+        for (JsonValue value : published.getJsonArray("copies")) {
+            JsonObject copy = value.asJsonObject();
+            if (!awaitBackendRequest(copy.getString("id"))) {
+                missing.add(copy.getString("subscriber"));
+            }
+        }
+        return missing.isEmpty() ? null : "no copy reached the backend of " + String.join(", ", missing)
+                + " within " + SETTLE_DEADLINE.toSeconds() + " s";
+    }
+
+    private boolean awaitBackendRequest(String envelopeId) {
+        long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (WireMockServer backend : network.backends().values()) {
+                if (backend.getAllServeEvents().stream()
+                        .anyMatch(event -> envelopeId.equals(event.getRequest().getHeader("X-Road-Id")))) {
+                    return true;
+                }
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private String get(URI uri, String client) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).header("X-Road-Client", client).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String field(JsonObject object, String name) {
+        return object != null && object.containsKey(name) && !object.isNull(name) ? object.getString(name) : "";
+    }
+
+    private static JsonObject parse(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (RuntimeException notAnObject) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package kh.gov.spean.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A gateway node in a JVM of its own ({@code spean gateway}), so that a test can kill it with SIGKILL — no shutdown
+ * hook, no flush, no goodbye — and start it again on the same data.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
+
+    private final Process process;
+    private final URI baseUri;
+
+    private NodeProcess(Process process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    /** Starts {@code spean gateway ARGS} and waits until it says where it listens. */
+    public static NodeProcess start(Path log, String... gatewayArguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dspean.home=" + SpeanHome.root(), SpeanCommand.class.getName(), "gateway"));
+        command.addAll(List.of(gatewayArguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> copyOutput(process, log, ready), "node-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new NodeProcess(process, ready.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the node did not start; see " + log, e);
+        }
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static void copyOutput(Process process, Path log, CompletableFuture<URI> ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var out = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                Matcher matcher = READY.matcher(line);
+                if (matcher.find()) {
+                    ready.complete(URI.create(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IllegalStateException("the node's output ended before it was ready"));
+    }
+}
