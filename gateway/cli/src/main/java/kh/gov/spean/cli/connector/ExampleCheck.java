@@ -29,8 +29,12 @@ import kh.gov.spean.cli.demo.ExchangePlayer;
  */
 public final class ExampleCheck {
 
-    /** The outcome of one example: null reason when it held. */
-    public record Verdict(String name, int status, long millis, String reason) {
+    /**
+     * The outcome of one example: what happened in a few words, and why it did not hold (null when it did).
+     *
+     * @param xRoadId the message id the node answered with
+     */
+    public record Verdict(String name, int status, long millis, String xRoadId, String summary, String reason) {
 
         public boolean passed() {
             return reason == null;
@@ -52,12 +56,35 @@ public final class ExampleCheck {
         URI node = network.node(example.client().member()).baseUri();
         ExchangePlayer.Answer answer = player.call(node, example.client(), example.service(), example.request());
         String reason = answerReason(example, answer);
+        String summary = answer.status() + " " + (answer.error() != null ? answer.error() : fields(parse(answer.body())));
         if (reason == null && answer.status() == 202 && answer.location() != null) {
             reason = oneWayReason(node, example, answer);
+            summary = "202 accepted, then " + (reason == null ? "delivered with a signed receipt" : "not delivered");
         } else if (reason == null && answer.status() == 202) {
             reason = eventReason(answer);
+            summary = "202 published, " + copies(parse(answer.body())) + (reason == null ? " each delivered" : "");
         }
-        return new Verdict(example.name(), answer.status(), answer.millis(), reason);
+        return new Verdict(example.name(), answer.status(), answer.millis(), answer.xRoadId(), summary, reason);
+    }
+
+    /** The answer's telling fields, e.g. {@code result=match} or {@code status=registered}. */
+    private static String fields(JsonObject body) {
+        List<String> shown = new ArrayList<>();
+        for (String name : List.of("result", "confidence", "status", "ownerVerification")) {
+            if (body != null && body.containsKey(name) && body.get(name).getValueType() == JsonValue.ValueType.STRING) {
+                shown.add(name + "=" + body.getString(name));
+            }
+        }
+        return shown.isEmpty() ? "answered" : String.join(" ", shown);
+    }
+
+    private static String copies(JsonObject published) {
+        if (published == null || !published.containsKey("copies")) {
+            return "no copies";
+        }
+        List<String> subscribers = published.getJsonArray("copies").stream()
+                .map(copy -> copy.asJsonObject().getString("subscriber")).toList();
+        return subscribers.size() + " sealed copies (" + String.join(", ", subscribers) + ")";
     }
 
     /** Why an answer is not the expected one, in words; null when it is. */

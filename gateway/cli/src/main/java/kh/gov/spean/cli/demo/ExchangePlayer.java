@@ -1,7 +1,5 @@
 package kh.gov.spean.cli.demo;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -28,13 +26,6 @@ public final class ExchangePlayer {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> answeredIds = new CopyOnWriteArrayList<>();
-
-    /** The X-Road-Id of every exchange played that held, in order. */
-    List<String> answeredIds() {
-        return answeredIds;
-    }
-
     public Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
@@ -56,18 +47,6 @@ public final class ExchangePlayer {
         }
     }
 
-    Outcome play(URI node, DemoScenarios.ExchangeScenario scenario) {
-        Answer answer = call(node, scenario.client(), scenario.service(), scenario.request());
-        boolean held = answer.status() == scenario.expectedStatus() && answer.xRoadId() != null
-                && answer.requestHash() != null && contains(answer.body(), scenario.expectedBody());
-        String result = answer.status() + " " + (answer.error() != null ? answer.error() : summary(answer.body()));
-        if (held) {
-            answeredIds.add(answer.xRoadId());
-        }
-        return new Outcome(scenario.name(), scenario.client() + " -> " + scenario.service(), result, answer.millis(),
-                held, "X-Road-Id " + answer.xRoadId());
-    }
-
     /** True when every field of {@code expected} appears with the same value in the JSON {@code body}. */
     public static boolean contains(String body, JsonObject expected) {
         if (expected.isEmpty()) {
@@ -85,15 +64,6 @@ public final class ExchangePlayer {
             }
         }
         return true;
-    }
-
-    private static String summary(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonObject object = reader.readObject();
-            return object.containsKey("result") ? "result=" + object.getString("result") : "answered";
-        } catch (RuntimeException notJson) {
-            return "answered";
-        }
     }
 
     private static String header(HttpResponse<?> response, String name) {
