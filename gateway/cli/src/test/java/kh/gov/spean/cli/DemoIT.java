@@ -24,6 +24,10 @@ class DemoIT {
         assertTrue(output.contains("client.signer_untrusted"), output);
         assertTrue(output.contains("client.access_denied"), output);
         assertTrue(output.contains("client.schema_invalid"), output);
+        assertTrue(output.contains("202 accepted, then delivered with a signed receipt"), output);
+        assertTrue(output.contains("2 sealed copies (KH/GOV/MEF/BUSINESS-REGISTRY, KH/GOV/MOI/ANTI-SCAM) each delivered"), output);
+        assertTrue(output.contains("status=rejected"), output);
+        assertTrue(output.contains("ownerVerification=deceased"), output);
         assertTrue(output.contains("no plaintext found"), output);
         assertTrue(output.contains("is provably in KH/GOV/MOI's log"), output);
 
