@@ -93,7 +93,8 @@ final class NodeAssembly {
         EnvelopeSealer oneWaySealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.oneWayTimeToLive());
         PayloadValidator validator = parts.schemas().validator();
         OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
-                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())));
+                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())),
+                settings.maxMessageBytes());
         TimeWindow window = new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive());
         int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + GatewayNode.ENVELOPE_OVERHEAD_BYTES;
         LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -41,6 +42,11 @@ public final class DemoNetwork implements AutoCloseable {
      * then nodes listen on basePort, basePort+1, … in member order and backends from basePort+10 on.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort) {
+        return start(data, repositoryRoot, basePort, member -> true);
+    }
+
+    /** Starts only the nodes (and their connectors' backends) of the members {@code included} accepts. */
+    public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"));
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<MemberId, GatewayNode> nodes = new LinkedHashMap<>();
@@ -48,7 +54,7 @@ public final class DemoNetwork implements AutoCloseable {
         try {
             Federation federation = FederationLoader.load(FederationFiles.in(data), Clock.systemUTC().instant());
             List<MemberId> members = new ArrayList<>();
-            federation.members().forEach(member -> members.add(member.id()));
+            federation.members().stream().map(Federation.Member::id).filter(included).forEach(members::add);
             members.sort((a, b) -> a.toString().compareTo(b.toString()));
             int backendPort = basePort > 0 ? basePort + 10 : 0;
             Map<String, String> backendUrls = new LinkedHashMap<>();

@@ -31,8 +31,8 @@ public final class WriteProblemResponse implements Processor {
     public void process(Exchange exchange) {
         String instance = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         CaughtFailure failure = CaughtFailure.of(exchange, "the HTTP edge");
-        failure.report(events, "http");
         recordRejection.http(failure, exchange, exchange.getMessage().getBody(byte[].class));
+        failure.report(events, "http");
         Envelope request = failure.envelope();
         String traceId = request != null ? request.header().id().toString() : UUID.randomUUID().toString();
 

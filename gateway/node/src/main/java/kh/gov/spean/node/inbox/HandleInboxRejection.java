@@ -48,8 +48,8 @@ public final class HandleInboxRejection implements Processor {
     @Override
     public void process(Exchange exchange) {
         CaughtFailure failure = CaughtFailure.of(exchange, "the inbox");
-        failure.report(events, "inbox");
         recordRejection.inbox(failure, exchange);
+        failure.report(events, "inbox");
         ErrorCode code = failure.code();
         String detail = failure.detail();
         Envelope envelope = failure.envelope();
