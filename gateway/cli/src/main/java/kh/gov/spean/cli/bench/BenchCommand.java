@@ -42,10 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
     static final String REQUEST = "{\"nationalId\":\"010203040\",\"fullNameKm\":\"សុខ ចាន់ដារ៉ា\",\"fullNameEn\":\"Sok Chandara\","
             + "\"dateOfBirth\":\"1990-01-31\",\"purpose\":\"Business registration MEF-2026-000123\"}";
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds before each measured window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before each measured window (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients, each waiting for its answer (default: ${DEFAULT-VALUE}).")

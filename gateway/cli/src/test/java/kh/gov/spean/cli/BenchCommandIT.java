@@ -1,0 +1,36 @@
+package kh.gov.spean.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code spean bench} runs all three paths end to end and ends with one line of JSON a script can compare. It asserts
+ * what a run must hold (every exchange answered, none lost), not how fast: speed is for the figures it prints.
+ */
+class BenchCommandIT {
+
+    @Test
+    void a_short_run_measures_all_three_paths_and_ends_with_json() {
+        CommandRun run = CommandRun.of("bench", "--seconds", "2", "--warmup", "1", "--clients", "2");
+
+        assertEquals(0, run.exit(), run.output());
+        String last = run.output().strip().lines().reduce((first, second) -> second).orElseThrow();
+        try (JsonReader reader = Json.createReader(new StringReader(last))) {
+            JsonObject figures = reader.readObject();
+            assertEquals(0, figures.getInt("errors"), last);
+            assertEquals(0, figures.getInt("lost"), last);
+            for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms"}) {
+                assertTrue(figures.getJsonNumber(figure).doubleValue() > 0, figure + " in " + last);
+            }
+        }
+        assertTrue(run.output().contains("crypto floor"), run.output());
+    }
+}
