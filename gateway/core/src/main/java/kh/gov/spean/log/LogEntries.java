@@ -29,6 +29,12 @@ public final class LogEntries {
         return ofEnvelope(LogEntryKind.DELIVERED, node, envelope, signer, LogEntry.VERIFIED, "handed to " + route);
     }
 
+    /** A verified envelope that can never be delivered, set aside on the dead-letter topic with its reason. */
+    public static LogEntry deadLettered(MemberId node, Envelope envelope, X509Certificate signer, ErrorCode code,
+                                        String detail) {
+        return ofEnvelope(LogEntryKind.DEAD_LETTERED, node, envelope, signer, code.code(), shorten(detail));
+    }
+
     /**
      * A refusal: the envelope as far as it could be read (its header and signature, even if they do not verify), or
      * only the SHA-256 of what arrived when nothing could be read.

@@ -12,6 +12,8 @@ public enum LogEntryKind {
     DELIVERED,
     /** A message refused, with its error code. */
     REJECTED,
+    /** A verified message that can never be delivered, with its reason, put on the member's dead-letter topic. */
+    DEAD_LETTERED,
     /** A witnessed checkpoint of another node that does not extend the last one seen. */
     ALARM;
 

@@ -50,6 +50,7 @@ import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.log.LogEntryKind;
 import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.log.CheckpointPublication;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
@@ -112,7 +113,9 @@ public final class GatewayNode implements AutoCloseable {
                 keys.signingCertificate()), timestampAuthority(settings), clock);
         OutgoingMessages outgoing = OutgoingMessages.open(settings.dataDirectory().resolve(settings.member().folderName())
                 .resolve("outgoing"));
-        OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, settings.retryDelay(), clock);
+        DeadLetterOffice deadLetters = new DeadLetterOffice(settings.member(), log, clock);
+        OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, deadLetters, keys.signingCertificate(),
+                settings.retryDelay(), clock);
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
@@ -141,10 +144,10 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
-            rememberRecentEnvelopes(replayGuard, receipted, log, federation, settings, clock);
+            rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
-                    setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted, log,
-                    clock));
+                    setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
+                    deadLetters, log, clock));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -155,6 +158,7 @@ public final class GatewayNode implements AutoCloseable {
                     loadConnectorRoutes(camel, connector);
                 }
             }
+            deadLetters.start(camel, endpoints.outbox()); // before the consumers start: a refusal may need it at once
             camel.start();
             dispatcher.start(camel, endpoints.outbox());
         } catch (SpeanException e) {
@@ -222,8 +226,9 @@ public final class GatewayNode implements AutoCloseable {
      * A restarted node still refuses replays of what it received before (the envelope ids its log recorded as received
      * within the time window), and still knows which one-way requests it receipted, so a retry is not delivered twice.
      */
-    private static void rememberRecentEnvelopes(ReplayGuard replayGuard, ReceiptedMessages receipted, MessageLog log,
-                                                Federation federation, NodeSettings settings, Clock clock)
+    private static void rememberRecentEnvelopes(ReplayGuard replayGuard, ReceiptedMessages receipted,
+                                                DeadLetterOffice deadLetters, MessageLog log, Federation federation,
+                                                NodeSettings settings, Clock clock)
             throws IOException {
         Instant now = clock.instant();
         Instant since = now.minus(settings.maximumTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
@@ -236,6 +241,8 @@ public final class GatewayNode implements AutoCloseable {
             if (LogEntryKind.RECEIVED.wireName().equals(entry.kind())) {
                 replayGuard.remember(EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header())), now);
                 remembered++;
+            } else if (LogEntryKind.DEAD_LETTERED.wireName().equals(entry.kind())) {
+                deadLetters.remember(EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header())).id());
             } else if (LogEntryKind.DELIVERED.wireName().equals(entry.kind())) {
                 EnvelopeHeader delivered = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
                 if (delivered.type() == EnvelopeType.REQUEST && federation.service(delivered.service())

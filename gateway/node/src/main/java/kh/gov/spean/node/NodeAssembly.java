@@ -45,6 +45,7 @@ import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.provider.PrepareBackendCall;
 import kh.gov.spean.node.provider.SealResponse;
 import kh.gov.spean.node.provider.ValidateResponsePayload;
+import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.event.CheckSubscription;
 import kh.gov.spean.node.event.PublishEventCopies;
 import kh.gov.spean.node.event.SealEventCopies;
@@ -82,7 +83,7 @@ final class NodeAssembly {
     record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
                  SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
-                 ReceiptedMessages receipted, MessageLog log, Clock clock) {
+                 ReceiptedMessages receipted, DeadLetterOffice deadLetters, MessageLog log, Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -102,7 +103,7 @@ final class NodeAssembly {
         BindToOneWayMessage bindToOneWayMessage = new BindToOneWayMessage(parts.outgoing());
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
-                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection), logSent, endpoints));
+                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints));
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),
@@ -127,7 +128,7 @@ final class NodeAssembly {
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
                 new CheckRecipient(member),
                 new CheckTimeWindow(window, parts.clock()),
-                new RejectReplay(parts.replayGuard(), federation, parts.clock()),
+                new RejectReplay(parts.replayGuard(), federation, parts.deadLetters(), parts.clock()),
                 new BindToPendingRequest(parts.pending()),
                 openPayload,
                 ValidateIncomingPayload.responses(federation, validator),
@@ -136,7 +137,8 @@ final class NodeAssembly {
                 bindToOneWayMessage)));
         camel.addRoutes(new OneWayAnswerRoute(new OneWayAnswerRoute.Steps(bindToOneWayMessage, openPayload,
                 LogReceivedEnvelope.answers(parts.log(), member),
-                new CompleteOneWayMessage(parts.outgoing(), parts.clock()))));
+                new CompleteOneWayMessage(parts.outgoing(), parts.deadLetters(), parts.keys().signingCertificate(),
+                        parts.clock()))));
         camel.addRoutes(new SubscriberRoute(new SubscriberRoute.Steps(
                 new CheckSubscription(federation, parts.connectors()),
                 openPayload,

@@ -2,6 +2,8 @@ package kh.gov.spean.node.inbox;
 
 import java.util.Set;
 
+import java.security.cert.X509Certificate;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -17,6 +19,8 @@ import kh.gov.spean.federation.Federation;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.deadletter.DeadLetterKinds;
+import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
 import kh.gov.spean.node.exchange.KafkaRecord;
@@ -26,7 +30,8 @@ import kh.gov.spean.node.log.RecordRejection;
 /**
  * Error step of the inbox: records the refusal with its code, in the message log too; fails the local request an answer was bound to; and,
  * when the refused message is an authentic request, answers its sender with a signed error envelope so that the
- * waiting caller gets the code at once instead of a timeout. Forged, replayed or misaddressed messages get no answer.
+ * waiting caller gets the code at once instead of a timeout; an authentic event copy it could not take goes to the
+ * member's dead-letter topic. Forged, replayed or misaddressed messages get no answer.
  */
 public final class HandleInboxRejection implements Processor {
 
@@ -36,13 +41,15 @@ public final class HandleInboxRejection implements Processor {
     private final EnvelopeSealer sealer;
     private final NodeEvents events;
     private final RecordRejection recordRejection;
+    private final DeadLetterOffice deadLetters;
 
     public HandleInboxRejection(Federation federation, EnvelopeSealer sealer, NodeEvents events,
-                                RecordRejection recordRejection) {
+                                RecordRejection recordRejection, DeadLetterOffice deadLetters) {
         this.federation = federation;
         this.sealer = sealer;
         this.events = events;
         this.recordRejection = recordRejection;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -59,6 +66,12 @@ public final class HandleInboxRejection implements Processor {
             bound.answer().completeExceptionally(new SpeanException(code, detail));
         }
         boolean authentic = Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.AUTHENTICATED, Boolean.class));
+        if (authentic && envelope.header().type() == EnvelopeType.EVENT && !NO_REPLY.contains(code)) {
+            // Nobody waits for an event copy: one this member could not take is set aside, to redrive once fixed.
+            deadLetters.deadLetter(DeadLetterKinds.EVENT, envelope,
+                    exchange.getProperty(ExchangeKeys.SIGNER, X509Certificate.class), code, detail);
+            return;
+        }
         if (authentic && envelope.header().type() == EnvelopeType.REQUEST && !NO_REPLY.contains(code)) {
             Federation.Member sender = federation.member(envelope.header().sender()).orElseThrow();
             SealedEnvelope reply = sealer.seal(

@@ -25,14 +25,22 @@ public final class Topics {
         return "spean.answers." + member.topicSuffix();
     }
 
+    /**
+     * A member's dead letters: verified messages that can never be delivered, each with its reason, for an operator to
+     * list and redrive. {@code spean.dlq.INSTANCE.CLASS.MEMBER}.
+     */
+    public static String deadLetters(MemberId member) {
+        return "spean.dlq." + member.topicSuffix();
+    }
+
     /** The topic an envelope travels on: its recipient's answers if it answers a request, else its recipient's inbox. */
     public static String of(EnvelopeHeader header) {
         return header.type().answersARequest() ? answers(header.recipient()) : inbox(header.recipient());
     }
 
-    /** Every topic a member is sent envelopes on. */
+    /** Every topic that holds a member's envelopes. */
     public static List<String> of(MemberId member) {
-        return List.of(inbox(member), answers(member));
+        return List.of(inbox(member), answers(member), deadLetters(member));
     }
 
     /** Where nodes publish their message-log checkpoints for the other members to witness. */

@@ -1,6 +1,7 @@
 package kh.gov.spean.node.oneway;
 
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +18,19 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.deadletter.DeadLetterKinds;
+import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
  * Publishes accepted one-way messages to their provider's inbox, and again with a doubling delay until the signed
- * receipt comes back, a permanent error does, or the envelope expires. Every attempt sends the same signed bytes, so
- * the provider's node recognises a retry and its backend sees the message once.
+ * receipt comes back, a permanent error does, or the envelope expires (then it is set aside as a dead letter). Every
+ * attempt sends the same signed bytes, so the provider's node recognises a retry and its backend sees the message once.
  */
 public final class OneWayDispatcher implements AutoCloseable {
 
@@ -34,6 +38,8 @@ public final class OneWayDispatcher implements AutoCloseable {
     private static final int MAXIMUM_BACKOFF_FACTOR = 60;
 
     private final OutgoingMessages messages;
+    private final DeadLetterOffice deadLetters;
+    private final X509Certificate signingCertificate;
     private final Duration retryDelay;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -45,8 +51,11 @@ public final class OneWayDispatcher implements AutoCloseable {
     private ProducerTemplate producer;
     private String outbox;
 
-    public OneWayDispatcher(OutgoingMessages messages, Duration retryDelay, Clock clock) {
+    public OneWayDispatcher(OutgoingMessages messages, DeadLetterOffice deadLetters, X509Certificate signingCertificate,
+                            Duration retryDelay, Clock clock) {
         this.messages = messages;
+        this.deadLetters = deadLetters;
+        this.signingCertificate = signingCertificate;
         this.retryDelay = retryDelay;
         this.clock = clock;
     }
@@ -83,10 +92,11 @@ public final class OneWayDispatcher implements AutoCloseable {
         }
         try {
             if (!now.isBefore(message.expiresAt())) {
-                messages.update(id, m -> m.failed(ErrorCode.NOT_DELIVERED.code(), "no receipt from "
-                        + m.service().member() + " after " + m.attempts() + " attempt(s); the message expired at "
-                        + m.expiresAt()));
-                LOG.warn("one-way message {} to {} expired without a receipt", id, message.service());
+                OutgoingMessage failed = messages.update(id, m -> m.failed(ErrorCode.NOT_DELIVERED.code(),
+                        "no receipt from " + m.service().member() + " after " + m.attempts()
+                                + " attempt(s); the message expired at " + m.expiresAt()));
+                deadLetters.deadLetter(DeadLetterKinds.ONE_WAY, EnvelopeCodec.decode(messages.envelope(id)),
+                        signingCertificate, ErrorCode.NOT_DELIVERED, failed.errorDetail());
                 return;
             }
             Instant next = now.plus(backoff(message.attempts()));
