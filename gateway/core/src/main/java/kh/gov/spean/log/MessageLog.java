@@ -126,6 +126,11 @@ public final class MessageLog implements AutoCloseable {
         return size;
     }
 
+    /** True while the log takes entries: its writer runs. */
+    public boolean isOpen() {
+        return writer.isAlive();
+    }
+
     public SignedCheckpoint lastCheckpoint() {
         return lastCheckpoint;
     }

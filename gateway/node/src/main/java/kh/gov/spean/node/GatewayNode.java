@@ -52,6 +52,11 @@ import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.log.CheckpointPublication;
+import kh.gov.spean.node.operations.HealthCheck;
+import kh.gov.spean.node.operations.NodeMetrics;
+import kh.gov.spean.node.operations.WriteHealth;
+import kh.gov.spean.node.operations.WriteMetrics;
+import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
@@ -84,16 +89,18 @@ public final class GatewayNode implements AutoCloseable {
     private final NodeEvents events;
     private final MessageLog log;
     private final OneWayDispatcher dispatcher;
+    private final HealthCheck health;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
-                        NodeEvents events, MessageLog log, OneWayDispatcher dispatcher) {
+                        NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
         this.events = events;
         this.log = log;
         this.dispatcher = dispatcher;
+        this.health = health;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -114,6 +121,8 @@ public final class GatewayNode implements AutoCloseable {
         OutgoingMessages outgoing = OutgoingMessages.open(settings.dataDirectory().resolve(settings.member().folderName())
                 .resolve("outgoing"));
         DeadLetterOffice deadLetters = new DeadLetterOffice(settings.member(), log, clock);
+        NodeMetrics metrics = new NodeMetrics(settings.member(), events, log, clock);
+        HealthCheck health = new HealthCheck(log, kafka, settings.timestampAuthority(), clock);
         OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, deadLetters, keys.signingCertificate(),
                 settings.retryDelay(), clock);
         CamelContext camel = new DefaultCamelContext();
@@ -147,7 +156,8 @@ public final class GatewayNode implements AutoCloseable {
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
-                    deadLetters, log, clock));
+                    deadLetters, metrics, log, clock));
+            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health)));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -162,11 +172,13 @@ public final class GatewayNode implements AutoCloseable {
             camel.start();
             dispatcher.start(camel, endpoints.outbox());
         } catch (SpeanException e) {
+            health.close();
             dispatcher.close();
             camel.stop();
             log.close();
             throw e;
         } catch (Exception e) {
+            health.close();
             dispatcher.close();
             camel.stop();
             log.close();
@@ -183,7 +195,7 @@ public final class GatewayNode implements AutoCloseable {
                 });
             }
         });
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher);
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -219,6 +231,7 @@ public final class GatewayNode implements AutoCloseable {
         dispatcher.close();
         log.checkpoint();
         camel.stop();
+        health.close();
         log.close();
     }
 

@@ -61,6 +61,8 @@ import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
+import kh.gov.spean.node.operations.NodeMetrics;
+import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 import kh.gov.spean.node.routes.ClientExchangeRoute;
 import kh.gov.spean.node.routes.MessageStatusRoute;
@@ -83,7 +85,8 @@ final class NodeAssembly {
     record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
                  SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
-                 ReceiptedMessages receipted, DeadLetterOffice deadLetters, MessageLog log, Clock clock) {
+                 ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics, MessageLog log,
+                 Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -101,9 +104,10 @@ final class NodeAssembly {
         LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
         RecordRejection recordRejection = new RecordRejection(parts.log(), member);
         BindToOneWayMessage bindToOneWayMessage = new BindToOneWayMessage(parts.outgoing());
+        RecordExchange recordExchange = new RecordExchange(parts.metrics());
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
-                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints));
+                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints, recordExchange));
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),
@@ -121,7 +125,8 @@ final class NodeAssembly {
                 new SealEventCopies(federation, sealer),
                 new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(),
                         camel.createProducerTemplate(), endpoints.outbox()),
-                new WriteEventPublished())));
+                new WriteEventPublished(),
+                recordExchange)));
         camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),

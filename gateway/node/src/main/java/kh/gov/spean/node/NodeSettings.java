@@ -137,6 +137,13 @@ public record NodeSettings(
                 rateLimitPerSecond, oneWayTimeToLive, delay);
     }
 
+    public NodeSettings withTimestampAuthority(java.net.URI url) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+    }
+
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
     public Duration maximumTimeToLive() {
         return oneWayTimeToLive.compareTo(envelopeTimeToLive) > 0 ? oneWayTimeToLive : envelopeTimeToLive;

@@ -21,6 +21,7 @@ import kh.gov.spean.node.http.WriteServiceResponse;
 import kh.gov.spean.node.log.LogSentEnvelope;
 import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
+import kh.gov.spean.node.operations.RecordExchange;
 
 /**
  * The client side: a ministry system's X-Road REST call in, checked and validated, then by the service's pattern —
@@ -42,7 +43,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
                         SealRequest sealOneWayMessage, AcceptOneWayMessage acceptOneWayMessage,
                         WriteMessageAccepted writeMessageAccepted,
                         SealEventCopies sealEventCopies, PublishEventCopies publishEventCopies,
-                        WriteEventPublished writeEventPublished) {
+                        WriteEventPublished writeEventPublished, RecordExchange recordExchange) {
     }
 
     private final NodeEndpoints endpoints;
@@ -73,18 +74,21 @@ public final class ClientExchangeRoute extends RouteBuilder {
                 .process(steps.registerPendingExchange()).id("register-pending")
                 .to(endpoints.outbox()).id("publish-to-provider-inbox")
                 .process(steps.awaitProviderAnswer()).id("await-provider-answer")
-                .process(steps.writeServiceResponse()).id("write-service-response");
+                .process(steps.writeServiceResponse()).id("write-service-response")
+                .process(steps.recordExchange()).id("record-answered-call");
 
         from(ONE_WAY).routeId("one-way").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(steps.sealOneWayMessage()).id("sign-and-seal-one-way")
                 .process(steps.logSentEnvelope()).id("log-one-way")
                 .process(steps.acceptOneWayMessage()).id("store-and-dispatch")
-                .process(steps.writeMessageAccepted()).id("write-accepted");
+                .process(steps.writeMessageAccepted()).id("write-accepted")
+                .process(steps.recordExchange()).id("record-accepted-call");
 
         from(PUBLISH_EVENT).routeId("publish-event").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(steps.sealEventCopies()).id("seal-a-copy-per-subscriber")
                 .process(steps.publishEventCopies()).id("log-and-publish-copies")
-                .process(steps.writeEventPublished()).id("write-published");
+                .process(steps.writeEventPublished()).id("write-published")
+                .process(steps.recordExchange()).id("record-published-call");
     }
 
     private static Predicate patternIs(ServicePattern pattern) {

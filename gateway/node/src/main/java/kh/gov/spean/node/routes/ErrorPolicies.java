@@ -7,6 +7,7 @@ import kh.gov.spean.node.http.WriteProblemResponse;
 import kh.gov.spean.node.inbox.CommitOffset;
 import kh.gov.spean.node.inbox.HandleInboxRejection;
 import kh.gov.spean.node.log.LogSentEnvelope;
+import kh.gov.spean.node.operations.RecordExchange;
 
 /** The node's two error policies, which routes opt into: problem+json at the HTTP edge, coded rejection in the inbox. */
 public final class ErrorPolicies extends RouteConfigurationBuilder {
@@ -18,20 +19,23 @@ public final class ErrorPolicies extends RouteConfigurationBuilder {
     private final HandleInboxRejection handleInboxRejection;
     private final LogSentEnvelope logSentEnvelope;
     private final NodeEndpoints endpoints;
+    private final RecordExchange recordExchange;
 
     public ErrorPolicies(WriteProblemResponse writeProblemResponse, HandleInboxRejection handleInboxRejection,
-                         LogSentEnvelope logSentEnvelope, NodeEndpoints endpoints) {
+                         LogSentEnvelope logSentEnvelope, NodeEndpoints endpoints, RecordExchange recordExchange) {
         this.writeProblemResponse = writeProblemResponse;
         this.handleInboxRejection = handleInboxRejection;
         this.logSentEnvelope = logSentEnvelope;
         this.endpoints = endpoints;
+        this.recordExchange = recordExchange;
     }
 
     @Override
     public void configuration() {
         routeConfiguration(HTTP_PROBLEMS)
                 .onException(Exception.class).handled(true)
-                .process(writeProblemResponse).id("write-problem-response");
+                .process(writeProblemResponse).id("write-problem-response")
+                .process(recordExchange).id("record-refused-call");
 
         routeConfiguration(INBOX_REJECTIONS)
                 .onException(Exception.class).handled(true)

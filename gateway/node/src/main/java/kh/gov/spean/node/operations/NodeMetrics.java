@@ -1,0 +1,58 @@
+package kh.gov.spean.node.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.NodeEvents;
+
+/**
+ * A node's metrics, served in Prometheus text at {@code /metrics}: exchanges by service, client and outcome with their
+ * latency histogram, refusals by code and where, deliveries to backends, the message log's size and the age of its
+ * last checkpoint.
+ */
+public final class NodeMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicReference<Instant> lastCheckpoint = new AtomicReference<>();
+
+    public NodeMetrics(MemberId member, NodeEvents events, MessageLog log, Clock clock) {
+        registry.config().commonTags("member", member.toString());
+        lastCheckpoint.set(clock.instant());
+        events.onRejection(rejection -> Counter.builder("spean.rejections")
+                .description("Messages refused, by error code and where")
+                .tag("code", rejection.code().code()).tag("where", String.valueOf(rejection.step()))
+                .register(registry).increment());
+        events.onDelivery(delivery -> Counter.builder("spean.deliveries")
+                .description("Verified messages handed to a backend, by connector route")
+                .tag("route", String.valueOf(delivery.route())).register(registry).increment());
+        log.onCheckpoint(checkpoint -> lastCheckpoint.set(clock.instant()));
+        Gauge.builder("spean.log.entries", log, MessageLog::size).description("Entries in the message log")
+                .register(registry);
+        Gauge.builder("spean.log.checkpoint.age", lastCheckpoint,
+                        last -> Duration.between(last.get(), clock.instant()).toMillis() / 1000.0)
+                .description("Seconds since the message log's last checkpoint (or since the node started)")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** One call at the HTTP edge, answered: its service, client, outcome ({@code ok} or the error code) and latency. */
+    public void exchange(String service, String client, String outcome, Duration latency) {
+        Timer.builder("spean.exchanges").description("Calls at the HTTP edge, by service, client and outcome")
+                .tag("service", service).tag("client", client).tag("outcome", outcome)
+                .publishPercentileHistogram().register(registry).record(latency);
+    }
+
+    /** Everything, in the Prometheus text exposition format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,33 @@
+package kh.gov.spean.node.routes;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import kh.gov.spean.node.operations.WriteMetrics;
+import kh.gov.spean.node.operations.WriteHealth;
+
+/**
+ * What operators poll: {@code GET /metrics} (Prometheus text), {@code GET /health} (readiness: log, Kafka, timestamp
+ * authority) and {@code GET /health/live} (the process answers).
+ */
+public final class OperationsRoute extends RouteBuilder {
+
+    private final WriteMetrics writeMetrics;
+    private final WriteHealth writeHealth;
+
+    public OperationsRoute(WriteMetrics writeMetrics, WriteHealth writeHealth) {
+        this.writeMetrics = writeMetrics;
+        this.writeHealth = writeHealth;
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:/metrics?httpMethodRestrict=GET").routeId("metrics")
+                .process(writeMetrics).id("write-metrics");
+        from("platform-http:/health?httpMethodRestrict=GET").routeId("health")
+                .process(writeHealth).id("write-health");
+        from("platform-http:/health/live?httpMethodRestrict=GET").routeId("liveness")
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .setBody(constant("{\"status\":\"UP\"}")).id("write-liveness");
+    }
+}

@@ -1,0 +1,71 @@
+package kh.gov.spean.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What operators poll: /metrics counts calls by service, client and outcome; /health says what is down. */
+class OperationsIT {
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void metrics_count_calls_by_outcome_and_health_is_up_when_log_and_kafka_are(@TempDir Path data) throws Exception {
+        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(20))) {
+            ConnectorExample match = ConnectorExample.read("moi-id-registry", "match");
+            assertEquals(200, network.call(network.mef(), match.client(), match.service(), match.request()).statusCode());
+            assertEquals(400, network.call(network.mef(), match.client(), match.service(), "{\"nationalId\":\"x\"}").statusCode());
+
+            HttpResponse<String> metrics = get(network.mef(), "/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+            String text = metrics.body();
+            assertTrue(text.contains("spean_exchanges_seconds_count{client=\"KH/GOV/MEF/BUSINESS-REGISTRY\",member=\"KH/GOV/MEF\","
+                    + "outcome=\"ok\",service=\"KH/GOV/MOI/ID-REGISTRY/verifyCitizen\"} 1"), text);
+            assertTrue(text.contains("outcome=\"client.schema_invalid\""), text);
+            assertTrue(text.contains("spean_rejections_total{code=\"client.schema_invalid\""), text);
+            assertTrue(text.contains("spean_exchanges_seconds_bucket{"), "a latency histogram: " + text);
+            assertTrue(text.contains("spean_log_entries{member=\"KH/GOV/MEF\"}"), text);
+            assertTrue(get(network.moi(), "/metrics").body().contains("spean_deliveries_total{"), "the provider counts hand-offs");
+
+            HttpResponse<String> health = get(network.mef(), "/health");
+            assertEquals(200, health.statusCode(), health.body());
+            JsonObject checks = ConnectorExample.parse(health.body()).getJsonObject("checks");
+            assertEquals("UP", checks.getString("log"));
+            assertEquals("UP", checks.getString("kafka"));
+            assertEquals(200, get(network.mef(), "/health/live").statusCode());
+        }
+    }
+
+    @Test
+    void health_turns_red_naming_an_unreachable_timestamp_authority(@TempDir Path data) throws Exception {
+        URI nowhere = URI.create("http://127.0.0.1:9/tsa");
+        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(20),
+                settings -> settings.withTimestampAuthority(nowhere), TestNetwork.MOI)) {
+            HttpResponse<String> health = get(network.moi(), "/health");
+
+            assertEquals(503, health.statusCode(), health.body());
+            JsonObject answer = ConnectorExample.parse(health.body());
+            assertEquals("DOWN", answer.getString("status"));
+            assertTrue(answer.getJsonObject("checks").getString("timestampAuthority").startsWith("DOWN"), health.body());
+            assertEquals("UP", answer.getJsonObject("checks").getString("kafka"));
+            assertEquals(200, get(network.moi(), "/health/live").statusCode(), "alive, though not ready");
+        }
+    }
+
+    private HttpResponse<String> get(GatewayNode node, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
