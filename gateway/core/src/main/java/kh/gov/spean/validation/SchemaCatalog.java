@@ -32,10 +32,12 @@ public final class SchemaCatalog {
 
     private final Map<SchemaId, Schema> schemas;
     private final Map<SchemaId, String> digests;
+    private final Map<SchemaId, String> texts;
 
-    private SchemaCatalog(Map<SchemaId, Schema> schemas, Map<SchemaId, String> digests) {
+    private SchemaCatalog(Map<SchemaId, Schema> schemas, Map<SchemaId, String> digests, Map<SchemaId, String> texts) {
         this.schemas = Map.copyOf(schemas);
         this.digests = Map.copyOf(digests);
+        this.texts = Map.copyOf(texts);
     }
 
     public static SchemaCatalog load(Path schemasRoot) {
@@ -48,6 +50,7 @@ public final class SchemaCatalog {
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
         Map<SchemaId, Schema> schemas = new HashMap<>();
         Map<SchemaId, String> digests = new HashMap<>();
+        Map<SchemaId, String> texts = new HashMap<>();
         try (Stream<Path> files = Files.walk(schemasRoot, 3)) {
             for (Path file : files.filter(SchemaCatalog::isSchemaFile).sorted().toList()) {
                 SchemaId id = new SchemaId(file.getParent().getParent().getFileName().toString(),
@@ -60,11 +63,12 @@ public final class SchemaCatalog {
                             "schema " + file + " does not compile: " + e.getMessage());
                 }
                 digests.put(id, Digests.hex(Digests.sha256(bytes)));
+                texts.put(id, new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "cannot read the schemas in " + schemasRoot, e);
         }
-        return new SchemaCatalog(schemas, digests);
+        return new SchemaCatalog(schemas, digests, texts);
     }
 
     public boolean contains(SchemaId id) {
@@ -82,6 +86,15 @@ public final class SchemaCatalog {
             throw unknown(id);
         }
         return digest;
+    }
+
+    /** The schema file's text, exactly as the federation fixes its digest (for documents such as OpenAPI). */
+    public String text(SchemaId id) {
+        String text = texts.get(id);
+        if (text == null) {
+            throw unknown(id);
+        }
+        return text;
     }
 
     public PayloadValidator validator() {

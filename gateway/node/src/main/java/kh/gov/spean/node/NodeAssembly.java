@@ -47,6 +47,8 @@ import kh.gov.spean.node.provider.SealResponse;
 import kh.gov.spean.node.provider.ValidateResponsePayload;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.event.CheckSubscription;
+import kh.gov.spean.node.metadata.AnswerMetaService;
+import kh.gov.spean.node.metadata.ServiceMetadata;
 import kh.gov.spean.node.event.PublishEventCopies;
 import kh.gov.spean.node.event.SealEventCopies;
 import kh.gov.spean.node.event.WriteEventPublished;
@@ -66,6 +68,7 @@ import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 import kh.gov.spean.node.routes.ClientExchangeRoute;
 import kh.gov.spean.node.routes.MessageStatusRoute;
+import kh.gov.spean.node.routes.MetadataRoute;
 import kh.gov.spean.node.routes.OneWayAnswerRoute;
 import kh.gov.spean.node.routes.SubscriberRoute;
 import kh.gov.spean.node.routes.ErrorPolicies;
@@ -128,6 +131,7 @@ final class NodeAssembly {
                 new WriteEventPublished(),
                 recordExchange)));
         camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
+        camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, parts.schemas()))));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),

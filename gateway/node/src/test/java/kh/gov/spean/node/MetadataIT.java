@@ -1,0 +1,100 @@
+package kh.gov.spean.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An integrator discovers what to call: X-Road's metaservices, answered from the signed federation configuration. */
+class MetadataIT {
+
+    @TempDir
+    static Path data;
+    static TestNetwork network;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = TestNetwork.start(data, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        network.close();
+    }
+
+    @Test
+    void list_clients_names_every_subsystem_with_its_member() throws Exception {
+        JsonObject clients = ok(get("/listClients", null));
+        List<String> subsystems = clients.getJsonArray("member").stream().map(JsonValue::asJsonObject)
+                .map(entry -> entry.getJsonObject("id").getString("member_code") + "/"
+                        + entry.getJsonObject("id").getString("subsystem_code")).toList();
+        assertTrue(subsystems.containsAll(List.of("MOI/ID-REGISTRY", "MOI/ANTI-SCAM", "MEF/BUSINESS-REGISTRY",
+                "MPTC/WEB-BLOCKLIST", "MLMUPC/LAND-REGISTRY")), subsystems.toString());
+        assertTrue(clients.toString().contains("\"name\":\"Ministry of Interior\""));
+    }
+
+    @Test
+    void list_methods_shows_both_major_versions_and_allowed_methods_only_what_the_client_may_call() throws Exception {
+        String provider = "/r1/KH/GOV/MOI/ID-REGISTRY";
+        assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"), codes(ok(get(provider + "/listMethods", null))));
+        assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"),
+                codes(ok(get(provider + "/allowedMethods", TestNetwork.BUSINESS_REGISTRY))));
+        assertEquals(List.of(), codes(ok(get(provider + "/allowedMethods", "KH/GOV/MEF/TAX-REGISTRY"))));
+
+        HttpResponse<String> noClient = get(provider + "/allowedMethods", null);
+        HttpEdgeRejectionIT.assertProblem(noClient, 400, "client.unknown_client");
+        HttpEdgeRejectionIT.assertProblem(get("/r1/KH/GOV/MOI/NOBODY/listMethods", null), 404, "client.unknown_service");
+    }
+
+    @Test
+    void get_openapi_describes_the_service_with_its_shared_schemas() throws Exception {
+        JsonObject openApi = ok(get("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/getOpenAPI?serviceCode=reportScamSite", null));
+
+        assertEquals("3.1.0", openApi.getString("openapi"));
+        JsonObject post = openApi.getJsonObject("paths").getJsonObject("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite")
+                .getJsonObject("post");
+        assertEquals("one-way", post.getString("x-spean-pattern"));
+        assertEquals("urn:spean:schema:mptc.reportScamSite.request:v1", post.getJsonObject("requestBody")
+                .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$id"));
+        assertTrue(post.getJsonObject("responses").containsKey("202"));
+        assertEquals(1, openApi.getJsonObject("paths").size(), "only the service asked for");
+
+        JsonObject whole = ok(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI", null));
+        assertEquals(2, whole.getJsonObject("paths").size(), "every service of the subsystem");
+    }
+
+    private static List<String> codes(JsonObject services) {
+        return services.getJsonArray("service").stream().map(JsonValue::asJsonObject)
+                .map(service -> service.getString("service_code")
+                        + (service.containsKey("service_version") ? "/" + service.getString("service_version") : ""))
+                .toList();
+    }
+
+    private static JsonObject ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return ConnectorExample.parse(response.body());
+    }
+
+    private HttpResponse<String> get(String path, String client) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + path)).GET();
+        if (client != null) {
+            request.header("X-Road-Client", client);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
