@@ -8,13 +8,14 @@ import kh.gov.spean.cli.bench.BenchCommand;
 import kh.gov.spean.cli.connector.ConnectorCommand;
 import kh.gov.spean.cli.demo.DemoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
+import kh.gov.spean.cli.federation.FederationCommand;
 import kh.gov.spean.cli.schema.SchemaCommand;
 
 /** The {@code spean} command: one entry point, one sub-command per job. */
 @Command(name = "spean", mixinStandardHelpOptions = true, version = "spean 0.1.0",
         description = "Spean: the inter-ministerial data exchange gateway.",
         subcommands = {InitCommand.class, DemoCommand.class, GatewayCommand.class, SendCommand.class, AuditCommand.class,
-                SchemaCommand.class, ConnectorCommand.class, BenchCommand.class, DlqCommand.class})
+                SchemaCommand.class, ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class})
 public final class SpeanCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import kh.gov.spean.federation.Federation;
 
 /**
  * Checks that an envelope is what its header says: signed by the sender member's registered signing certificate
- * (chained to the federation CA, valid now), over the exact header bytes, and that the ciphertext is the one the
+ * (chained to the federation CA, valid now, not revoked), over the exact header bytes, and that the ciphertext is the one the
  * header names. Nothing is decrypted before this passes.
  */
 public final class EnvelopeVerifier {
@@ -28,6 +28,10 @@ public final class EnvelopeVerifier {
     /** Returns the signer's certificate, for the message log's reference to it. */
     public X509Certificate verify(Envelope envelope, Instant now) {
         X509Certificate signer = signatures.verify(envelope.headerBytes(), envelope.signature(), now);
+        federation.revocation(signer).ifPresent(revoked -> {
+            throw new SpeanException(ErrorCode.CERTIFICATE_REVOKED, "the signer's certificate (" + revoked.subject()
+                    + ") was revoked at " + revoked.revokedAt() + ": " + revoked.reason());
+        });
         EnvelopeHeader header = envelope.header();
         Federation.Member sender = federation.member(header.sender()).orElseThrow(() -> new SpeanException(
                 ErrorCode.SIGNER_UNTRUSTED, "the sender " + header.sender() + " is not a member of the federation"));

@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.Pem;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.validation.SchemaId;
 
-/** The checked, typed view of a verified federation configuration: who is a member, what they offer, who may call what. */
+/**
+ * The checked, typed view of a verified federation configuration: who is a member, what they offer, who may call what,
+ * which certificates are revoked. A running node adopts a newer configuration in place ({@link #adopt}).
+ */
 public final class Federation {
 
     /** A member with its parsed certificates. */
@@ -40,18 +44,33 @@ public final class Federation {
     private record AccessRight(SubsystemId client, ServiceId service) {
     }
 
-    private final String instance;
-    private final Instant issuedAt;
-    private final Instant expiresAt;
-    private final Map<MemberId, Member> members = new HashMap<>();
-    private final Map<ServiceId, Service> services = new HashMap<>();
-    private final Set<AccessRight> accessRights = new HashSet<>();
-    private final Map<SchemaId, String> schemaDigests = new HashMap<>();
+    /** One configuration's content, never changed once built; a node adopting a newer configuration swaps it whole. */
+    private static final class View {
+        private final String instance;
+        private final Instant issuedAt;
+        private final Instant expiresAt;
+        private final Map<MemberId, Member> members = new HashMap<>();
+        private final Map<ServiceId, Service> services = new HashMap<>();
+        private final Set<AccessRight> accessRights = new HashSet<>();
+        private final Map<SchemaId, String> schemaDigests = new HashMap<>();
+        private final Map<String, FederationConfiguration.Revocation> revoked = new HashMap<>();
 
-    private Federation(String instance, Instant issuedAt, Instant expiresAt) {
-        this.instance = instance;
-        this.issuedAt = issuedAt;
-        this.expiresAt = expiresAt;
+        private View(String instance, Instant issuedAt, Instant expiresAt) {
+            this.instance = instance;
+            this.issuedAt = issuedAt;
+            this.expiresAt = expiresAt;
+        }
+
+        private boolean hasSubsystem(SubsystemId id) {
+            Member member = members.get(id.member());
+            return member != null && member.subsystems().contains(id);
+        }
+    }
+
+    private volatile View view;
+
+    private Federation(View view) {
+        this.view = view;
     }
 
     /**
@@ -59,7 +78,7 @@ public final class Federation {
      * subsystem nobody declared). The signature and expiry are checked before this, by {@link FederationLoader}.
      */
     public static Federation of(FederationConfiguration configuration) {
-        Federation federation = new Federation(configuration.instance(), configuration.issuedAt(), configuration.expiresAt());
+        View federation = new View(configuration.instance(), configuration.issuedAt(), configuration.expiresAt());
         for (FederationConfiguration.Member entry : list(configuration.members())) {
             MemberId id = MemberId.parse(entry.id());
             Set<SubsystemId> subsystems = new HashSet<>();
@@ -94,56 +113,86 @@ public final class Federation {
             require(federation.services.containsKey(service), "access right to unknown service " + service);
             federation.accessRights.add(new AccessRight(client, service));
         }
-        return federation;
+        for (FederationConfiguration.Revocation revocation : list(configuration.revoked())) {
+            require(revocation.certificateSha256() != null && revocation.certificateSha256().matches("[0-9a-f]{64}"),
+                    "a revocation must name a certificate by its hex SHA-256");
+            federation.revoked.put(revocation.certificateSha256(), revocation);
+        }
+        return new Federation(federation);
+    }
+
+    /**
+     * Adopts a newer configuration in place, so every part of a running node sees it at once; a configuration not
+     * issued after this one is refused (an old one would bring back what was revoked since).
+     */
+    public void adopt(Federation newer) {
+        if (!newer.issuedAt().isAfter(issuedAt())) {
+            throw new IllegalArgumentException("the configuration issued " + newer.issuedAt()
+                    + " is not newer than the one in use, issued " + issuedAt());
+        }
+        view = newer.view;
+    }
+
+    /** The revocation of a certificate, if the configuration names it. */
+    public Optional<FederationConfiguration.Revocation> revocation(X509Certificate certificate) {
+        return Optional.ofNullable(view.revoked.get(fingerprint(certificate)));
+    }
+
+    /** Hex SHA-256 of a certificate's DER encoding: how a revocation names it. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return Digests.hex(Digests.sha256(certificate.getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded", e);
+        }
     }
 
     public String instance() {
-        return instance;
+        return view.instance;
     }
 
     public Instant issuedAt() {
-        return issuedAt;
+        return view.issuedAt;
     }
 
     public Instant expiresAt() {
-        return expiresAt;
+        return view.expiresAt;
     }
 
     public Optional<Member> member(MemberId id) {
-        return Optional.ofNullable(members.get(id));
+        return Optional.ofNullable(view.members.get(id));
     }
 
     public Collection<Member> members() {
-        return members.values();
+        return view.members.values();
     }
 
     public Optional<Service> service(ServiceId id) {
-        return Optional.ofNullable(services.get(id));
+        return Optional.ofNullable(view.services.get(id));
     }
 
     public Collection<Service> services() {
-        return services.values();
+        return view.services.values();
     }
 
     public boolean hasSubsystem(SubsystemId id) {
-        Member member = members.get(id.member());
-        return member != null && member.subsystems().contains(id);
+        return view.hasSubsystem(id);
     }
 
     /** True when the configuration grants {@code client} the right to call {@code service}. */
     public boolean isAllowed(SubsystemId client, ServiceId service) {
-        return accessRights.contains(new AccessRight(client, service));
+        return view.accessRights.contains(new AccessRight(client, service));
     }
 
     /** The client subsystems with the right to call a service (for an event: its subscribers), in a stable order. */
     public List<SubsystemId> clientsOf(ServiceId service) {
-        return accessRights.stream().filter(right -> right.service().equals(service)).map(AccessRight::client)
+        return view.accessRights.stream().filter(right -> right.service().equals(service)).map(AccessRight::client)
                 .sorted(java.util.Comparator.comparing(SubsystemId::toString)).toList();
     }
 
     /** The SHA-256 (hex) the federation fixes for a schema, if it lists the schema. */
     public Optional<String> schemaDigest(SchemaId id) {
-        return Optional.ofNullable(schemaDigests.get(id));
+        return Optional.ofNullable(view.schemaDigests.get(id));
     }
 
     private static <T> List<T> list(List<T> items) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The federation configuration as the federation authority signs it (X-Road's "global configuration"): members with
- * their certificates, services with their schemas, access rights, and the digests of the shared schemas.
+ * their certificates, services with their schemas, access rights, the digests of the shared schemas, and revoked
+ * certificates.
  * This is the wire form; {@link Federation} is the checked, typed view a node works with.
  */
 public record FederationConfiguration(
@@ -16,7 +17,8 @@ public record FederationConfiguration(
         List<Member> members,
         List<Service> services,
         List<AccessRight> accessRights,
-        List<Schema> schemas) {
+        List<Schema> schemas,
+        List<Revocation> revoked) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -34,6 +36,15 @@ public record FederationConfiguration(
 
     /** A client subsystem's right to call a service. */
     public record AccessRight(String client, String service) {
+    }
+
+    /**
+     * A certificate the federation authority revoked: nodes refuse what it signed from the moment they load the
+     * configuration naming it.
+     *
+     * @param certificateSha256 hex SHA-256 of the certificate's DER encoding
+     */
+    public record Revocation(String certificateSha256, String subject, Instant revokedAt, String reason) {
     }
 
     /** A shared schema and the SHA-256 (hex) of its exact file bytes, so every node validates against the same text. */

@@ -62,7 +62,7 @@ public final class FederationInitializer {
         FederationConfiguration configuration = new FederationConfiguration(
                 FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
                 now.plus(Duration.ofDays(seed.validityDays())), members, seed.services(), seed.accessRights(),
-                schemaDigests(seed, schemas));
+                schemaDigests(seed, schemas), List.of());
         authority.publish(configuration, FederationFiles.in(dataDirectory));
         return initialised;
     }

@@ -42,6 +42,7 @@ import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.federation.TimestampingFiles;
 import kh.gov.spean.id.EnvelopeId;
@@ -90,10 +91,13 @@ public final class GatewayNode implements AutoCloseable {
     private final MessageLog log;
     private final OneWayDispatcher dispatcher;
     private final HealthCheck health;
+    private final FederationWatcher watcher;
+    private final Federation federation;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
-                        NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health) {
+                        NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
+                        FederationWatcher watcher, Federation federation) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -101,6 +105,8 @@ public final class GatewayNode implements AutoCloseable {
         this.log = log;
         this.dispatcher = dispatcher;
         this.health = health;
+        this.watcher = watcher;
+        this.federation = federation;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -123,6 +129,8 @@ public final class GatewayNode implements AutoCloseable {
         DeadLetterOffice deadLetters = new DeadLetterOffice(settings.member(), log, clock);
         NodeMetrics metrics = new NodeMetrics(settings.member(), events, log, clock);
         HealthCheck health = new HealthCheck(log, kafka, settings.timestampAuthority(), clock);
+        FederationWatcher watcher = new FederationWatcher(FederationFiles.in(settings.dataDirectory()), federation,
+                events, clock);
         OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, deadLetters, keys.signingCertificate(),
                 settings.retryDelay(), clock);
         CamelContext camel = new DefaultCamelContext();
@@ -171,13 +179,16 @@ public final class GatewayNode implements AutoCloseable {
             deadLetters.start(camel, endpoints.outbox()); // before the consumers start: a refusal may need it at once
             camel.start();
             dispatcher.start(camel, endpoints.outbox());
+            watcher.start();
         } catch (SpeanException e) {
+            watcher.close();
             health.close();
             dispatcher.close();
             camel.stop();
             log.close();
             throw e;
         } catch (Exception e) {
+            watcher.close();
             health.close();
             dispatcher.close();
             camel.stop();
@@ -195,7 +206,8 @@ public final class GatewayNode implements AutoCloseable {
                 });
             }
         });
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health);
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, watcher,
+                federation);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -203,6 +215,11 @@ public final class GatewayNode implements AutoCloseable {
     /** Where ministry systems call this node, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
         return URI.create("http://" + settings.httpHost() + ":" + httpServer.getServer().actualPort());
+    }
+
+    /** The federation configuration in use (a newer one is adopted while the node runs). */
+    public Federation federation() {
+        return federation;
     }
 
     public NodeSettings settings() {
@@ -228,6 +245,7 @@ public final class GatewayNode implements AutoCloseable {
             return;
         }
         closed = true;
+        watcher.close();
         dispatcher.close();
         log.checkpoint();
         camel.stop();

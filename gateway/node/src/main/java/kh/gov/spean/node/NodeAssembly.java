@@ -26,6 +26,7 @@ import kh.gov.spean.node.exchange.RegisterPendingExchange;
 import kh.gov.spean.node.exchange.SealRequest;
 import kh.gov.spean.node.http.CheckClientAccessRight;
 import kh.gov.spean.node.http.CheckClientIsLocal;
+import kh.gov.spean.node.http.CheckOwnCertificate;
 import kh.gov.spean.node.http.CheckRateLimit;
 import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
@@ -114,6 +115,7 @@ final class NodeAssembly {
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),
+                new CheckOwnCertificate(federation, parts.keys().signingCertificate()),
                 new CheckRateLimit(settings.rateLimitPerSecond()),
                 new CheckClientAccessRight(federation),
                 new ValidateRequestPayload(validator),

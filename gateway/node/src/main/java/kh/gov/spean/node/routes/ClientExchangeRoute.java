@@ -13,6 +13,7 @@ import kh.gov.spean.node.exchange.RegisterPendingExchange;
 import kh.gov.spean.node.exchange.SealRequest;
 import kh.gov.spean.node.http.CheckClientAccessRight;
 import kh.gov.spean.node.http.CheckClientIsLocal;
+import kh.gov.spean.node.http.CheckOwnCertificate;
 import kh.gov.spean.node.http.CheckRateLimit;
 import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ServiceCall;
@@ -35,7 +36,8 @@ public final class ClientExchangeRoute extends RouteBuilder {
     static final String PUBLISH_EVENT = "direct:publish-event";
 
     /** The steps, in the order the design gives them. */
-    public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal, CheckRateLimit checkRateLimit,
+    public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal,
+                        CheckOwnCertificate checkOwnCertificate, CheckRateLimit checkRateLimit,
                         CheckClientAccessRight checkAccessRight, ValidateRequestPayload validateRequestPayload,
                         SealRequest sealRequest, LogSentEnvelope logSentEnvelope,
                         RegisterPendingExchange registerPendingExchange,
@@ -59,6 +61,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
         from(endpoints.restIngress()).routeId("client-exchange").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(steps.readServiceCall()).id("read-service-call")
                 .process(steps.checkClientIsLocal()).id("check-client-is-local")
+                .process(steps.checkOwnCertificate()).id("check-own-certificate-not-revoked")
                 .process(steps.checkRateLimit()).id("check-rate-limit")
                 .process(steps.checkAccessRight()).id("check-access-right")
                 .process(steps.validateRequestPayload()).id("validate-request-before-signing")
