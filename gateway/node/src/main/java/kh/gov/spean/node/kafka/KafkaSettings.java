@@ -23,6 +23,8 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
     static final int LINGER_MS = 2;
     static final int BATCH_BYTES = 256 * 1024;
     static final int POLL_TIMEOUT_MS = 500;
+    static final int SESSION_TIMEOUT_MS = 10_000;
+    static final int HEARTBEAT_INTERVAL_MS = 3_000;
     static final int SHUTDOWN_TIMEOUT_MS = 5_000;
 
     public static KafkaSettings defaults(String bootstrapServers, int maxRecordBytes) {
@@ -90,6 +92,8 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
                 + "&fetchMaxBytes=" + Math.max(maxRecordBytes, 50 * 1024 * 1024)
                 // A short poll lets a stopping node leave its group in about a second rather than five.
                 + "&pollTimeoutMs=" + POLL_TIMEOUT_MS
+                // A node killed outright holds its partitions until its session times out: 10 s, not Kafka's 45 s.
+                + "&sessionTimeoutMs=" + SESSION_TIMEOUT_MS + "&heartbeatIntervalMs=" + HEARTBEAT_INTERVAL_MS
                 + "&shutdownTimeout=" + SHUTDOWN_TIMEOUT_MS;
     }
 }
