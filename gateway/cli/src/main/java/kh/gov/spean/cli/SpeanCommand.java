@@ -14,8 +14,9 @@ import kh.gov.spean.cli.schema.SchemaCommand;
 /** The {@code spean} command: one entry point, one sub-command per job. */
 @Command(name = "spean", mixinStandardHelpOptions = true, version = "spean 0.1.0",
         description = "Spean: the inter-ministerial data exchange gateway.",
-        subcommands = {InitCommand.class, DemoCommand.class, GatewayCommand.class, SendCommand.class, AuditCommand.class,
-                SchemaCommand.class, ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class})
+        subcommands = {InitCommand.class, DemoCommand.class, GatewayCommand.class, KafkaCommand.class, SendCommand.class,
+                AuditCommand.class, SchemaCommand.class, ConnectorCommand.class, BenchCommand.class, DlqCommand.class,
+                FederationCommand.class})
 public final class SpeanCommand implements Runnable {
 
     @CommandLine.Spec

@@ -14,29 +14,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A gateway node in a JVM of its own ({@code spean gateway}), so that a test can kill it with SIGKILL — no shutdown
- * hook, no flush, no goodbye — and start it again on the same data.
+ * A gateway node ({@code spean gateway}) or the embedded broker ({@code spean kafka}) in a JVM of its own, so that a
+ * test can kill it with SIGKILL — no shutdown hook, no flush, no goodbye — and start it again on the same data.
  */
 public final class NodeProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
+    private static final Pattern READY = Pattern.compile("ready at (\\S+)");
 
     private final Process process;
-    private final URI baseUri;
+    private final String readyAt;
 
-    private NodeProcess(Process process, URI baseUri) {
+    private NodeProcess(Process process, String readyAt) {
         this.process = process;
-        this.baseUri = baseUri;
+        this.readyAt = readyAt;
     }
 
     /** Starts {@code spean gateway ARGS} and waits until it says where it listens. */
     public static NodeProcess start(Path log, String... gatewayArguments) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("gateway"));
+        arguments.addAll(List.of(gatewayArguments));
+        return command(log, arguments);
+    }
+
+    /** Starts {@code spean kafka ARGS}, the embedded broker alone, and waits until it says where it listens. */
+    public static NodeProcess broker(Path log, String... kafkaArguments) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("kafka"));
+        arguments.addAll(List.of(kafkaArguments));
+        return command(log, arguments);
+    }
+
+    private static NodeProcess command(Path log, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dspean.home=" + SpeanHome.root(), SpeanCommand.class.getName(), "gateway"));
-        command.addAll(List.of(gatewayArguments));
+                "-Dspean.home=" + SpeanHome.root(), SpeanCommand.class.getName()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<URI> ready = new CompletableFuture<>();
+        CompletableFuture<String> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> copyOutput(process, log, ready), "node-process-output");
         reader.setDaemon(true);
         reader.start();
@@ -49,7 +62,12 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return baseUri;
+        return URI.create(readyAt);
+    }
+
+    /** What the process said it is ready at: a URL, or a broker's HOST:PORT. */
+    public String readyAt() {
+        return readyAt;
     }
 
     /** SIGKILL, and waits until the process is gone. */
@@ -68,7 +86,7 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private static void copyOutput(Process process, Path log, CompletableFuture<URI> ready) {
+    private static void copyOutput(Process process, Path log, CompletableFuture<String> ready) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              var out = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                      java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
@@ -79,7 +97,7 @@ public final class NodeProcess implements AutoCloseable {
                 out.flush();
                 Matcher matcher = READY.matcher(line);
                 if (matcher.find()) {
-                    ready.complete(URI.create(matcher.group(1)));
+                    ready.complete(matcher.group(1));
                 }
             }
         } catch (IOException e) {
