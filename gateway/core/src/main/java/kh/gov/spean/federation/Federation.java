@@ -1,8 +1,10 @@
 package kh.gov.spean.federation;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -142,7 +144,7 @@ public final class Federation {
     public static String fingerprint(X509Certificate certificate) {
         try {
             return Digests.hex(Digests.sha256(certificate.getEncoded()));
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("the certificate cannot be encoded", e);
         }
     }
@@ -187,7 +189,7 @@ public final class Federation {
     /** The client subsystems with the right to call a service (for an event: its subscribers), in a stable order. */
     public List<SubsystemId> clientsOf(ServiceId service) {
         return view.accessRights.stream().filter(right -> right.service().equals(service)).map(AccessRight::client)
-                .sorted(java.util.Comparator.comparing(SubsystemId::toString)).toList();
+                .sorted(Comparator.comparing(SubsystemId::toString)).toList();
     }
 
     /** The SHA-256 (hex) the federation fixes for a schema, if it lists the schema. */

@@ -44,6 +44,10 @@ public final class ExchangeKeys {
     public static final String EVENT_COPIES = "spean.eventCopies";
     /** The {@link kh.gov.spean.id.EnvelopeId} of a published event, shared by all its copies. */
     public static final String PUBLICATION = "spean.publication";
+    /** The instant a sealed request was handed to Kafka, for operational monitoring. */
+    public static final String REQUEST_OUT_AT = "spean.requestOutAt";
+    /** The instant the provider's verified answer resumed the waiting call, for operational monitoring. */
+    public static final String RESPONSE_IN_AT = "spean.responseInAt";
     /** Milliseconds since the epoch when the node first saw this exchange. */
     public static final String RECEIVED_AT = "spean.receivedAt";
 

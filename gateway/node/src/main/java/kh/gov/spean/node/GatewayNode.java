@@ -55,6 +55,8 @@ import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.log.CheckpointPublication;
 import kh.gov.spean.node.operations.HealthCheck;
 import kh.gov.spean.node.operations.NodeMetrics;
+import kh.gov.spean.node.operations.OperationalMonitoring;
+import kh.gov.spean.node.operations.ReadOperationalData;
 import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
@@ -93,11 +95,12 @@ public final class GatewayNode implements AutoCloseable {
     private final HealthCheck health;
     private final FederationWatcher watcher;
     private final Federation federation;
+    private final PendingExchanges pending;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
-                        FederationWatcher watcher, Federation federation) {
+                        FederationWatcher watcher, Federation federation, PendingExchanges pending) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -107,6 +110,7 @@ public final class GatewayNode implements AutoCloseable {
         this.health = health;
         this.watcher = watcher;
         this.federation = federation;
+        this.pending = pending;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -128,6 +132,7 @@ public final class GatewayNode implements AutoCloseable {
                 .resolve("outgoing"));
         DeadLetterOffice deadLetters = new DeadLetterOffice(settings.member(), log, clock);
         NodeMetrics metrics = new NodeMetrics(settings.member(), events, log, clock);
+        OperationalMonitoring monitoring = new OperationalMonitoring();
         HealthCheck health = new HealthCheck(log, kafka, settings.timestampAuthority(), clock);
         FederationWatcher watcher = new FederationWatcher(FederationFiles.in(settings.dataDirectory()), federation,
                 events, clock);
@@ -164,8 +169,9 @@ public final class GatewayNode implements AutoCloseable {
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
-                    deadLetters, metrics, log, clock));
-            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health)));
+                    deadLetters, metrics, monitoring, log, clock));
+            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
+                    new ReadOperationalData(monitoring)));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -181,6 +187,7 @@ public final class GatewayNode implements AutoCloseable {
             dispatcher.start(camel, endpoints.outbox());
             watcher.start();
         } catch (SpeanException e) {
+            pending.close();
             watcher.close();
             health.close();
             dispatcher.close();
@@ -188,6 +195,7 @@ public final class GatewayNode implements AutoCloseable {
             log.close();
             throw e;
         } catch (Exception e) {
+            pending.close();
             watcher.close();
             health.close();
             dispatcher.close();
@@ -207,7 +215,7 @@ public final class GatewayNode implements AutoCloseable {
             }
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, watcher,
-                federation);
+                federation, pending);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -249,6 +257,7 @@ public final class GatewayNode implements AutoCloseable {
         dispatcher.close();
         log.checkpoint();
         camel.stop();
+        pending.close();
         health.close();
         log.close();
     }

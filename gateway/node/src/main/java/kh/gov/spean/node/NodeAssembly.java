@@ -65,6 +65,7 @@ import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.operations.NodeMetrics;
+import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 import kh.gov.spean.node.routes.ClientExchangeRoute;
@@ -89,7 +90,8 @@ final class NodeAssembly {
     record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
                  SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
-                 ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics, MessageLog log,
+                 ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
+                 OperationalMonitoring monitoring, MessageLog log,
                  Clock clock) {
     }
 
@@ -108,7 +110,7 @@ final class NodeAssembly {
         LogSentEnvelope logSent = new LogSentEnvelope(parts.log(), member, parts.keys().signingCertificate());
         RecordRejection recordRejection = new RecordRejection(parts.log(), member);
         BindToOneWayMessage bindToOneWayMessage = new BindToOneWayMessage(parts.outgoing());
-        RecordExchange recordExchange = new RecordExchange(parts.metrics());
+        RecordExchange recordExchange = new RecordExchange(parts.metrics(), parts.monitoring());
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
                 new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints, recordExchange));
@@ -122,7 +124,7 @@ final class NodeAssembly {
                 new SealRequest(federation, sealer),
                 logSent,
                 new RegisterPendingExchange(parts.pending()),
-                new AwaitProviderAnswer(parts.pending()),
+                new AwaitProviderAnswer(),
                 new WriteServiceResponse(),
                 new SealRequest(federation, oneWaySealer),
                 new AcceptOneWayMessage(parts.outgoing(), parts.dispatcher(), parts.clock()),

@@ -1,5 +1,6 @@
 package kh.gov.spean.node;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public record NodeSettings(
         String nodeName,
         long checkpointEvery,
         Duration checkpointInterval,
-        java.net.URI timestampAuthority,
+        URI timestampAuthority,
         int rateLimitPerSecond,
         Duration oneWayTimeToLive,
         Duration retryDelay) {
@@ -137,7 +138,7 @@ public record NodeSettings(
                 rateLimitPerSecond, oneWayTimeToLive, delay);
     }
 
-    public NodeSettings withTimestampAuthority(java.net.URI url) {
+    public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,

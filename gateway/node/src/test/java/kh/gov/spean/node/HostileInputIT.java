@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.log.LogEntryKind;
 import kh.gov.spean.log.LogReader;
 import kh.gov.spean.node.kafka.KafkaSettings;
@@ -129,8 +131,8 @@ class HostileInputIT {
                 payload, federation.member(TestNetwork.MOI).orElseThrow().encryptionCertificate()).envelope();
     }
 
-    private static List<kh.gov.spean.log.LogEntry> rejections(GatewayNode node, ErrorCode code) throws Exception {
-        List<kh.gov.spean.log.LogEntry> found = new java.util.ArrayList<>();
+    private static List<LogEntry> rejections(GatewayNode node, ErrorCode code) throws Exception {
+        List<LogEntry> found = new ArrayList<>();
         LogReader.forEach(node.log().files(), stored -> {
             if (LogEntryKind.REJECTED.wireName().equals(stored.entry().kind()) && code.code().equals(stored.entry().result())) {
                 found.add(stored.entry());

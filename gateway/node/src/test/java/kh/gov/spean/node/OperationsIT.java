@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What operators poll: /metrics counts calls by service, client and outcome; /health says what is down. */
+/**
+ * What operators poll: /metrics counts calls by service, client and outcome; /monitoring keeps each call's
+ * operational record; /health says what is down.
+ */
 class OperationsIT {
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -38,6 +42,18 @@ class OperationsIT {
             assertTrue(text.contains("spean_exchanges_seconds_bucket{"), "a latency histogram: " + text);
             assertTrue(text.contains("spean_log_entries{member=\"KH/GOV/MEF\"}"), text);
             assertTrue(get(network.moi(), "/metrics").body().contains("spean_deliveries_total{"), "the provider counts hand-offs");
+
+            JsonObject monitoring = ConnectorExample.parse(get(network.mef(), "/monitoring?member=KH/GOV/MOI").body());
+            var records = monitoring.getJsonArray("records").stream().map(JsonValue::asJsonObject).toList();
+            assertEquals(2, records.size(), monitoring.toString());
+            JsonObject answered = records.get(0);
+            assertEquals("ok", answered.getString("outcome"));
+            assertTrue(answered.containsKey("requestOutTs") && answered.containsKey("responseInTs"), answered.toString());
+            assertTrue(answered.getJsonNumber("requestSize").longValue() > 0 && answered.getJsonNumber("responseSize").longValue() > 0);
+            assertEquals("client.schema_invalid", records.get(1).getString("outcome"));
+            assertTrue(!records.get(1).containsKey("requestOutTs"), "a refused call never left the node");
+            assertEquals(0, ConnectorExample.parse(get(network.mef(), "/monitoring?member=KH/GOV/MPTC").body())
+                    .getJsonArray("records").size());
 
             HttpResponse<String> health = get(network.mef(), "/health");
             assertEquals(200, health.statusCode(), health.body());

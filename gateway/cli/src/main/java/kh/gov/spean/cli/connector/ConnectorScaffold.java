@@ -21,6 +21,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -110,7 +111,7 @@ public record ConnectorScaffold(Path repository) {
     private static boolean declares(JsonObject seed, SubsystemId subsystem) {
         return seed.getJsonArray("members").stream().map(JsonValue::asJsonObject)
                 .filter(member -> member.getString("id").equals(subsystem.member().toString()))
-                .anyMatch(member -> member.getJsonArray("subsystems").getValuesAs(jakarta.json.JsonString::getString)
+                .anyMatch(member -> member.getJsonArray("subsystems").getValuesAs(JsonString::getString)
                         .contains(subsystem.subsystemCode()));
     }
 
@@ -124,7 +125,7 @@ public record ConnectorScaffold(Path repository) {
             if (member.getString("id").equals(subsystem.member().toString())) {
                 found = true;
                 JsonArray subsystems = member.getJsonArray("subsystems");
-                boolean has = subsystems.getValuesAs(jakarta.json.JsonString::getString).contains(subsystem.subsystemCode());
+                boolean has = subsystems.getValuesAs(JsonString::getString).contains(subsystem.subsystemCode());
                 members.add(has ? member : Json.createObjectBuilder(member).add("subsystems",
                         Json.createArrayBuilder(subsystems).add(subsystem.subsystemCode())).build());
             } else {

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import kh.gov.spean.envelope.Envelope;
@@ -25,6 +28,11 @@ public final class PendingExchanges {
 
     private final Map<EnvelopeId, Pending> pending = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "spean-request-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public PendingExchanges(Duration timeout) {
         this.timeout = timeout;
@@ -36,16 +44,24 @@ public final class PendingExchanges {
         CompletableFuture<ProviderAnswer> answer = new CompletableFuture<>();
         Pending entry = new Pending(request, RequestHash.of(request), answer);
         pending.put(id, entry);
-        answer.whenComplete((ignored, failure) -> pending.remove(id));
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                answer.completeExceptionally(new SpeanException(ErrorCode.TIMEOUT, "no answer from "
-                        + request.header().service().member() + " within " + timeout.toMillis() + " ms")));
+        ScheduledFuture<?> expiry = timer.schedule(() -> answer.completeExceptionally(new SpeanException(ErrorCode.TIMEOUT,
+                "no answer from " + request.header().service().member() + " within " + timeout.toMillis() + " ms")),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((ignored, failure) -> {
+            pending.remove(id);
+            expiry.cancel(false);
+        });
         return entry;
     }
 
     /** The request an answer correlates to, if it is still waiting. */
     public Optional<Pending> find(EnvelopeId requestId) {
         return Optional.ofNullable(pending.get(requestId));
+    }
+
+    /** Stops the timer: calls still waiting get no timeout from it any more (the node is stopping). */
+    public void close() {
+        timer.shutdownNow();
     }
 
     /** Gives up on a request that could not be published. */

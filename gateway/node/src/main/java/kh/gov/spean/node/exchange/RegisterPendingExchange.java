@@ -17,6 +17,7 @@ public final class RegisterPendingExchange implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        pending.register(exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class));
+        // Kept on the exchange: the answer may come, and leave the registry, before the call starts to wait for it.
+        exchange.setProperty(ExchangeKeys.PENDING, pending.register(exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class)));
     }
 }

@@ -2,6 +2,7 @@ package kh.gov.spean.node.kafka;
 
 import java.util.Properties;
 
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -87,6 +88,10 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
                 // Offsets are committed by the route once a record's log entry and hand-off are durable (CommitOffset);
                 // a record whose processing fails outright is read again rather than skipped.
                 + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+                // The route's commit is sent at the consumer's next poll rather than as a blocking round trip per
+                // record — still only after the record's log entry and hand-off are durable; a commit lost in a crash
+                // means the record is read again, and refused as a replay or answered again (one-way receipts).
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
                 + "&consumersCount=" + consumers
                 + "&maxPartitionFetchBytes=" + maxRecordBytes
                 + "&fetchMaxBytes=" + Math.max(maxRecordBytes, 50 * 1024 * 1024)

@@ -1,5 +1,7 @@
 package kh.gov.spean.node.operations;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -11,7 +13,7 @@ import kh.gov.spean.node.http.XRoadHeaders;
 public final class WriteHealth implements Processor {
 
     /** The JSON answer. */
-    public record Health(String status, java.util.Map<String, String> checks) {
+    public record Health(String status, Map<String, String> checks) {
     }
 
     private final HealthCheck health;
