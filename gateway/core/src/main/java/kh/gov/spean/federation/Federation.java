@@ -137,7 +137,9 @@ public final class Federation {
 
     /** The revocation of a certificate, if the configuration names it. */
     public Optional<FederationConfiguration.Revocation> revocation(X509Certificate certificate) {
-        return Optional.ofNullable(view.revoked.get(fingerprint(certificate)));
+        Map<String, FederationConfiguration.Revocation> revoked = view.revoked;
+        // Asked for every envelope verified: no hashing at all while nothing is revoked.
+        return revoked.isEmpty() ? Optional.empty() : Optional.ofNullable(revoked.get(fingerprint(certificate)));
     }
 
     /** Hex SHA-256 of a certificate's DER encoding: how a revocation names it. */
