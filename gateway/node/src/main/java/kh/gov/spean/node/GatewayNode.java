@@ -64,6 +64,7 @@ import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
 import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.RecordPublisher;
 import kh.gov.spean.node.kafka.TopicAdministrator;
 import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.node.oneway.OneWayDispatcher;
@@ -167,9 +168,10 @@ public final class GatewayNode implements AutoCloseable {
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
+            RecordPublisher publisher = new RecordPublisher(camel.createProducerTemplate(), endpoints.outbox());
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
-                    deadLetters, metrics, monitoring, log, clock));
+                    deadLetters, metrics, monitoring, publisher, log, clock));
             camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
                     new ReadOperationalData(monitoring)));
             camel.addRoutes(new CheckpointRoutes(
@@ -182,9 +184,9 @@ public final class GatewayNode implements AutoCloseable {
                     loadConnectorRoutes(camel, connector);
                 }
             }
-            deadLetters.start(camel, endpoints.outbox()); // before the consumers start: a refusal may need it at once
+            deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
             camel.start();
-            dispatcher.start(camel, endpoints.outbox());
+            dispatcher.start(publisher);
             watcher.start();
         } catch (SpeanException e) {
             pending.close();

@@ -53,6 +53,7 @@ import kh.gov.spean.node.metadata.ServiceMetadata;
 import kh.gov.spean.node.event.PublishEventCopies;
 import kh.gov.spean.node.event.SealEventCopies;
 import kh.gov.spean.node.event.WriteEventPublished;
+import kh.gov.spean.node.kafka.RecordPublisher;
 import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.BindToOneWayMessage;
 import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
@@ -91,7 +92,7 @@ final class NodeAssembly {
                  SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
                  ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
-                 OperationalMonitoring monitoring, MessageLog log,
+                 OperationalMonitoring monitoring, RecordPublisher publisher, MessageLog log,
                  Clock clock) {
     }
 
@@ -130,8 +131,7 @@ final class NodeAssembly {
                 new AcceptOneWayMessage(parts.outgoing(), parts.dispatcher(), parts.clock()),
                 new WriteMessageAccepted(),
                 new SealEventCopies(federation, sealer),
-                new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(),
-                        camel.createProducerTemplate(), endpoints.outbox()),
+                new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(), parts.publisher()),
                 new WriteEventPublished(),
                 recordExchange)));
         camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));

@@ -1,14 +1,10 @@
 package kh.gov.spean.node.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +12,12 @@ import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.log.LogEntries;
 import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.kafka.RecordPublisher;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
@@ -38,8 +34,7 @@ public final class DeadLetterOffice {
     private final MessageLog log;
     private final Clock clock;
     private final Set<EnvelopeId> redrivable = ConcurrentHashMap.newKeySet();
-    private ProducerTemplate producer;
-    private String outbox;
+    private RecordPublisher publisher;
 
     public DeadLetterOffice(MemberId member, MessageLog log, Clock clock) {
         this.member = member;
@@ -47,10 +42,9 @@ public final class DeadLetterOffice {
         this.clock = clock;
     }
 
-    /** Starts publishing through the node's Kafka producer endpoint. */
-    public void start(CamelContext camel, String outboxEndpoint) {
-        producer = camel.createProducerTemplate();
-        outbox = outboxEndpoint;
+    /** Starts publishing through the node's Kafka producer. */
+    public void start(RecordPublisher recordPublisher) {
+        publisher = recordPublisher;
     }
 
     /** Logs and publishes a dead letter; {@code signer} is the certificate that signed the envelope. */
@@ -62,15 +56,8 @@ public final class DeadLetterOffice {
                 header.client().toString(), header.sender().toString(), header.recipient().toString(),
                 member.toString(), clock.instant(), header.expiresAt(), Topics.of(header),
                 Digests.base64(EnvelopeCodec.encode(envelope)));
-        Exception failure = producer == null ? new IllegalStateException("not started") : producer.send(outbox, record -> {
-            record.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.deadLetters(member));
-            record.getMessage().setHeader(KafkaConstants.KEY, header.id().toString().getBytes(StandardCharsets.UTF_8));
-            record.getMessage().setBody(SpeanJson.toBytes(letter));
-        }).getException();
-        if (failure != null) {
-            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "the dead letter for " + header.id()
-                    + " could not be handed to Kafka: " + failure.getMessage(), failure);
-        }
+        publisher.publish(Topics.deadLetters(member), header.id().toString(), SpeanJson.toBytes(letter),
+                "the dead letter for " + header.id());
         LOG.warn("{} set aside {} {} on {}: {} ({})", member, kind, header.id(), Topics.deadLetters(member), code, detail);
     }
 

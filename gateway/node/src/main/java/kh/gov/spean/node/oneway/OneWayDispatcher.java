@@ -1,6 +1,5 @@
 package kh.gov.spean.node.oneway;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +11,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.EnvelopeId;
-import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.deadletter.DeadLetterKinds;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
+import kh.gov.spean.node.kafka.RecordPublisher;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
@@ -48,8 +43,7 @@ public final class OneWayDispatcher implements AutoCloseable {
         return thread;
     });
     private final Map<EnvelopeId, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
-    private ProducerTemplate producer;
-    private String outbox;
+    private RecordPublisher publisher;
 
     public OneWayDispatcher(OutgoingMessages messages, DeadLetterOffice deadLetters, X509Certificate signingCertificate,
                             Duration retryDelay, Clock clock) {
@@ -60,10 +54,9 @@ public final class OneWayDispatcher implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts publishing through the node's Kafka producer endpoint, resuming every message still awaiting a receipt. */
-    public void start(CamelContext camel, String outboxEndpoint) {
-        producer = camel.createProducerTemplate();
-        outbox = outboxEndpoint;
+    /** Starts publishing through the node's Kafka producer, resuming every message still awaiting a receipt. */
+    public void start(RecordPublisher recordPublisher) {
+        publisher = recordPublisher;
         for (OutgoingMessage message : messages.awaitingReceipt()) {
             schedule(message.id(), message.nextAttempt());
         }
@@ -111,15 +104,8 @@ public final class OneWayDispatcher implements AutoCloseable {
     }
 
     private void publish(OutgoingMessage message) {
-        MemberId provider = message.service().member();
-        Exception failure = producer.send(outbox, exchange -> {
-            exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.inbox(provider));
-            exchange.getMessage().setHeader(KafkaConstants.KEY, message.id().toString().getBytes(StandardCharsets.UTF_8));
-            exchange.getMessage().setBody(messages.envelope(message.id()));
-        }).getException();
-        if (failure != null) {
-            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "Kafka did not take it: " + failure.getMessage(), failure);
-        }
+        publisher.publish(Topics.inbox(message.service().member()), message.id().toString(),
+                messages.envelope(message.id()), "one-way message " + message.id());
     }
 
     private Duration backoff(int attemptsSoFar) {

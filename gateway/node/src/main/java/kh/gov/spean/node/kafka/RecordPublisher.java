@@ -1,0 +1,37 @@
+package kh.gov.spean.node.kafka;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+
+/**
+ * Publishes one record outside a route — a one-way message's next attempt, an event's copies, a dead letter —
+ * through the node's Kafka producer endpoint, and waits for Kafka to take it.
+ */
+public final class RecordPublisher {
+
+    private final ProducerTemplate producer;
+    private final String outbox;
+
+    public RecordPublisher(ProducerTemplate producer, String outboxEndpoint) {
+        this.producer = producer;
+        this.outbox = outboxEndpoint;
+    }
+
+    /** Throws TRANSPORT_UNAVAILABLE naming {@code what} when Kafka does not take the record. */
+    public void publish(String topic, String key, byte[] value, String what) {
+        Exception failure = producer.send(outbox, record -> {
+            record.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, topic);
+            record.getMessage().setHeader(KafkaConstants.KEY, key.getBytes(StandardCharsets.UTF_8));
+            record.getMessage().setBody(value);
+        }).getException();
+        if (failure != null) {
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, what + " could not be handed to Kafka: "
+                    + failure.getMessage(), failure);
+        }
+    }
+}
