@@ -43,6 +43,7 @@ public enum ErrorCode {
     BACKEND_ERROR(SERVER, "backend_error", 502, "The provider's backend failed"),
     BACKEND_REFUSED(SERVER, "backend_refused", 502, "The provider's backend refused the message (HTTP 4xx); sending it again will not help"),
     BACKEND_UNAVAILABLE(SERVER, "backend_unavailable", 503, "The provider's backend cannot be reached"),
+    BACKEND_TIMEOUT(SERVER, "backend_timeout", 504, "The provider's backend did not answer in time; it may have taken the message"),
     TRANSPORT_UNAVAILABLE(SERVER, "transport_unavailable", 503, "The message could not be handed to Kafka"),
     CONFIGURATION_INVALID(SERVER, "configuration_invalid", 500, "The federation configuration or node settings are invalid"),
     CRYPTO_FAILURE(SERVER, "crypto_failure", 500, "A cryptographic operation failed on this node"),
@@ -83,7 +84,8 @@ public enum ErrorCode {
      * unreachable, no answer in time); false for a refusal that will repeat, such as a schema violation.
      */
     public boolean isTransient() {
-        return this == TIMEOUT || this == BACKEND_ERROR || this == BACKEND_UNAVAILABLE || this == TRANSPORT_UNAVAILABLE
+        return this == TIMEOUT || this == BACKEND_ERROR || this == BACKEND_UNAVAILABLE || this == BACKEND_TIMEOUT
+                || this == TRANSPORT_UNAVAILABLE
                 || this == INTERNAL;
     }
 

@@ -3,21 +3,18 @@ package kh.gov.spean.node;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.Set;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.kafka.common.KafkaException;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 
 /**
- * The one place that decides what a failure is: its Spean error code, and whether trying again could help
- * (transient) or never will (permanent).
+ * The one place that decides what a failure is: its Spean error code (whether trying again could help is the
+ * code's own {@link ErrorCode#isTransient()}).
  */
 public final class ErrorClassifier {
-
-    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.TIMEOUT, ErrorCode.BACKEND_UNAVAILABLE,
-            ErrorCode.TRANSPORT_UNAVAILABLE);
 
     private ErrorClassifier() {
     }
@@ -32,8 +29,11 @@ public final class ErrorClassifier {
                 return ErrorCode.TRANSPORT_UNAVAILABLE;
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof SocketTimeoutException) {
+                    || cause instanceof ConnectTimeoutException) {
                 return ErrorCode.BACKEND_UNAVAILABLE;
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return ErrorCode.BACKEND_TIMEOUT;
             }
             if (cause.getCause() == cause) {
                 break;
@@ -53,10 +53,5 @@ public final class ErrorClassifier {
             }
         }
         return codeOf(failure).title();
-    }
-
-    /** True when the same message may succeed if tried again later. */
-    public static boolean isTransient(ErrorCode code) {
-        return TRANSIENT.contains(code);
     }
 }

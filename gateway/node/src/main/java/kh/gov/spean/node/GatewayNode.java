@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -275,7 +275,7 @@ public final class GatewayNode implements AutoCloseable {
         Instant now = clock.instant();
         Instant since = now.minus(settings.maximumTimeToLive()).minus(settings.clockSkew().multipliedBy(2));
         int remembered = 0;
-        Set<EnvelopeId> handedOver = new HashSet<>();
+        Map<EnvelopeId, Instant> handedOver = new HashMap<>();
         for (LogEntry entry : LogTail.since(log.files(), since)) {
             if (entry.header() == null) {
                 continue;
@@ -289,7 +289,7 @@ public final class GatewayNode implements AutoCloseable {
                 EnvelopeHeader delivered = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
                 if (delivered.type() == EnvelopeType.REQUEST && federation.service(delivered.service())
                         .map(service -> service.pattern() == ServicePattern.ONE_WAY).orElse(false)) {
-                    handedOver.add(delivered.id());
+                    handedOver.put(delivered.id(), delivered.expiresAt().plus(settings.clockSkew()));
                 }
             } else if (LogEntryKind.SENT.wireName().equals(entry.kind())) {
                 EnvelopeHeader sent = EnvelopeCodec.decodeHeader(Digests.fromBase64(entry.header()));
@@ -299,11 +299,11 @@ public final class GatewayNode implements AutoCloseable {
                 }
             }
         }
-        for (EnvelopeId request : handedOver) {
+        handedOver.forEach((request, forgettableAfter) -> {
             if (!receipted.contains(request)) {
-                receipted.deliveredWithoutReceipt(request);
+                receipted.handedOver(request, forgettableAfter, now);
             }
-        }
+        });
         if (remembered > 0) {
             LOG.info("node {} remembers {} envelope(s) received and {} one-way message(s) receipted before it restarted",
                     settings.member(), remembered, receipted.size());

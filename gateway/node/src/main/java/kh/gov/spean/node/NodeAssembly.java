@@ -58,6 +58,7 @@ import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.BindToOneWayMessage;
 import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
 import kh.gov.spean.node.oneway.CompleteOneWayMessage;
+import kh.gov.spean.node.oneway.NoteHandedOver;
 import kh.gov.spean.node.oneway.OneWayDispatcher;
 import kh.gov.spean.node.oneway.OutgoingMessages;
 import kh.gov.spean.node.oneway.ReadMessageState;
@@ -100,6 +101,9 @@ final class NodeAssembly {
         NodeSettings settings = parts.settings();
         Federation federation = parts.federation();
         MemberId member = settings.member();
+        // A request lives as long as its caller waits, so a provider back from an outage does not serve requests
+        // nobody waits for any more; one-way messages and event copies live as long as they are retried or missed.
+        EnvelopeSealer requestSealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.requestTimeout());
         EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
         EnvelopeSealer oneWaySealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.oneWayTimeToLive());
         PayloadValidator validator = parts.schemas().validator();
@@ -122,7 +126,7 @@ final class NodeAssembly {
                 new CheckRateLimit(settings.rateLimitPerSecond()),
                 new CheckClientAccessRight(federation),
                 new ValidateRequestPayload(validator),
-                new SealRequest(federation, sealer),
+                new SealRequest(federation, requestSealer),
                 logSent,
                 new RegisterPendingExchange(parts.pending()),
                 new AwaitProviderAnswer(),
@@ -130,7 +134,7 @@ final class NodeAssembly {
                 new SealRequest(federation, oneWaySealer),
                 new AcceptOneWayMessage(parts.outgoing(), parts.dispatcher(), parts.clock()),
                 new WriteMessageAccepted(),
-                new SealEventCopies(federation, sealer),
+                new SealEventCopies(federation, oneWaySealer),
                 new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(), parts.publisher()),
                 new WriteEventPublished(),
                 recordExchange)));
@@ -170,6 +174,7 @@ final class NodeAssembly {
                 new SealResponse(federation, sealer),
                 logSent,
                 new CheckAlreadyReceipted(parts.receipted()),
+                new NoteHandedOver(parts.receipted(), window, parts.clock()),
                 new CheckBackendAccepted(),
                 new SealReceipt(federation, sealer, parts.clock()),
                 new RememberReceipt(parts.receipted(), window, parts.clock()))));

@@ -23,8 +23,9 @@ import kh.gov.spean.log.LogSettings;
  * @param schemasDirectory  the shared schemas ({@code --schemas}, default {@code schemas/})
  * @param connectorsDirectory the connectors folder ({@code --connectors}, default {@code connectors/})
  * @param backends          backend URL per connector folder name, overriding each connector's default ({@code --backend NAME=URL})
- * @param requestTimeout    how long a client waits for the provider's answer ({@code --request-timeout}, default 30 s)
- * @param envelopeTimeToLive how long an envelope stays acceptable after it is issued (default 5 min)
+ * @param requestTimeout    how long a client waits for the provider's answer, and so how long its request envelope
+ *                          stays acceptable ({@code --request-timeout}, default 30 s)
+ * @param envelopeTimeToLive how long a response, receipt or error envelope stays acceptable after it is issued (default 5 min)
  * @param clockSkew         the clock difference tolerated between nodes (default 60 s)
  * @param maxMessageBytes   the largest payload accepted ({@code --max-message-bytes}, default 10 MiB)
  * @param inboxPartitions   partitions of each inbox topic this node creates (default 4)
@@ -35,8 +36,8 @@ import kh.gov.spean.log.LogSettings;
  * @param timestampAuthority an RFC 3161 TSA URL, or null for the development TSA made by {@code spean init} ({@code --tsa-url})
  * @param rateLimitPerSecond requests per second each client subsystem may send through this node, with as large a
  *                          burst ({@code --rate-limit}, default 1000)
- * @param oneWayTimeToLive  how long a one-way message is retried until its receipt comes back; its envelope expires
- *                          then ({@code --one-way-ttl}, default 1 h)
+ * @param oneWayTimeToLive  how long a one-way message is retried until its receipt comes back, and an event copy
+ *                          waits for a subscriber that is down; their envelopes expire then ({@code --one-way-ttl}, default 1 h)
  * @param retryDelay        the wait before a one-way message is sent again without a receipt, doubling per attempt
  *                          up to 60 times itself ({@code --retry-delay-ms}, default 5 s)
  */

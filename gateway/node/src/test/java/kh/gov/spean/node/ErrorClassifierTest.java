@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,12 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void a_backend_that_took_the_call_and_fell_silent_timed_out_one_never_reached_is_unavailable() {
+        assertEquals(ErrorCode.BACKEND_TIMEOUT, ErrorClassifier.codeOf(new RuntimeException(new SocketTimeoutException("Read timed out"))));
+        assertEquals(ErrorCode.BACKEND_UNAVAILABLE, ErrorClassifier.codeOf(new RuntimeException(new ConnectTimeoutException("connect"))));
+    }
+
+    @Test
     void anything_else_is_internal_and_its_message_is_not_shown() {
         Throwable failure = new IllegalStateException("secret internal detail");
         assertEquals(ErrorCode.INTERNAL, ErrorClassifier.codeOf(failure));
@@ -40,12 +48,14 @@ class ErrorClassifierTest {
     }
 
     @Test
-    void only_unavailability_and_timeouts_are_worth_retrying() {
-        assertTrue(ErrorClassifier.isTransient(ErrorCode.BACKEND_UNAVAILABLE));
-        assertTrue(ErrorClassifier.isTransient(ErrorCode.TRANSPORT_UNAVAILABLE));
-        assertTrue(ErrorClassifier.isTransient(ErrorCode.TIMEOUT));
-        assertFalse(ErrorClassifier.isTransient(ErrorCode.SIGNATURE_INVALID));
-        assertFalse(ErrorClassifier.isTransient(ErrorCode.SCHEMA_INVALID));
-        assertFalse(ErrorClassifier.isTransient(ErrorCode.BACKEND_ERROR));
+    void failures_of_the_provider_side_are_worth_retrying_refusals_are_not() {
+        assertTrue(ErrorCode.BACKEND_UNAVAILABLE.isTransient());
+        assertTrue(ErrorCode.BACKEND_ERROR.isTransient());
+        assertTrue(ErrorCode.BACKEND_TIMEOUT.isTransient());
+        assertTrue(ErrorCode.TRANSPORT_UNAVAILABLE.isTransient());
+        assertTrue(ErrorCode.TIMEOUT.isTransient());
+        assertFalse(ErrorCode.BACKEND_REFUSED.isTransient());
+        assertFalse(ErrorCode.SIGNATURE_INVALID.isTransient());
+        assertFalse(ErrorCode.SCHEMA_INVALID.isTransient());
     }
 }

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
+import kh.gov.spean.node.oneway.NoteHandedOver;
 import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
@@ -37,8 +38,8 @@ public final class ProvideRoute extends RouteBuilder {
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
                         ValidateResponsePayload validateResponse, SealResponse sealResponse,
                         LogSentEnvelope logResponse, CheckAlreadyReceipted checkAlreadyReceipted,
-                        CheckBackendAccepted checkBackendAccepted, SealReceipt sealReceipt,
-                        RememberReceipt rememberReceipt) {
+                        NoteHandedOver noteHandedOver, CheckBackendAccepted checkBackendAccepted,
+                        SealReceipt sealReceipt, RememberReceipt rememberReceipt) {
     }
 
     private final NodeEndpoints endpoints;
@@ -75,6 +76,7 @@ public final class ProvideRoute extends RouteBuilder {
                 .filter(exchange -> !exchange.getProperty(ExchangeKeys.ALREADY_RECEIPTED, Boolean.class))
                     .process(steps.logDelivery()).id("log-one-way-delivery")
                     .process(steps.prepareBackendCall()).id("prepare-one-way-backend-call")
+                    .process(steps.noteHandedOver()).id("note-handed-over")
                     .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-one-way-connector")
                     .process(steps.checkBackendAccepted()).id("check-backend-accepted")
                 .end()
