@@ -5,18 +5,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
 
-/** Password-protected PKCS#12 keystores: how a member's private keys rest on its node's disk. */
+/**
+ * Password-protected PKCS#12 keystores: how a member's private keys rest on its node's disk. The current key of each
+ * kind is under its own alias ({@code signing}, {@code encryption}); a rotation keeps the one it replaces under
+ * another alias, so that what was sealed to it can still be opened.
+ */
 public final class KeyStores {
 
     private static final String TYPE = "PKCS12";
@@ -37,34 +45,53 @@ public final class KeyStores {
         }
     }
 
+    /**
+     * Puts a new key under {@code alias} and keeps the one it replaces under {@code previousAlias}; the file is
+     * replaced in one atomic move, so a node reading it meanwhile sees the old keystore or the new one.
+     */
+    public static void replaceKeyPair(Path file, String alias, String previousAlias, PrivateKey key,
+                                      X509Certificate[] chain, char[] password) {
+        KeyStore store = load(file, password);
+        try {
+            KeyStore.Entry replaced = store.getEntry(alias, new KeyStore.PasswordProtection(password));
+            if (replaced != null) {
+                store.setEntry(previousAlias, replaced, new KeyStore.PasswordProtection(password));
+            }
+            store.setKeyEntry(alias, key, password, chain);
+            Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
+            try (OutputStream out = Files.newOutputStream(written)) {
+                store.store(out, password);
+            }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) {
+            throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot write keystore " + file, e);
+        }
+    }
+
     /** Reads one key entry; the private key comes back as a Bouncy Castle key, for fast EC operations. */
     public static KeyStore.PrivateKeyEntry readKeyPair(Path file, String alias, char[] password) {
-        if (!Files.isRegularFile(file)) {
-            throw invalid("keystore " + file + " is missing");
+        KeyStore.PrivateKeyEntry entry = privateKeyEntry(load(file, password), file, alias, password);
+        if (entry == null) {
+            throw invalid("keystore " + file + " has no private key '" + alias + "'");
         }
-        KeyStore store;
-        try (InputStream in = Files.newInputStream(file)) {
-            store = KeyStore.getInstance(TYPE);
-            store.load(in, password);
-        } catch (IOException e) {
-            throw invalid("keystore " + file + " cannot be opened: wrong password or damaged file");
+        return entry;
+    }
+
+    /** Every key entry of the keystore, current and kept, as Bouncy Castle keys. */
+    public static List<KeyStore.PrivateKeyEntry> readKeyPairs(Path file, char[] password) {
+        KeyStore store = load(file, password);
+        List<KeyStore.PrivateKeyEntry> entries = new ArrayList<>();
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                KeyStore.PrivateKeyEntry entry = privateKeyEntry(store, file, alias, password);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
         } catch (Exception e) {
             throw invalid("keystore " + file + " cannot be read: " + e.getMessage());
         }
-        try {
-            KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
-            if (!(entry instanceof KeyStore.PrivateKeyEntry keyEntry)) {
-                throw invalid("keystore " + file + " has no private key '" + alias + "'");
-            }
-            Certificate[] chain = keyEntry.getCertificateChain();
-            PrivateKey key = KeyFactory.getInstance(keyEntry.getPrivateKey().getAlgorithm(), BouncyCastle.provider())
-                    .generatePrivate(new PKCS8EncodedKeySpec(keyEntry.getPrivateKey().getEncoded()));
-            return new KeyStore.PrivateKeyEntry(key, chain);
-        } catch (SpeanException e) {
-            throw e;
-        } catch (Exception e) {
-            throw invalid("keystore " + file + ": cannot read key '" + alias + "': " + e.getMessage());
-        }
+        return entries;
     }
 
     /** A member's signing ({@code signing.p12}) and encryption ({@code encryption.p12}) keys from its folder. */
@@ -73,6 +100,35 @@ public final class KeyStores {
         KeyStore.PrivateKeyEntry encryption = readKeyPair(memberDirectory.resolve("encryption.p12"), "encryption", password);
         return new MemberKeys(member, signing.getPrivateKey(), (X509Certificate) signing.getCertificate(),
                 encryption.getPrivateKey(), (X509Certificate) encryption.getCertificate());
+    }
+
+    private static KeyStore load(Path file, char[] password) {
+        if (!Files.isRegularFile(file)) {
+            throw invalid("keystore " + file + " is missing");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance(TYPE);
+            store.load(in, password);
+            return store;
+        } catch (IOException e) {
+            throw invalid("keystore " + file + " cannot be opened: wrong password or damaged file");
+        } catch (Exception e) {
+            throw invalid("keystore " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static KeyStore.PrivateKeyEntry privateKeyEntry(KeyStore store, Path file, String alias, char[] password) {
+        try {
+            if (!(store.getEntry(alias, new KeyStore.PasswordProtection(password)) instanceof KeyStore.PrivateKeyEntry entry)) {
+                return null;
+            }
+            Certificate[] chain = entry.getCertificateChain();
+            PrivateKey key = KeyFactory.getInstance(entry.getPrivateKey().getAlgorithm(), BouncyCastle.provider())
+                    .generatePrivate(new PKCS8EncodedKeySpec(entry.getPrivateKey().getEncoded()));
+            return new KeyStore.PrivateKeyEntry(key, chain);
+        } catch (Exception e) {
+            throw invalid("keystore " + file + ": cannot read key '" + alias + "': " + e.getMessage());
+        }
     }
 
     private static SpeanException invalid(String detail) {

@@ -5,21 +5,26 @@ import java.security.cert.X509Certificate;
 
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 
-/** Opens CMS AuthEnvelopedData sealed to this member's encryption certificate; any failure is DECRYPTION_FAILED. Thread-safe. */
+/**
+ * Opens CMS AuthEnvelopedData sealed to one of this member's encryption certificates, current or kept after a
+ * rotation; any failure is DECRYPTION_FAILED. Thread-safe.
+ */
 public final class PayloadOpener {
 
-    private final PrivateKey encryptionKey;
-    private final JceKeyAgreeRecipientId recipientId;
+    private final DecryptionKeys keys;
+
+    public PayloadOpener(DecryptionKeys keys) {
+        this.keys = keys;
+    }
 
     public PayloadOpener(PrivateKey encryptionKey, X509Certificate encryptionCertificate) {
-        this.encryptionKey = encryptionKey;
-        this.recipientId = new JceKeyAgreeRecipientId(encryptionCertificate);
+        this(DecryptionKeys.of(encryptionKey, encryptionCertificate));
     }
 
     public byte[] open(byte[] authEnvelopedDer) {
@@ -29,14 +34,29 @@ public final class PayloadOpener {
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.DECRYPTION_FAILED, "the payload is not CMS AuthEnvelopedData");
         }
-        RecipientInformation recipient = enveloped.getRecipientInfos().get(recipientId);
-        if (recipient == null) {
+        RecipientInformationStore recipients = enveloped.getRecipientInfos();
+        DecryptionKeys.Key key = keyFor(recipients);
+        if (key == null && keys.reloadIfChanged()) {
+            key = keyFor(recipients);
+        }
+        if (key == null) {
             throw new SpeanException(ErrorCode.DECRYPTION_FAILED, "the payload is not sealed to this member");
         }
         try {
-            return recipient.getContent(new JceKeyAgreeEnvelopedRecipient(encryptionKey).setProvider(BouncyCastle.provider()));
+            return recipients.get(key.recipientId())
+                    .getContent(new JceKeyAgreeEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.provider()));
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.DECRYPTION_FAILED, "the payload cannot be decrypted (tag or key mismatch)");
         }
+    }
+
+    private DecryptionKeys.Key keyFor(RecipientInformationStore recipients) {
+        for (DecryptionKeys.Key key : keys.keys()) {
+            RecipientInformation recipient = recipients.get(key.recipientId());
+            if (recipient != null) {
+                return key;
+            }
+        }
+        return null;
     }
 }

@@ -35,9 +35,9 @@ public final class EnvelopeVerifier {
         EnvelopeHeader header = envelope.header();
         Federation.Member sender = federation.member(header.sender()).orElseThrow(() -> new SpeanException(
                 ErrorCode.SIGNER_UNTRUSTED, "the sender " + header.sender() + " is not a member of the federation"));
-        if (!sender.signingCertificate().equals(signer)) {
+        if (!sender.signsWith(signer)) {
             throw new SpeanException(ErrorCode.SIGNER_UNTRUSTED,
-                    "the envelope is not signed with the registered signing certificate of " + header.sender());
+                    "the envelope is not signed with a registered signing certificate of " + header.sender());
         }
         byte[] digest = Digests.sha256(envelope.ciphertext());
         if (!MessageDigest.isEqual(digest, decode(header.ciphertextSha256()))) {

@@ -25,9 +25,15 @@ import kh.gov.spean.validation.SchemaId;
  */
 public final class Federation {
 
-    /** A member with its parsed certificates. */
+    /** A member with its parsed certificates: the current ones, and the signing certificates a rotation replaced. */
     public record Member(MemberId id, String name, Set<SubsystemId> subsystems,
-                         X509Certificate signingCertificate, X509Certificate encryptionCertificate) {
+                         X509Certificate signingCertificate, X509Certificate encryptionCertificate,
+                         List<X509Certificate> previousSigningCertificates) {
+
+        /** True if a signature by {@code signer} counts as this member's: its current certificate or a previous one. */
+        public boolean signsWith(X509Certificate signer) {
+            return signingCertificate.equals(signer) || previousSigningCertificates.contains(signer);
+        }
     }
 
     /**
@@ -90,7 +96,8 @@ public final class Federation {
             require(entry.signingCertificate() != null && entry.encryptionCertificate() != null,
                     "member " + id + " has no certificates");
             federation.members.put(id, new Member(id, entry.name(), Set.copyOf(subsystems),
-                    Pem.parseCertificate(entry.signingCertificate()), Pem.parseCertificate(entry.encryptionCertificate())));
+                    Pem.parseCertificate(entry.signingCertificate()), Pem.parseCertificate(entry.encryptionCertificate()),
+                    list(entry.previousSigningCertificates()).stream().map(Pem::parseCertificate).toList()));
         }
         for (FederationConfiguration.Schema schema : list(configuration.schemas())) {
             federation.schemaDigests.put(SchemaId.parse(schema.id()), schema.sha256());

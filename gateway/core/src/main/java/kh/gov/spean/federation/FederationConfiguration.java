@@ -3,6 +3,10 @@ package kh.gov.spean.federation;
 import java.time.Instant;
 import java.util.List;
 
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.MemberId;
+
 /**
  * The federation configuration as the federation authority signs it (X-Road's "global configuration"): members with
  * their certificates, services with their schemas, access rights, the digests of the shared schemas, and revoked
@@ -22,9 +26,28 @@ public record FederationConfiguration(
 
     public static final int CURRENT_VERSION = 1;
 
-    /** A member: its subsystems and its two certificates (PEM), one to verify its signatures, one to encrypt to it. */
+    /** The entry of {@code id}; CONFIGURATION_INVALID if there is none. */
+    public Member member(MemberId id) {
+        return members.stream().filter(candidate -> candidate.id().equals(id.toString())).findFirst()
+                .orElseThrow(() -> new SpeanException(ErrorCode.CONFIGURATION_INVALID,
+                        "no member " + id + " in the federation configuration"));
+    }
+
+    /** The same configuration issued again at {@code now} (or just after this one), with these members and revocations. */
+    public FederationConfiguration reissued(Instant now, List<Member> newMembers, List<Revocation> newRevoked) {
+        Instant issued = now.isAfter(issuedAt) ? now : issuedAt.plusMillis(1);
+        return new FederationConfiguration(version, instance, issued, expiresAt, newMembers, services, accessRights,
+                schemas, newRevoked);
+    }
+
+    /**
+     * A member: its subsystems and its two certificates (PEM), one to verify its signatures, one to encrypt to it; and,
+     * after a key rotation, the signing certificates it used before, whose signatures still count as the member's
+     * (messages signed before the rotation may still be in flight) until the authority drops them.
+     */
     public record Member(String id, String name, String nameKm, List<String> subsystems,
-                         String signingCertificate, String encryptionCertificate) {
+                         String signingCertificate, String encryptionCertificate,
+                         List<String> previousSigningCertificates) {
     }
 
     /**

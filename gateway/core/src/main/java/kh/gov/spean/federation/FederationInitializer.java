@@ -88,7 +88,7 @@ public final class FederationInitializer {
         }
         return new FederationConfiguration.Member(id.toString(), seeded.name(), seeded.nameKm(), seeded.subsystems(),
                 Pem.certificate(signingCertificate),
-                Pem.certificate(encryptionCertificate));
+                Pem.certificate(encryptionCertificate), null);
     }
 
     private static List<FederationConfiguration.Schema> schemaDigests(FederationSeed seed, SchemaCatalog schemas) {

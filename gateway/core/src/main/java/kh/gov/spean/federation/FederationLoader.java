@@ -28,6 +28,16 @@ public final class FederationLoader {
     }
 
     public static Federation load(FederationFiles files, Instant now) {
+        FederationConfiguration configuration = loadConfiguration(files, now);
+        try {
+            return Federation.of(configuration);
+        } catch (IllegalArgumentException e) {
+            throw invalid("the federation configuration is inconsistent: " + e.getMessage());
+        }
+    }
+
+    /** The configuration as the authority signed it, once its signature and expiry are checked. */
+    public static FederationConfiguration loadConfiguration(FederationFiles files, Instant now) {
         X509Certificate anchor = loadTrustAnchor(files);
         byte[] configuration = readBytes(files.configuration(), "federation configuration");
         if (!Files.exists(files.signature())) {
@@ -58,11 +68,7 @@ public final class FederationLoader {
             throw invalid("the federation configuration expired at " + parsed.expiresAt()
                     + "; ask the federation authority for a new one");
         }
-        try {
-            return Federation.of(parsed);
-        } catch (IllegalArgumentException e) {
-            throw invalid("the federation configuration is inconsistent: " + e.getMessage());
-        }
+        return parsed;
     }
 
     private static String read(Path file, String what) {

@@ -1,8 +1,5 @@
 package kh.gov.spean.federation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -11,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import kh.gov.spean.crypto.Pem;
-import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
-import kh.gov.spean.json.SpeanJson;
 
 /**
  * The federation authority revokes a member's certificates: it issues the configuration again, newer, naming the
@@ -29,24 +23,20 @@ public final class FederationRevocation {
         this.clock = clock;
     }
 
-    /** Revokes {@code member}'s current certificates in the configuration under {@code dataDirectory}; returns how many. */
+    /** Revokes {@code member}'s certificates (current, and previous signing ones) in the configuration under {@code dataDirectory}; returns how many. */
     public int revoke(Path dataDirectory, MemberId member, String reason) {
         FederationFiles files = FederationFiles.in(dataDirectory);
         Instant now = clock.instant();
-        FederationLoader.load(files, now);
-        FederationConfiguration current;
-        try {
-            current = SpeanJson.fromBytes(Files.readAllBytes(files.configuration()), FederationConfiguration.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FederationConfiguration.Member entry = current.members().stream().filter(candidate -> candidate.id()
-                .equals(member.toString())).findFirst().orElseThrow(() -> new SpeanException(
-                ErrorCode.CONFIGURATION_INVALID, "no member " + member + " in the federation configuration"));
+        FederationConfiguration current = FederationLoader.loadConfiguration(files, now);
+        FederationConfiguration.Member entry = current.member(member);
         List<FederationConfiguration.Revocation> revoked = new ArrayList<>(
                 current.revoked() == null ? List.of() : current.revoked());
         int added = 0;
-        for (String pem : List.of(entry.signingCertificate(), entry.encryptionCertificate())) {
+        List<String> certificates = new ArrayList<>(List.of(entry.signingCertificate(), entry.encryptionCertificate()));
+        if (entry.previousSigningCertificates() != null) {
+            certificates.addAll(entry.previousSigningCertificates());
+        }
+        for (String pem : certificates) {
             X509Certificate certificate = Pem.parseCertificate(pem);
             String fingerprint = Federation.fingerprint(certificate);
             if (revoked.stream().noneMatch(existing -> existing.certificateSha256().equals(fingerprint))) {
@@ -55,10 +45,8 @@ public final class FederationRevocation {
                 added++;
             }
         }
-        Instant issued = now.isAfter(current.issuedAt()) ? now : current.issuedAt().plusMillis(1);
-        FederationAuthority.load(dataDirectory).publish(new FederationConfiguration(current.version(), current.instance(),
-                issued, current.expiresAt(), current.members(), current.services(), current.accessRights(),
-                current.schemas(), List.copyOf(revoked)), files);
+        FederationAuthority.load(dataDirectory).publish(current.reissued(now, current.members(), List.copyOf(revoked)),
+                files);
         return added;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import kh.gov.spean.crypto.DecryptionKeys;
 import kh.gov.spean.crypto.KeyStores;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.error.ErrorCode;
@@ -38,6 +39,11 @@ public record MemberFiles(MemberId member, Path directory) {
 
     public MemberKeys loadKeys() {
         return KeyStores.loadMember(member, directory, password());
+    }
+
+    /** The member's encryption keys, current and kept after rotations, read again when the keystore changes. */
+    public DecryptionKeys decryptionKeys() {
+        return DecryptionKeys.fromKeystore(encryptionKeystore(), password());
     }
 
     char[] password() {

@@ -170,7 +170,7 @@ public final class GatewayNode implements AutoCloseable {
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             RecordPublisher publisher = new RecordPublisher(camel.createProducerTemplate(), endpoints.outbox());
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
-                    setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
+                    setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
                     deadLetters, metrics, monitoring, publisher, log, clock));
             camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
                     new ReadOperationalData(monitoring)));

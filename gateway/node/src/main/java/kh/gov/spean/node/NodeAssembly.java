@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.apache.camel.CamelContext;
 
+import kh.gov.spean.crypto.DecryptionKeys;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.crypto.PayloadOpener;
 import kh.gov.spean.envelope.EnvelopeOpener;
@@ -90,7 +91,7 @@ final class NodeAssembly {
 
     /** What the routes' steps are made from. */
     record Parts(NodeSettings settings, Federation federation, X509Certificate trustAnchor, MemberKeys keys,
-                 SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
+                 DecryptionKeys decryptionKeys, SchemaCatalog schemas, ConnectorCatalog connectors, NodeEvents events, PendingExchanges pending,
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
                  ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
                  OperationalMonitoring monitoring, RecordPublisher publisher, MessageLog log,
@@ -107,8 +108,7 @@ final class NodeAssembly {
         EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
         EnvelopeSealer oneWaySealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.oneWayTimeToLive());
         PayloadValidator validator = parts.schemas().validator();
-        OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(
-                new PayloadOpener(parts.keys().encryptionKey(), parts.keys().encryptionCertificate())),
+        OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(new PayloadOpener(parts.decryptionKeys())),
                 settings.maxMessageBytes());
         TimeWindow window = new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive());
         int maxEnvelopeBytes = settings.maxMessageBytes() * 2 + GatewayNode.ENVELOPE_OVERHEAD_BYTES;

@@ -3,6 +3,7 @@ package kh.gov.spean.node;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 
+import kh.gov.spean.crypto.DecryptionKeys;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
@@ -19,8 +20,8 @@ import kh.gov.spean.validation.SchemaId;
  * authority and not expired, its member's keys matching the certificates registered there, the shared schemas the
  * configuration fixes, and its connectors.
  */
-record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKeys keys, SchemaCatalog schemas,
-                    ConnectorCatalog connectors) {
+record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKeys keys,
+                    DecryptionKeys decryptionKeys, SchemaCatalog schemas, ConnectorCatalog connectors) {
 
     static TrustedSetup load(NodeSettings settings, Clock clock) {
         FederationFiles federationFiles = FederationFiles.in(settings.dataDirectory());
@@ -28,7 +29,8 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
         X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(federationFiles);
         Federation.Member self = federation.member(settings.member()).orElseThrow(() -> invalid(
                 "member " + settings.member() + " is not in the federation configuration"));
-        MemberKeys keys = MemberFiles.in(settings.dataDirectory(), settings.member()).loadKeys();
+        MemberFiles memberFiles = MemberFiles.in(settings.dataDirectory(), settings.member());
+        MemberKeys keys = memberFiles.loadKeys();
         if (!keys.signingCertificate().equals(self.signingCertificate())
                 || !keys.encryptionCertificate().equals(self.encryptionCertificate())) {
             throw invalid("the keystores of " + settings.member()
@@ -37,7 +39,7 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
         SchemaCatalog schemas = SchemaCatalog.load(settings.schemasDirectory());
         requireFederationSchemas(federation, schemas);
         ConnectorCatalog connectors = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member());
-        return new TrustedSetup(federation, trustAnchor, keys, schemas, connectors);
+        return new TrustedSetup(federation, trustAnchor, keys, memberFiles.decryptionKeys(), schemas, connectors);
     }
 
     private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code spean federation}: the federation authority's work on a running federation. */
 @Command(name = "federation", mixinStandardHelpOptions = true, description = "The federation authority's tools.",
-        subcommands = {FederationRevokeCommand.class})
+        subcommands = {FederationRevokeCommand.class, FederationRotateKeysCommand.class})
 public final class FederationCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,14 +1,12 @@
 package kh.gov.spean.cli.federation;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.FederationRevocation;
 import kh.gov.spean.id.MemberId;
 
@@ -20,11 +18,8 @@ import kh.gov.spean.id.MemberId;
         description = "Revoke a member's certificates in a newer, signed federation configuration.")
 public final class FederationRevokeCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "The federation authority's data directory (spean init).")
-    Path data;
-
-    @Option(names = "--member", required = true, description = "The member whose certificates are revoked, e.g. KH/GOV/MEF.")
-    String member;
+    @Mixin
+    AuthorityMemberOptions target;
 
     @Option(names = "--reason", defaultValue = "keyCompromise",
             description = "The reason recorded (RFC 5280 names, e.g. keyCompromise, superseded; default: ${DEFAULT-VALUE}).")
@@ -32,15 +27,10 @@ public final class FederationRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MemberId id;
-        try {
-            id = MemberId.parse(member);
-        } catch (IllegalArgumentException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting 'member' " + e.getMessage());
-        }
-        int revoked = new FederationRevocation(Clock.systemUTC()).revoke(data, id, reason);
+        MemberId id = target.memberId();
+        int revoked = new FederationRevocation(Clock.systemUTC()).revoke(target.data, id, reason);
         System.out.println("Revoked " + revoked + " certificate(s) of " + id + " (" + reason + "); the signed configuration"
-                + " in " + data.resolve("federation") + " is newer: nodes adopt it within seconds.");
+                + " in " + target.data.resolve("federation") + " is newer: nodes adopt it within seconds.");
         return 0;
     }
 }

@@ -1,0 +1,85 @@
+package kh.gov.spean.crypto;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.bouncycastle.cms.KeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+
+/**
+ * The private keys a member opens payloads with: its current encryption key, and those a key rotation replaced, kept
+ * so that what was sealed to them before every node knew the new certificate still opens. Read from the member's
+ * keystore, and read again when a payload names a key not yet known and the keystore changed since (a rotation on a
+ * running node). Thread-safe.
+ */
+public final class DecryptionKeys {
+
+    /** A private key and the recipient identifier that CMS names it by. */
+    public record Key(PrivateKey privateKey, KeyAgreeRecipientId recipientId) {
+
+        static Key of(PrivateKey privateKey, X509Certificate certificate) {
+            return new Key(privateKey, new JceKeyAgreeRecipientId(certificate));
+        }
+    }
+
+    private record Loaded(List<Key> keys, FileTime modified) {
+    }
+
+    private final Path keystore;
+    private final char[] password;
+    private volatile Loaded loaded;
+
+    private DecryptionKeys(Path keystore, char[] password, Loaded loaded) {
+        this.keystore = keystore;
+        this.password = password;
+        this.loaded = loaded;
+    }
+
+    /** Every key of the keystore at {@code file}. */
+    public static DecryptionKeys fromKeystore(Path file, char[] password) {
+        return new DecryptionKeys(file, password.clone(), read(file, password));
+    }
+
+    /** One fixed key, never read again. */
+    public static DecryptionKeys of(PrivateKey privateKey, X509Certificate certificate) {
+        return new DecryptionKeys(null, null, new Loaded(List.of(Key.of(privateKey, certificate)), null));
+    }
+
+    public List<Key> keys() {
+        return loaded.keys();
+    }
+
+    /** Reads the keystore again if it changed since it was last read; true if it did. */
+    public boolean reloadIfChanged() {
+        if (keystore == null) {
+            return false;
+        }
+        synchronized (this) {
+            if (modified(keystore).equals(loaded.modified())) {
+                return false;
+            }
+            loaded = read(keystore, password);
+            return true;
+        }
+    }
+
+    private static Loaded read(Path file, char[] password) {
+        FileTime modified = modified(file);
+        List<Key> keys = KeyStores.readKeyPairs(file, password).stream()
+                .map(entry -> Key.of(entry.getPrivateKey(), (X509Certificate) entry.getCertificate())).toList();
+        return new Loaded(keys, modified);
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+}
