@@ -53,6 +53,7 @@ import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.log.CheckpointPublication;
+import kh.gov.spean.node.operations.ConsumerLag;
 import kh.gov.spean.node.operations.HealthCheck;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
@@ -94,6 +95,7 @@ public final class GatewayNode implements AutoCloseable {
     private final MessageLog log;
     private final OneWayDispatcher dispatcher;
     private final HealthCheck health;
+    private final ConsumerLag lag;
     private final FederationWatcher watcher;
     private final Federation federation;
     private final PendingExchanges pending;
@@ -101,7 +103,7 @@ public final class GatewayNode implements AutoCloseable {
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
-                        FederationWatcher watcher, Federation federation, PendingExchanges pending) {
+                        ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -109,6 +111,7 @@ public final class GatewayNode implements AutoCloseable {
         this.log = log;
         this.dispatcher = dispatcher;
         this.health = health;
+        this.lag = lag;
         this.watcher = watcher;
         this.federation = federation;
         this.pending = pending;
@@ -135,6 +138,9 @@ public final class GatewayNode implements AutoCloseable {
         NodeMetrics metrics = new NodeMetrics(settings.member(), events, log, clock);
         OperationalMonitoring monitoring = new OperationalMonitoring();
         HealthCheck health = new HealthCheck(log, kafka, settings.timestampAuthority(), clock);
+        ConsumerLag lag = new ConsumerLag(kafka, clock);
+        metrics.watch(lag, Topics.inboxGroup(settings.member()), Topics.inbox(settings.member()));
+        metrics.watch(lag, Topics.answersGroup(settings.member()), Topics.answers(settings.member()));
         FederationWatcher watcher = new FederationWatcher(FederationFiles.in(settings.dataDirectory()), federation,
                 events, clock);
         OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, deadLetters, keys.signingCertificate(),
@@ -161,9 +167,9 @@ public final class GatewayNode implements AutoCloseable {
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
-                            "spean-node-" + settings.member().folderName(), settings.inboxConsumers()),
+                            Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(
-                            "spean-answers-" + settings.member().folderName(), settings.inboxConsumers()),
+                            Topics.answersGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
@@ -192,6 +198,7 @@ public final class GatewayNode implements AutoCloseable {
             pending.close();
             watcher.close();
             health.close();
+            lag.close();
             dispatcher.close();
             camel.stop();
             log.close();
@@ -200,6 +207,7 @@ public final class GatewayNode implements AutoCloseable {
             pending.close();
             watcher.close();
             health.close();
+            lag.close();
             dispatcher.close();
             camel.stop();
             log.close();
@@ -216,8 +224,8 @@ public final class GatewayNode implements AutoCloseable {
                 });
             }
         });
-        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, watcher,
-                federation, pending);
+        GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
+                watcher, federation, pending);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -261,6 +269,7 @@ public final class GatewayNode implements AutoCloseable {
         camel.stop();
         pending.close();
         health.close();
+        lag.close();
         log.close();
     }
 

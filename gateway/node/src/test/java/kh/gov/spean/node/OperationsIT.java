@@ -1,5 +1,6 @@
 package kh.gov.spean.node;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,18 +8,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.SharedKafkaBroker;
+import kh.gov.spean.node.kafka.Topics;
+import kh.gov.spean.node.operations.ConsumerLag;
+
 /**
- * What operators poll: /metrics counts calls by service, client and outcome; /monitoring keeps each call's
- * operational record; /health says what is down.
+ * What operators poll: /metrics counts calls by service, client and outcome and shows the consumer lag; /monitoring
+ * keeps each call's operational record; /health says what is down.
  */
 class OperationsIT {
 
@@ -77,6 +88,34 @@ class OperationsIT {
             assertTrue(answer.getJsonObject("checks").getString("timestampAuthority").startsWith("DOWN"), health.body());
             assertEquals("UP", answer.getJsonObject("checks").getString("kafka"));
             assertEquals(200, get(network.moi(), "/health/live").statusCode(), "alive, though not ready");
+        }
+    }
+
+    @Test
+    void records_waiting_in_a_stopped_nodes_inbox_show_as_consumer_lag_until_it_takes_them(@TempDir Path data)
+            throws Exception {
+        KafkaSettings kafka = KafkaSettings.defaults(SharedKafkaBroker.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
+        String inbox = Topics.inbox(TestNetwork.MOI);
+        String group = Topics.inboxGroup(TestNetwork.MOI);
+        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(20), UnaryOperator.identity(), TestNetwork.MOI);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProperties())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lagOf(kafka, group, inbox) == 0);
+            network.stop(TestNetwork.MOI);
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(inbox, ("waiting " + i).getBytes(StandardCharsets.UTF_8))).get();
+            }
+            assertEquals(3, lagOf(kafka, group, inbox), "three records wait for the stopped node");
+
+            GatewayNode restarted = network.restart(TestNetwork.MOI);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted, "/metrics").body()
+                    .contains("spean_consumer_lag_records{member=\"KH/GOV/MOI\",topic=\"" + inbox + "\"} 0.0"));
+        }
+    }
+
+    /** The lag measured afresh (a ConsumerLag keeps a measurement for a few seconds). */
+    private static double lagOf(KafkaSettings kafka, String group, String topic) {
+        try (ConsumerLag lag = new ConsumerLag(kafka, Clock.systemUTC())) {
+            return lag.records(group, topic);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import kh.gov.spean.envelope.EnvelopeHeader;
 import kh.gov.spean.id.MemberId;
 
-/** Kafka topic names, in one place. */
+/** Kafka topic and consumer group names, in one place. */
 public final class Topics {
 
     private Topics() {
@@ -41,6 +41,16 @@ public final class Topics {
     /** Every topic that holds a member's envelopes. */
     public static List<String> of(MemberId member) {
         return List.of(inbox(member), answers(member), deadLetters(member));
+    }
+
+    /** The consumer group of a member's nodes on its inbox: they share the inbox's partitions. */
+    public static String inboxGroup(MemberId member) {
+        return "spean-node-" + member.folderName();
+    }
+
+    /** The consumer group of a member's nodes on its answers topic. */
+    public static String answersGroup(MemberId member) {
+        return "spean-answers-" + member.folderName();
     }
 
     /** Where nodes publish their message-log checkpoints for the other members to witness. */

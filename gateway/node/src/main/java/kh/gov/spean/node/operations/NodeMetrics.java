@@ -18,7 +18,7 @@ import kh.gov.spean.node.NodeEvents;
 /**
  * A node's metrics, served in Prometheus text at {@code /metrics}: exchanges by service, client and outcome with their
  * latency histogram, refusals by code and where, deliveries to backends, the message log's size and the age of its
- * last checkpoint.
+ * last checkpoint, and the consumer lag on the member's inbox and answers topics.
  */
 public final class NodeMetrics {
 
@@ -42,6 +42,13 @@ public final class NodeMetrics {
                         last -> Duration.between(last.get(), clock.instant()).toMillis() / 1000.0)
                 .description("Seconds since the message log's last checkpoint (or since the node started)")
                 .baseUnit("seconds").register(registry);
+    }
+
+    /** Reports how far consumer group {@code group} is behind {@code topic}, measured when the metrics are read. */
+    public void watch(ConsumerLag lag, String group, String topic) {
+        Gauge.builder("spean.consumer.lag", lag, measured -> measured.records(group, topic))
+                .description("Records of a topic this member's nodes have not taken yet (committed), NaN while Kafka does not answer")
+                .tag("topic", topic).baseUnit("records").register(registry);
     }
 
     /** One call at the HTTP edge, answered: its service, client, outcome ({@code ok} or the error code) and latency. */

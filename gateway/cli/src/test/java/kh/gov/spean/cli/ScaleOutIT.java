@@ -1,0 +1,108 @@
+package kh.gov.spean.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.log.LogEntryKind;
+import kh.gov.spean.log.LogFiles;
+import kh.gov.spean.log.LogTail;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.TestNetwork;
+import kh.gov.spean.node.kafka.SharedKafkaBroker;
+
+/**
+ * Interior runs two nodes — separate JVMs, each with its own disk and its own message log — that share its inbox as
+ * one Kafka consumer group. Under load one is killed with SIGKILL: once its session times out, the other takes its
+ * partitions and reads again what the killed node had not committed, so every call is answered. A request the killed
+ * node had already handed to its backend may reach the backend once more (the surviving node cannot know of it: its
+ * memory of received envelopes is its own log); the test counts those, and they are bounded by the calls in flight.
+ */
+class ScaleOutIT {
+
+    private static final int CALLERS = 4;
+
+    @Test
+    void two_nodes_of_a_member_share_its_inbox_and_one_takes_over_when_the_other_is_killed(@TempDir Path data,
+                                                                                          @TempDir Path secondDisk)
+            throws Exception {
+        new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
+        copy(data, secondDisk);
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        String backend = "moi-id-registry=http://127.0.0.1:" + idRegistry.port();
+        NodeProcess first = NodeProcess.start(data.resolve("moi-node-1.log"), "--member", "KH/GOV/MOI", "--data",
+                data.toString(), "--node-name", "node-1", "--http-port", "0", "--kafka-bootstrap",
+                SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50");
+        NodeProcess second = NodeProcess.start(secondDisk.resolve("moi-node-2.log"), "--member", "KH/GOV/MOI", "--data",
+                secondDisk.toString(), "--node-name", "node-2", "--http-port", "0", "--kafka-bootstrap",
+                SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50");
+        GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+                Duration.ofSeconds(30), Map.of()), Clock.systemUTC());
+        RequestResponseLoad.Counts counts;
+        try (RequestResponseLoad load = RequestResponseLoad.start(mef.baseUri(), CALLERS)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.answered() >= 60);
+            first.kill();
+            int answeredAtKill = load.answered();
+            await().atMost(Duration.ofSeconds(90)).until(() -> load.answered() >= answeredAtKill + 60);
+            counts = load.stop(idRegistry);
+        } finally {
+            mef.close();
+            first.close();
+            second.close();
+            idRegistry.stop();
+        }
+        counts.print("a kill of one of a member's two nodes");
+        long servedByFirst = deliveries(data);
+        long servedBySecond = deliveries(secondDisk);
+        System.out.printf("scale-out: node-1 handed %d requests to the backend before it was killed, node-2 %d%n",
+                servedByFirst, servedBySecond);
+        assertTrue(servedByFirst > 0 && servedBySecond > 0, "both nodes served: " + servedByFirst + ", " + servedBySecond);
+        assertEquals(Map.of(), counts.failedByCode(), "every call is answered");
+        assertEquals(0, counts.answeredButNotDelivered());
+        assertEquals(0, counts.answeredWrongly());
+        assertTrue(counts.deliveredTwice() <= CALLERS, "only calls in flight at the kill reach the backend again: "
+                + counts.deliveredTwice());
+        assertEquals(0, SpeanCommand.execute("audit", "verify", "--log", data.resolve("KH.GOV.MOI/log").toString(),
+                "--log", secondDisk.resolve("KH.GOV.MOI/log").toString(), "--log", data.resolve("KH.GOV.MEF/log").toString()));
+    }
+
+    /** How many requests the node whose disk is {@code data} handed to Interior's backend, from its own log. */
+    private static long deliveries(Path data) throws IOException {
+        return LogTail.since(new LogFiles(data.resolve("KH.GOV.MOI/log")), Instant.EPOCH).stream()
+                .filter(entry -> LogEntryKind.DELIVERED.wireName().equals(entry.kind())).count();
+    }
+
+    /** A second node's disk: the same federation files and member keys, nothing else. */
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                try {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
