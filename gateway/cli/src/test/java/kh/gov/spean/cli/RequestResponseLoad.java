@@ -35,6 +35,8 @@ final class RequestResponseLoad implements AutoCloseable {
     static final String CLIENT = "KH/GOV/MEF/BUSINESS-REGISTRY";
     /** The outcome of a call whose connection broke before an answer: the node it went to was killed. */
     static final String CONNECTION_LOST = "connection_lost";
+    /** National IDs, one per call, never the same twice in this JVM, so that a shared backend's journal tells calls apart. */
+    private static final AtomicInteger NEXT_CITIZEN = new AtomicInteger(900_000_000);
 
     /** One call: the national ID it asked about, and the HTTP status and error code it got (0 and a code if none). */
     record Call(String nationalId, int status, String code, String answeredNationalId) {
@@ -59,7 +61,6 @@ final class RequestResponseLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Object retargeted = new Object();
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger nextCitizen = new AtomicInteger(900_000_000);
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final List<Thread> callers = new ArrayList<>();
@@ -107,7 +108,7 @@ final class RequestResponseLoad implements AutoCloseable {
         }
     }
 
-    /** Stops the callers, lets their last calls end, and counts against {@code backend}'s journal. */
+    /** Stops the callers, lets their last calls end, and counts their calls against {@code backend}'s journal. */
     Counts stop(WireMockServer backend) throws InterruptedException {
         close();
         Map<String, Integer> deliveries = new HashMap<>();
@@ -117,23 +118,26 @@ final class RequestResponseLoad implements AutoCloseable {
             }
         }
         int answeredCalls = 0;
+        int delivered = 0;
+        int deliveredTwice = 0;
         int answeredButNotDelivered = 0;
         int answeredWrongly = 0;
         int deliveredWithoutAnAnswer = 0;
         Map<String, Integer> failedByCode = new TreeMap<>();
         for (Call call : calls) {
-            int delivered = deliveries.getOrDefault(call.nationalId(), 0);
+            int times = deliveries.getOrDefault(call.nationalId(), 0);
+            delivered += times > 0 ? 1 : 0;
+            deliveredTwice += times > 1 ? 1 : 0;
             if (call.answered()) {
                 answeredCalls++;
-                answeredButNotDelivered += delivered == 0 ? 1 : 0;
+                answeredButNotDelivered += times == 0 ? 1 : 0;
                 answeredWrongly += call.nationalId().equals(call.answeredNationalId()) ? 0 : 1;
             } else {
                 failedByCode.merge(call.code(), 1, Integer::sum);
-                deliveredWithoutAnAnswer += delivered > 0 ? 1 : 0;
+                deliveredWithoutAnAnswer += times > 0 ? 1 : 0;
             }
         }
-        int deliveredTwice = (int) deliveries.values().stream().filter(n -> n > 1).count();
-        return new Counts(calls.size(), answeredCalls, failedByCode, deliveries.size(), deliveredTwice,
+        return new Counts(calls.size(), answeredCalls, failedByCode, delivered, deliveredTwice,
                 answeredButNotDelivered, answeredWrongly, deliveredWithoutAnAnswer);
     }
 
@@ -151,7 +155,7 @@ final class RequestResponseLoad implements AutoCloseable {
     private void callUntilStopped() {
         while (running) {
             URI target = node;
-            String nationalId = Integer.toString(nextCitizen.getAndIncrement());
+            String nationalId = Integer.toString(NEXT_CITIZEN.getAndIncrement());
             Call call = call(target, nationalId);
             calls.add(call);
             (call.answered() ? answered : failed).incrementAndGet();

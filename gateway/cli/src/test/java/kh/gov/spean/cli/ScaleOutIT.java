@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -28,11 +29,16 @@ import kh.gov.spean.node.TestNetwork;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
 
 /**
- * Interior runs two nodes — separate JVMs, each with its own disk and its own message log — that share its inbox as
+ * A member runs two nodes, each with its own disk and message log.
+ *
+ * <p>Serving: Interior runs two nodes — separate JVMs, each with its own disk and its own message log — that share its inbox as
  * one Kafka consumer group. Under load one is killed with SIGKILL: once its session times out, the other takes its
  * partitions and reads again what the killed node had not committed, so every call is answered. A request the killed
  * node had already handed to its backend may reach the backend once more (the surviving node cannot know of it: its
  * memory of received envelopes is its own log); the test counts those, and they are bounded by the calls in flight.
+ *
+ * <p>Calling: Economy and Finance calls through two nodes at once; every answer is taken by the node whose caller
+ * waits for it (the request's record names it, and each node reads all of its member's answers).
  */
 class ScaleOutIT {
 
@@ -80,6 +86,44 @@ class ScaleOutIT {
                 + counts.deliveredTwice());
         assertEquals(0, SpeanCommand.execute("audit", "verify", "--log", data.resolve("KH.GOV.MOI/log").toString(),
                 "--log", secondDisk.resolve("KH.GOV.MOI/log").toString(), "--log", data.resolve("KH.GOV.MEF/log").toString()));
+    }
+
+    @Test
+    void each_answer_reaches_the_node_whose_caller_waits_when_a_member_calls_through_two_nodes(@TempDir Path data,
+                                                                                              @TempDir Path secondDisk)
+            throws Exception {
+        new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
+        copy(data, secondDisk);
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
+                Duration.ofSeconds(10), Map.of("moi-id-registry", "http://127.0.0.1:" + idRegistry.port())),
+                Clock.systemUTC());
+        GatewayNode first = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+                Duration.ofSeconds(10), Map.of()), Clock.systemUTC());
+        GatewayNode second = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, secondDisk, SpeanHome.root(),
+                Duration.ofSeconds(10), Map.of()).withNodeName("node-2"), Clock.systemUTC());
+        RequestResponseLoad.Counts throughFirst;
+        RequestResponseLoad.Counts throughSecond;
+        try (RequestResponseLoad one = RequestResponseLoad.start(first.baseUri(), 2);
+             RequestResponseLoad other = RequestResponseLoad.start(second.baseUri(), 2)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> one.answered() >= 40 && other.answered() >= 40);
+            throughFirst = one.stop(idRegistry);
+            throughSecond = other.stop(idRegistry);
+        } finally {
+            first.close();
+            second.close();
+            moi.close();
+            idRegistry.stop();
+        }
+        throughFirst.print("two nodes of the calling member, through node-1");
+        throughSecond.print("two nodes of the calling member, through node-2");
+        for (RequestResponseLoad.Counts counts : List.of(throughFirst, throughSecond)) {
+            assertEquals(Map.of(), counts.failedByCode(), "no answer went to the other node");
+            assertEquals(0, counts.answeredWrongly());
+            assertEquals(0, counts.deliveredTwice());
+        }
+        assertEquals(0, SpeanCommand.execute("audit", "verify", "--log", data.resolve("KH.GOV.MEF/log").toString(),
+                "--log", secondDisk.resolve("KH.GOV.MEF/log").toString(), "--log", data.resolve("KH.GOV.MOI/log").toString()));
     }
 
     /** How many requests the node whose disk is {@code data} handed to Interior's backend, from its own log. */

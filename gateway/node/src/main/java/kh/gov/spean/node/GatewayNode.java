@@ -140,11 +140,11 @@ public final class GatewayNode implements AutoCloseable {
         HealthCheck health = new HealthCheck(log, kafka, settings.timestampAuthority(), clock);
         ConsumerLag lag = new ConsumerLag(kafka, clock);
         metrics.watch(lag, Topics.inboxGroup(settings.member()), Topics.inbox(settings.member()));
-        metrics.watch(lag, Topics.answersGroup(settings.member()), Topics.answers(settings.member()));
+        metrics.watch(lag, Topics.answersGroup(settings.member(), settings.nodeName()), Topics.answers(settings.member()));
         FederationWatcher watcher = new FederationWatcher(FederationFiles.in(settings.dataDirectory()), federation,
                 events, clock);
         OneWayDispatcher dispatcher = new OneWayDispatcher(outgoing, deadLetters, keys.signingCertificate(),
-                settings.retryDelay(), clock);
+                settings.retryDelay(), settings.nodeName(), clock);
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
@@ -169,7 +169,7 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(
-                            Topics.answersGroup(settings.member()), settings.inboxConsumers()),
+                            Topics.answersGroup(settings.member(), settings.nodeName()), settings.inboxConsumers()),
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();

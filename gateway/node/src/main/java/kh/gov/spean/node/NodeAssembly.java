@@ -33,6 +33,7 @@ import kh.gov.spean.node.http.ReadServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
 import kh.gov.spean.node.http.WriteProblemResponse;
 import kh.gov.spean.node.http.WriteServiceResponse;
+import kh.gov.spean.node.inbox.AnswerForAnotherNode;
 import kh.gov.spean.node.inbox.CheckRecipient;
 import kh.gov.spean.node.inbox.CheckTimeWindow;
 import kh.gov.spean.node.inbox.DecodeEnvelope;
@@ -126,12 +127,12 @@ final class NodeAssembly {
                 new CheckRateLimit(settings.rateLimitPerSecond()),
                 new CheckClientAccessRight(federation),
                 new ValidateRequestPayload(validator),
-                new SealRequest(federation, requestSealer),
+                new SealRequest(federation, requestSealer, settings.nodeName()),
                 logSent,
                 new RegisterPendingExchange(parts.pending()),
                 new AwaitProviderAnswer(),
                 new WriteServiceResponse(),
-                new SealRequest(federation, oneWaySealer),
+                new SealRequest(federation, oneWaySealer, settings.nodeName()),
                 new AcceptOneWayMessage(parts.outgoing(), parts.dispatcher(), parts.clock()),
                 new WriteMessageAccepted(),
                 new SealEventCopies(federation, oneWaySealer),
@@ -151,7 +152,8 @@ final class NodeAssembly {
                 ValidateIncomingPayload.responses(federation, validator),
                 LogReceivedEnvelope.answers(parts.log(), member),
                 new CompletePendingRequest(),
-                bindToOneWayMessage)));
+                bindToOneWayMessage,
+                new AnswerForAnotherNode(settings.nodeName()))));
         camel.addRoutes(new OneWayAnswerRoute(new OneWayAnswerRoute.Steps(bindToOneWayMessage, openPayload,
                 LogReceivedEnvelope.answers(parts.log(), member),
                 new CompleteOneWayMessage(parts.outgoing(), parts.deadLetters(), parts.keys().signingCertificate(),

@@ -139,6 +139,13 @@ public record NodeSettings(
                 rateLimitPerSecond, oneWayTimeToLive, delay);
     }
 
+    public NodeSettings withNodeName(String name) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
+                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+    }
+
     public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
                 connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,

@@ -12,15 +12,20 @@ import kh.gov.spean.federation.Federation;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.ServiceCall;
 
-/** Step: seals the request to the provider member's encryption certificate, signs it, and addresses it to its inbox. */
+/**
+ * Step: seals the request to the provider member's encryption certificate, signs it, and addresses it to its inbox,
+ * naming this node for the answer.
+ */
 public final class SealRequest implements Processor {
 
     private final Federation federation;
     private final EnvelopeSealer sealer;
+    private final String node;
 
-    public SealRequest(Federation federation, EnvelopeSealer sealer) {
+    public SealRequest(Federation federation, EnvelopeSealer sealer, String node) {
         this.federation = federation;
         this.sealer = sealer;
+        this.node = node;
     }
 
     @Override
@@ -36,6 +41,6 @@ public final class SealRequest implements Processor {
         exchange.setProperty(ExchangeKeys.ENVELOPE, sealed.envelope());
         exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
         exchange.setProperty(ExchangeKeys.SALT, sealed.salt());
-        KafkaRecord.address(exchange.getMessage(), sealed.envelope());
+        KafkaRecord.request(exchange.getMessage(), sealed.envelope(), node);
     }
 }

@@ -8,6 +8,7 @@ import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.exchange.KafkaRecord;
 
 /** Step: parses the Kafka record into an envelope, refusing anything oversized or malformed before any crypto runs. */
 public final class DecodeEnvelope implements Processor {
@@ -23,6 +24,7 @@ public final class DecodeEnvelope implements Processor {
         exchange.setProperty(ExchangeKeys.RECEIVED_AT, System.currentTimeMillis());
         byte[] record = exchange.getMessage().getBody(byte[].class);
         exchange.setProperty(ExchangeKeys.RAW_RECORD, record);
+        KafkaRecord.keepReplyTo(exchange);
         if (record == null || record.length == 0) {
             throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "empty record");
         }

@@ -79,7 +79,7 @@ public final class HandleInboxRejection implements Processor {
                     SpeanJson.toBytes(new CompletePendingRequest.ErrorPayload(code.code(), detail)),
                     sender.encryptionCertificate());
             exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, reply.envelope());
-            KafkaRecord.address(exchange.getMessage(), reply.envelope());
+            KafkaRecord.answer(exchange, reply.envelope());
             exchange.setProperty(ExchangeKeys.ERROR_REPLY, Boolean.TRUE);
         }
     }

@@ -1,6 +1,7 @@
 package kh.gov.spean.node.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -24,9 +25,15 @@ public final class RecordPublisher {
 
     /** Throws TRANSPORT_UNAVAILABLE naming {@code what} when Kafka does not take the record. */
     public void publish(String topic, String key, byte[] value, String what) {
+        publish(topic, key, value, Map.of(), what);
+    }
+
+    /** The same, with Kafka record headers. */
+    public void publish(String topic, String key, byte[] value, Map<String, String> headers, String what) {
         Exception failure = producer.send(outbox, record -> {
             record.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, topic);
             record.getMessage().setHeader(KafkaConstants.KEY, key.getBytes(StandardCharsets.UTF_8));
+            headers.forEach(record.getMessage()::setHeader);
             record.getMessage().setBody(value);
         }).getException();
         if (failure != null) {

@@ -48,9 +48,12 @@ public final class Topics {
         return "spean-node-" + member.folderName();
     }
 
-    /** The consumer group of a member's nodes on its answers topic. */
-    public static String answersGroup(MemberId member) {
-        return "spean-answers-" + member.folderName();
+    /**
+     * A node's consumer group on its member's answers topic: one per node, so that each reads every answer and takes
+     * those addressed to it (the {@code spean-reply-to} record header), whatever partition they are on.
+     */
+    public static String answersGroup(MemberId member, String node) {
+        return "spean-answers-" + member.folderName() + "-" + node;
     }
 
     /** Where nodes publish their message-log checkpoints for the other members to witness. */

@@ -19,6 +19,7 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.node.deadletter.DeadLetterKinds;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
+import kh.gov.spean.node.exchange.KafkaRecord;
 import kh.gov.spean.node.kafka.RecordPublisher;
 import kh.gov.spean.node.kafka.Topics;
 
@@ -36,6 +37,7 @@ public final class OneWayDispatcher implements AutoCloseable {
     private final DeadLetterOffice deadLetters;
     private final X509Certificate signingCertificate;
     private final Duration retryDelay;
+    private final String node;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "spean-one-way");
@@ -46,11 +48,12 @@ public final class OneWayDispatcher implements AutoCloseable {
     private RecordPublisher publisher;
 
     public OneWayDispatcher(OutgoingMessages messages, DeadLetterOffice deadLetters, X509Certificate signingCertificate,
-                            Duration retryDelay, Clock clock) {
+                            Duration retryDelay, String node, Clock clock) {
         this.messages = messages;
         this.deadLetters = deadLetters;
         this.signingCertificate = signingCertificate;
         this.retryDelay = retryDelay;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -105,7 +108,7 @@ public final class OneWayDispatcher implements AutoCloseable {
 
     private void publish(OutgoingMessage message) {
         publisher.publish(Topics.inbox(message.service().member()), message.id().toString(),
-                messages.envelope(message.id()), "one-way message " + message.id());
+                messages.envelope(message.id()), Map.of(KafkaRecord.REPLY_TO, node), "one-way message " + message.id());
     }
 
     private Duration backoff(int attemptsSoFar) {

@@ -44,6 +44,6 @@ public final class SealReceipt implements Processor {
                 SpeanJson.toBytes(new ReceiptPayload(request.header().id().toString(), clock.instant())),
                 client.encryptionCertificate());
         exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, receipt.envelope());
-        KafkaRecord.address(exchange.getMessage(), receipt.envelope());
+        KafkaRecord.answer(exchange, receipt.envelope());
     }
 }

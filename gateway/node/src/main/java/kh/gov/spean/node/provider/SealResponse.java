@@ -33,6 +33,6 @@ public final class SealResponse implements Processor {
                         federation.schemaDigest(service.responseSchema()).orElseThrow(), RequestHash.of(request)),
                 exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class), client.encryptionCertificate());
         exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
-        KafkaRecord.address(exchange.getMessage(), sealed.envelope());
+        KafkaRecord.answer(exchange, sealed.envelope());
     }
 }

@@ -7,6 +7,7 @@ import kh.gov.spean.envelope.EnvelopeType;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.exchange.BindToPendingRequest;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
+import kh.gov.spean.node.inbox.AnswerForAnotherNode;
 import kh.gov.spean.node.inbox.CheckRecipient;
 import kh.gov.spean.node.inbox.CommitOffset;
 import kh.gov.spean.node.inbox.CheckTimeWindow;
@@ -35,7 +36,8 @@ public final class InboxRoute extends RouteBuilder {
                         CheckTimeWindow checkTimeWindow, RejectReplay rejectReplay,
                         BindToPendingRequest bindToPendingRequest, OpenPayload openPayload,
                         ValidateIncomingPayload validateResponse, LogReceivedEnvelope logAnswer,
-                        CompletePendingRequest completePendingRequest, BindToOneWayMessage bindToOneWayMessage) {
+                        CompletePendingRequest completePendingRequest, BindToOneWayMessage bindToOneWayMessage,
+                        AnswerForAnotherNode answerForAnotherNode) {
     }
 
     private final NodeEndpoints endpoints;
@@ -49,7 +51,14 @@ public final class InboxRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(endpoints.inbox()).routeId("inbox").to(RECEIVE).id("receive-request-or-event");
-        from(endpoints.answers()).routeId("answers").to(RECEIVE).id("receive-answer");
+        from(endpoints.answers()).routeId("answers")
+                .choice()
+                    .when(steps.answerForAnotherNode())
+                        .process(CommitOffset.keep()).id("keep-passed-over-offset-commit")
+                        .process(CommitOffset.commit()).id("pass-over-answer-for-another-node")
+                    .otherwise()
+                        .to(RECEIVE).id("receive-answer")
+                .end();
 
         from(RECEIVE).routeId("receive").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(CommitOffset.keep()).id("keep-offset-commit")
