@@ -1,10 +1,16 @@
 package kh.gov.spean.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -41,6 +47,10 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-bootstrap", description = "External Kafka, HOST:PORT[,...]. Without it an embedded KRaft broker starts under DATA/kafka.")
     String kafkaBootstrap;
+
+    @Option(names = "--kafka-config", description = "A properties file of Kafka client settings for every producer,"
+            + " consumer and admin client of the node, e.g. TLS: security.protocol=SSL, ssl.truststore.location=...")
+    Path kafkaConfig;
 
     @Option(names = "--kafka-port", defaultValue = "" + DEFAULT_EMBEDDED_KAFKA_PORT,
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
@@ -90,13 +100,28 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Wait before a one-way message is sent again without a receipt; doubles per attempt (default: ${DEFAULT-VALUE}).")
     long retryDelayMillis;
 
+    private Map<String, String> kafkaClientProperties() {
+        if (kafkaConfig == null) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(kafkaConfig, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting 'kafka-config' cannot be read: " + kafkaConfig);
+        }
+        Map<String, String> settings = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
         EmbeddedKafkaBroker broker = kafkaBootstrap == null
                 ? EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort) : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
-        NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap,
+        NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap, kafkaClientProperties(),
                 schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,

@@ -72,6 +72,7 @@ import kh.gov.spean.node.oneway.OneWayDispatcher;
 import kh.gov.spean.node.oneway.OutgoingMessages;
 import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.provider.ConnectorCatalog;
+import kh.gov.spean.node.routes.NoSuchPathRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
 
 /**
@@ -125,7 +126,8 @@ public final class GatewayNode implements AutoCloseable {
         MemberKeys keys = setup.keys();
         ConnectorCatalog connectors = setup.connectors();
 
-        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(), settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES);
+        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
+                settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES).withClientProperties(settings.kafkaClientProperties());
         ensureInboxes(kafka, federation, settings);
 
         NodeEvents events = new NodeEvents(settings.member());
@@ -190,6 +192,7 @@ public final class GatewayNode implements AutoCloseable {
                     loadConnectorRoutes(camel, connector);
                 }
             }
+            camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
             camel.start();
             dispatcher.start(publisher);
@@ -344,7 +347,7 @@ public final class GatewayNode implements AutoCloseable {
         federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
         topics.add(Topics.checkpoints());
         try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
-            administrator.ensureTopics(topics, settings.inboxPartitions(), (short) 1);
+            administrator.ensureTopics(topics, settings.inboxPartitions());
         }
     }
 

@@ -20,6 +20,8 @@ import kh.gov.spean.log.LogSettings;
  * @param httpHost          the address the HTTP edge binds to ({@code --http-host}, default 127.0.0.1)
  * @param httpPort          the HTTP edge's port, 0 for any free port ({@code --http-port}, default 8080)
  * @param kafkaBootstrap    external Kafka bootstrap servers, or null to use a broker the caller provides ({@code --kafka-bootstrap})
+ * @param kafkaClientProperties Kafka client settings added to every producer, consumer and admin client, e.g. TLS
+ *                          ({@code --kafka-config FILE})
  * @param schemasDirectory  the shared schemas ({@code --schemas}, default {@code schemas/})
  * @param connectorsDirectory the connectors folder ({@code --connectors}, default {@code connectors/})
  * @param backends          backend URL per connector folder name, overriding each connector's default ({@code --backend NAME=URL})
@@ -47,6 +49,7 @@ public record NodeSettings(
         String httpHost,
         int httpPort,
         String kafkaBootstrap,
+        Map<String, String> kafkaClientProperties,
         Path schemasDirectory,
         Path connectorsDirectory,
         Map<String, String> backends,
@@ -79,11 +82,12 @@ public record NodeSettings(
 
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
+        kafkaClientProperties = Map.copyOf(kafkaClientProperties == null ? Map.of() : kafkaClientProperties);
     }
 
     /** Settings with every default, for the given member, data, Kafka and repository folders. */
     public static NodeSettings defaults(MemberId member, Path dataDirectory, String kafkaBootstrap, Path repositoryRoot) {
-        return new NodeSettings(member, dataDirectory, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, kafkaBootstrap,
+        return new NodeSettings(member, dataDirectory, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, kafkaBootstrap, Map.of(),
                 repositoryRoot.resolve("schemas"), repositoryRoot.resolve("connectors"), Map.of(),
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
@@ -98,57 +102,57 @@ public record NodeSettings(
     }
 
     public NodeSettings withHttpPort(int port) {
-        return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 perSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withRetryDelay(Duration delay) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, delay);
     }
 
     public NodeSettings withNodeName(String name) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
     public NodeSettings withTimestampAuthority(URI url) {
-        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, schemasDirectory,
-                connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }

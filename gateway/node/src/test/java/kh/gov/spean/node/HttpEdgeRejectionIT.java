@@ -53,6 +53,7 @@ class HttpEdgeRejectionIT {
                 Arguments.of("an empty body", client, service, "", 400, "client.malformed_json"),
                 Arguments.of("an unknown service", client, "KH/GOV/MOI/ID-REGISTRY/deleteCitizen", "{match}", 404, "client.unknown_service"),
                 Arguments.of("a malformed service path", client, "KH/GOV/MOI", "{match}", 400, "client.malformed_request"),
+                Arguments.of("a path that leaves the services (found by fuzzing)", client, "..", "{match}", 404, "client.unknown_service"),
                 Arguments.of("no X-Road-Client header", null, service, "{match}", 400, "client.unknown_client"),
                 Arguments.of("a client that is not in the federation", "KH/GOV/MEF/NOBODY", service, "{match}", 400, "client.unknown_client"),
                 Arguments.of("a malformed client", "KH/GOV/MEF/BUSINESS REGISTRY", service, "{match}", 400, "client.unknown_client"),

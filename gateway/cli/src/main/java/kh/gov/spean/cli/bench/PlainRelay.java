@@ -45,7 +45,7 @@ final class PlainRelay implements AutoCloseable {
     static PlainRelay start(String bootstrapServers, URI backend) throws Exception {
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers, KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
         try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
-            administrator.ensureTopics(List.of(REQUESTS, REPLIES), 4, (short) 1);
+            administrator.ensureTopics(List.of(REQUESTS, REPLIES), 4);
         }
         CamelContext camel = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();

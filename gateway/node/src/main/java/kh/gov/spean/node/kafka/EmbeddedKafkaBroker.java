@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final long READY_DEADLINE_SECONDS = 60;
     private static final String HOST = "127.0.0.1";
+    /** The name a TLS broker advertises and its certificate carries. */
+    private static final String TLS_HOST = "localhost";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -52,10 +56,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on {@code brokerPort}, formatting the folder on first use and reusing its data afterwards. */
     public static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort) {
+        return start(dataDirectory, brokerPort, Map.of());
+    }
+
+    /**
+     * Starts a broker on a free port that speaks TLS only, to clients and to itself, as {@code localhost}: {@code tls}
+     * holds its {@code ssl.keystore.*} (a certificate naming localhost) and {@code ssl.truststore.*} settings.
+     */
+    public static EmbeddedKafkaBroker startWithTls(Path dataDirectory, Map<String, String> tls) {
+        return start(dataDirectory, freePort(), tls);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort, Map<String, String> tls) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
-            Properties properties = serverProperties(dataDirectory, brokerPort, freePort());
+            Properties properties = serverProperties(dataDirectory, brokerPort, freePort(), tls);
             Path propertiesFile = dataDirectory.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(propertiesFile)) {
                 properties.store(out, "Spean embedded Kafka broker (written at each start)");
@@ -63,8 +79,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             formatOnce(dataDirectory, propertiesFile);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort);
-            broker.awaitReady();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, (tls.isEmpty() ? HOST : TLS_HOST) + ":" + brokerPort);
+            broker.awaitReady(clientSettings(tls));
             LOG.info("embedded Kafka broker ready at {} in {} ms (data in {})", broker.bootstrapServers,
                     (System.nanoTime() - started) / 1_000_000, dataDirectory);
             return broker;
@@ -83,16 +99,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Properties serverProperties(Path dataDirectory, int brokerPort, int controllerPort) {
+    private static Properties serverProperties(Path dataDirectory, int brokerPort, int controllerPort,
+                                               Map<String, String> tls) {
         Properties properties = new Properties();
+        String listener = tls.isEmpty() ? "PLAINTEXT" : "SSL";
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        properties.put("listeners", listener + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        properties.put("advertised.listeners", listener + "://" + (tls.isEmpty() ? HOST : TLS_HOST) + ":" + brokerPort);
         properties.put("controller.listener.names", "CONTROLLER");
-        properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("inter.broker.listener.name", listener);
+        properties.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        properties.putAll(tls);
         properties.put("log.dirs", dataDirectory.resolve("logs").toAbsolutePath().toString());
         // One node: every internal topic has one replica, and a new consumer group starts at once.
         properties.put("offsets.topic.replication.factor", "1");
@@ -131,8 +150,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** What a client needs to reach this broker: nothing more for plaintext, TLS with the broker's truststore. */
+    private static Map<String, String> clientSettings(Map<String, String> tls) {
+        Map<String, String> client = new HashMap<>();
+        tls.forEach((name, value) -> {
+            if (name.startsWith("ssl.truststore.")) {
+                client.put(name, value);
+            }
+        });
+        if (!tls.isEmpty()) {
+            client.put("security.protocol", "SSL");
+        }
+        return client;
+    }
+
+    private void awaitReady(Map<String, String> clientSettings) {
         Properties admin = new Properties();
+        admin.putAll(clientSettings);
         admin.put("bootstrap.servers", bootstrapServers);
         try (Admin client = Admin.create(admin)) {
             client.describeCluster().nodes().get(READY_DEADLINE_SECONDS, TimeUnit.SECONDS);

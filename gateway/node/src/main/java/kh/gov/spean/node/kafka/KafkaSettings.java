@@ -1,5 +1,6 @@
 package kh.gov.spean.node.kafka;
 
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
@@ -15,8 +16,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * @param bootstrapServers HOST:PORT[,HOST:PORT…]
  * @param maxRecordBytes   the largest record produced or fetched (an envelope: payload base64, header, signature)
+ * @param clientProperties further client settings for every producer, consumer and admin client, such as TLS
+ *                         ({@code security.protocol=SSL}, truststore, keystore); the settings above take precedence
  */
-public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
+public record KafkaSettings(String bootstrapServers, int maxRecordBytes, Map<String, String> clientProperties) {
 
     /** Room for a 10 MiB payload base64-encoded inside its envelope, with margin. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -28,12 +31,20 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
     static final int HEARTBEAT_INTERVAL_MS = 3_000;
     static final int SHUTDOWN_TIMEOUT_MS = 5_000;
 
+    public KafkaSettings {
+        clientProperties = Map.copyOf(clientProperties);
+    }
+
     public static KafkaSettings defaults(String bootstrapServers, int maxRecordBytes) {
-        return new KafkaSettings(bootstrapServers, maxRecordBytes);
+        return new KafkaSettings(bootstrapServers, maxRecordBytes, Map.of());
+    }
+
+    public KafkaSettings withClientProperties(Map<String, String> properties) {
+        return new KafkaSettings(bootstrapServers, maxRecordBytes, properties);
     }
 
     public Properties producerProperties() {
-        Properties properties = new Properties();
+        Properties properties = startingProperties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -50,7 +61,7 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
      * use {@link #camelConsumerOptions}, which commit only after processing.
      */
     public Properties consumerProperties(String groupId) {
-        Properties properties = new Properties();
+        Properties properties = startingProperties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -62,7 +73,7 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
     }
 
     public Properties adminProperties() {
-        Properties properties = new Properties();
+        Properties properties = startingProperties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return properties;
     }
@@ -75,7 +86,8 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
                 + "&requestRequiredAcks=all&enableIdempotence=true"
                 + "&lingerMs=" + LINGER_MS
                 + "&producerBatchSize=" + BATCH_BYTES
-                + "&maxRequestSize=" + maxRecordBytes;
+                + "&maxRequestSize=" + maxRecordBytes
+                + camelAdditionalProperties();
     }
 
     /** camel-kafka endpoint options for a consumer group, the same settings as {@link #consumerProperties(String)}. */
@@ -99,6 +111,22 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes) {
                 + "&pollTimeoutMs=" + POLL_TIMEOUT_MS
                 // A node killed outright holds its partitions until its session times out: 10 s, not Kafka's 45 s.
                 + "&sessionTimeoutMs=" + SESSION_TIMEOUT_MS + "&heartbeatIntervalMs=" + HEARTBEAT_INTERVAL_MS
-                + "&shutdownTimeout=" + SHUTDOWN_TIMEOUT_MS;
+                + "&shutdownTimeout=" + SHUTDOWN_TIMEOUT_MS
+                + camelAdditionalProperties();
+    }
+
+    /** A new property set holding the client settings, for the node's own settings to go on top. */
+    private Properties startingProperties() {
+        Properties properties = new Properties();
+        properties.putAll(clientProperties);
+        return properties;
+    }
+
+    /** The client settings as camel-kafka's {@code additionalProperties.*} options, values taken verbatim (RAW). */
+    private String camelAdditionalProperties() {
+        StringBuilder options = new StringBuilder();
+        clientProperties.forEach((name, value) ->
+                options.append("&additionalProperties.").append(name).append("=RAW(").append(value).append(')'));
+        return options.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,10 +30,14 @@ public final class TopicAdministrator implements AutoCloseable {
         this.maxRecordBytes = settings.maxRecordBytes();
     }
 
-    public void ensureTopics(Collection<String> names, int partitions, short replicationFactor) {
+    /**
+     * Creates the topics that do not exist yet, with {@code partitions} partitions and the cluster's own replication
+     * factor ({@code default.replication.factor}: 1 on the embedded broker, 3 on a production cluster).
+     */
+    public void ensureTopics(Collection<String> names, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
-            topics.add(new NewTopic(name, partitions, replicationFactor)
+            topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
                     .configs(Map.of("max.message.bytes", String.valueOf(maxRecordBytes))));
         }
         Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
