@@ -5,6 +5,7 @@
 #   truststore.p12        the CA, for brokers and clients
 #   client.properties     for `spean gateway --kafka-config` (security.protocol=SSL, the truststore)
 #   password              the keystores' password (owner-only)
+#   password.properties   the same as `password=…`, for brokers reading it through Kafka's FileConfigProvider
 # Paths in client.properties are under TLS_DIR (default OUT): set it to where the clients will see OUT.
 #
 #   deploy/kafka-tls.sh OUT HOST [HOST...]          e.g. deploy/kafka-tls.sh data/tls kafka-1 kafka-2 kafka-3
@@ -28,6 +29,7 @@ chmod 700 "$out"
 umask 077
 password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 printf '%s' "$password" > "$out/password"
+printf 'password=%s\n' "$password" > "$out/password.properties"
 
 "$keytool" -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=Spean Kafka CA" -ext bc:c \
   -validity $validity -keystore "$out/ca.p12" -storetype PKCS12 -storepass "$password" 2>/dev/null

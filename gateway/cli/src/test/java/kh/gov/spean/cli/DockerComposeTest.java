@@ -24,7 +24,9 @@ import kh.gov.spean.json.SpeanJson;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so this keeps it honest: every node's command is a valid
- * {@code spean gateway} command line, every member has a node, and every host, port and folder it names exists.
+ * {@code spean gateway} command line, every member has a node, every host, port, folder and Dockerfile it names
+ * exists, and the Kafka cluster is three TLS-only brokers replicating three times ({@code KafkaTlsIT} runs nodes
+ * through a TLS-only broker with the same kafka-tls.sh material).
  */
 class DockerComposeTest {
 
@@ -63,11 +65,15 @@ class DockerComposeTest {
     }
 
     @Test
-    void nodes_reach_kafka_and_their_backends_by_service_name() {
+    void nodes_reach_every_broker_over_tls_and_their_backends_by_service_name() {
         for (List<String> gateway : gatewayCommands()) {
-            String bootstrap = option(gateway, "--kafka-bootstrap");
-            assertTrue(services.containsKey(bootstrap.split(":")[0]), bootstrap);
-            assertEquals("9092", bootstrap.split(":")[1]);
+            for (String broker : option(gateway, "--kafka-bootstrap").split(",")) {
+                assertTrue(brokers().containsKey(broker.split(":")[0]), broker);
+                assertEquals("9092", broker.split(":")[1]);
+            }
+            assertEquals(brokers().keySet(), Set.of(option(gateway, "--kafka-bootstrap").replace(":9092", "").split(",")),
+                    "every node knows every broker");
+            assertEquals("/tls/client.properties", option(gateway, "--kafka-config"), "the client settings kafka-tls.sh makes");
             for (int i = 0; i < gateway.size(); i++) {
                 if (gateway.get(i).equals("--backend")) {
                     String[] backend = gateway.get(i + 1).split("=", 2);
@@ -77,6 +83,78 @@ class DockerComposeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void three_kraft_brokers_replicate_three_times_and_speak_only_tls() {
+        Map<String, Map<String, Object>> brokers = brokers();
+        assertEquals(3, brokers.size(), brokers.keySet().toString());
+        Set<Object> nodeIds = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> broker : brokers.entrySet()) {
+            Map<String, Object> environment = merged(broker.getValue().get("environment"));
+            nodeIds.add(environment.get("KAFKA_NODE_ID"));
+            assertEquals("3", String.valueOf(environment.get("KAFKA_DEFAULT_REPLICATION_FACTOR")));
+            assertEquals("2", String.valueOf(environment.get("KAFKA_MIN_INSYNC_REPLICAS")));
+            assertEquals("3", String.valueOf(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")));
+            assertEquals("SSL:SSL,CONTROLLER:SSL", environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"),
+                    "no plaintext listener");
+            assertEquals("SSL://" + broker.getKey() + ":9092", environment.get("KAFKA_ADVERTISED_LISTENERS"));
+            assertEquals("/tls/" + broker.getKey() + ".p12", environment.get("KAFKA_SSL_KEYSTORE_LOCATION"));
+            // Compose turns "$$" into "$": the broker is given ${file:...}, a reference for its FileConfigProvider.
+            assertTrue(String.valueOf(environment.get("KAFKA_SSL_KEYSTORE_PASSWORD")).replace("$$", "$")
+                    .startsWith("${file:/tls/"), "the password comes from the tls volume, not from this file");
+            assertEquals(3, String.valueOf(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).split(",").length);
+        }
+        assertEquals(3, nodeIds.size(), "distinct node ids");
+        List<?> tlsCommand = (List<?>) services.get("kafka-tls").get("command");
+        assertTrue(tlsCommand.containsAll(brokers.keySet()), "a certificate for every broker: " + tlsCommand);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void images_are_built_from_this_repository_by_dockerfiles_that_exist() throws Exception {
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Map<String, Object> definition = merged(service.getValue());
+            if (definition.get("build") instanceof Map<?, ?> build) {
+                Path dockerfile = root.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
+                assertTrue(Files.isRegularFile(dockerfile), service.getKey() + ": no " + dockerfile);
+                for (String line : Files.readAllLines(dockerfile)) {
+                    if (line.startsWith("COPY ")) {
+                        String source = line.split("\\s+")[1];
+                        assertTrue(source.startsWith("gateway/cli/target/") || Files.exists(root.resolve(source)),
+                                dockerfile + " copies " + source + ", which is not in the repository");
+                    }
+                }
+            }
+        }
+        assertTrue(merged(services.get("moi-node")).containsKey("build"), "the nodes run the image built here");
+    }
+
+    /** The services that run a Kafka broker. */
+    static Map<String, Map<String, Object>> brokers() {
+        Map<String, Map<String, Object>> brokers = new java.util.TreeMap<>();
+        services.forEach((name, definition) -> {
+            if (String.valueOf(merged(definition).get("image")).startsWith("apache/kafka")) {
+                brokers.put(name, definition);
+            }
+        });
+        return brokers;
+    }
+
+    /** A mapping with its YAML merge key ({@code <<: *anchor}) resolved, as docker compose reads it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merged(Object mapping) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        Map<String, Object> own = (Map<String, Object>) mapping;
+        if (own.get("<<") instanceof Map<?, ?> base) {
+            merged.putAll(merged(base));
+        }
+        own.forEach((key, value) -> {
+            if (!key.equals("<<")) {
+                merged.put(key, value);
+            }
+        });
+        return merged;
     }
 
     @Test
