@@ -33,8 +33,10 @@ class KafkaTlsIT {
 
     @Test
     void nodes_exchange_through_a_broker_that_speaks_tls_only(@TempDir Path data, @TempDir Path tls) throws Exception {
-        Process script = new ProcessBuilder("bash", SpeanHome.root().resolve("deploy/kafka-tls.sh").toString(),
-                tls.toString(), "localhost").redirectErrorStream(true).start();
+        ProcessBuilder tlsScript = new ProcessBuilder("bash", SpeanHome.root().resolve("deploy/kafka-tls.sh").toString(),
+                tls.toString(), "localhost").redirectErrorStream(true);
+        tlsScript.environment().put("KEYTOOL", Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        Process script = tlsScript.start();
         script.getOutputStream().close();
         String said = new String(script.getInputStream().readAllBytes());
         assertEquals(0, script.waitFor(), said);

@@ -36,6 +36,7 @@ public enum ErrorCode {
 
     // The serving side.
     UNKNOWN_MESSAGE(CLIENT, "unknown_message", 404, "This node accepted no one-way message with this id from this client"),
+    UNKNOWN_ENTRY(CLIENT, "unknown_entry", 404, "This node's message log holds no such entry"),
     REQUEST_HASH_MISMATCH(SERVER, "request_hash_mismatch", 502, "The response is not bound to the request that was sent"),
     RESPONSE_SCHEMA_INVALID(SERVER, "response_schema_invalid", 502, "The provider's response breaks its schema"),
     TIMEOUT(SERVER, "timeout", 504, "The provider did not answer in time"),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -32,6 +33,12 @@ public final class EvidenceExporter {
     }
 
     public static Export export(LogFiles files, X509Certificate trustAnchor, Path out) throws Exception {
+        return export(files, trustAnchor, out, entry -> true);
+    }
+
+    /** The same, with only the envelopes of the entries {@code which} accepts (every checkpoint, to prove them). */
+    public static Export export(LogFiles files, X509Certificate trustAnchor, Path out, Predicate<LogEntry> which)
+            throws Exception {
         Path certs = Files.createDirectories(out.resolve("certs"));
         Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
         Path envelopes = Files.createDirectories(out.resolve("envelopes"));
@@ -56,7 +63,7 @@ public final class EvidenceExporter {
         LogReader.forEach(files, stored -> {
             LogEntry entry = stored.entry();
             Path bin = envelopes.resolve(entry.envelopeId() + ".bin");
-            if (!entry.recordsAcceptedEnvelope() || Files.exists(bin)) {
+            if (!entry.recordsAcceptedEnvelope() || !which.test(entry) || Files.exists(bin)) {
                 return;
             }
             try {

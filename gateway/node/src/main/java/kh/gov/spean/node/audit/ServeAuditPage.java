@@ -1,0 +1,36 @@
+package kh.gov.spean.node.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/** Step: {@code GET /audit}, the auditor's page (one HTML file; it reads /audit/entries and /audit/export). */
+public final class ServeAuditPage implements Processor {
+
+    private final byte[] page;
+
+    public ServeAuditPage() {
+        try (InputStream in = ServeAuditPage.class.getResourceAsStream("audit.html")) {
+            if (in == null) {
+                throw new IllegalStateException("audit.html is missing from the node's resources");
+            }
+            page = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        out.setHeader("Content-Type", "text/html; charset=utf-8");
+        out.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'");
+        out.setBody(page);
+    }
+}
