@@ -127,7 +127,8 @@ public final class GatewayNode implements AutoCloseable {
         ConnectorCatalog connectors = setup.connectors();
 
         KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
-                settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES).withClientProperties(settings.kafkaClientProperties());
+                        settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
+                .withClientProperties(settings.kafkaClientProperties());
         ensureInboxes(kafka, federation, settings);
 
         NodeEvents events = new NodeEvents(settings.member());
@@ -178,8 +179,8 @@ public final class GatewayNode implements AutoCloseable {
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             RecordPublisher publisher = new RecordPublisher(camel.createProducerTemplate(), endpoints.outbox());
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
-                    setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing, dispatcher, receipted,
-                    deadLetters, metrics, monitoring, publisher, log, clock));
+                    setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
+                    dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, clock));
             camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
                     new ReadOperationalData(monitoring)));
             camel.addRoutes(new CheckpointRoutes(
