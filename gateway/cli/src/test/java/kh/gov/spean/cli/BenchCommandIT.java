@@ -27,7 +27,8 @@ class BenchCommandIT {
             JsonObject figures = reader.readObject();
             assertEquals(0, figures.getInt("errors"), last);
             assertEquals(0, figures.getInt("lost"), last);
-            for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms"}) {
+            for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms",
+                    "half_load_per_s", "half_load_p99_ms", "node_ready_ms"}) {
                 assertTrue(figures.getJsonNumber(figure).doubleValue() > 0, figure + " in " + last);
             }
         }

@@ -3,6 +3,7 @@ package kh.gov.spean.cli.bench;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,10 +42,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     static final String CLIENT = "KH/GOV/MEF/BUSINESS-REGISTRY";
     static final String SERVICE = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
+    /** A member whose node the bench does not run, started in a JVM of its own to time a cold start. */
+    static final MemberId STARTED_COLD = MemberId.parse("KH/GOV/MPTC");
     static final String REQUEST = "{\"nationalId\":\"010203040\",\"fullNameKm\":\"សុខ ចាន់ដារ៉ា\",\"fullNameEn\":\"Sok Chandara\","
             + "\"dateOfBirth\":\"1990-01-31\",\"purpose\":\"Business registration MEF-2026-000123\"}";
 
-    @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
+    static final String RESPONSE = "{\"nationalId\":\"010203040\",\"result\":\"match\","
+            + "\"matchedFields\":[\"nationalId\",\"dateOfBirth\"],\"checkedAt\":\"2026-11-25T08:00:00Z\"}";
+    /** Between the unpaced window and the paced one: long enough for the queues the first left to drain. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** The floor is a tight loop that settles in seconds. */
+    private static final Duration FLOOR_WINDOW = Duration.ofSeconds(10);
+
+    /** What one run measured. */
+    private record Figures(LoadRun.Result secure, LoadRun.Result halfLoad, LoadRun.Result plain, double floor,
+                           long nodeReadyMillis) {
+    }
+
+    /** One factory for every answer read: {@code Json.createReader} looks its provider up on the class path each call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
     int seconds;
 
     @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before each measured window (default: ${DEFAULT-VALUE}).")
@@ -50,6 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients, each waiting for its answer (default: ${DEFAULT-VALUE}).")
     int clients;
+
+    @Option(names = "--threads", description = "Also print where each path's CPU went per exchange, by thread group.")
+    boolean threads;
 
     @Override
     public Integer call() throws Exception {
@@ -62,26 +85,30 @@ public final class BenchCommand implements Callable<Integer> {
             Duration measured = Duration.ofSeconds(seconds);
             LoadRun load = new LoadRun();
             LoadRun.Result secure;
+            LoadRun.Result halfLoad;
             LoadRun.Result plain;
+            long nodeReadyMillis;
             try (DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains)) {
                 System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
-                URI node = network.node(MemberId.parse("KH/GOV/MEF")).baseUri();
-                secure = load.run("secure", LoadRun.post(node.resolve("/r1/" + SERVICE), CLIENT, REQUEST),
-                        BenchCommand::matched, clients, warm, measured);
+                HttpRequest call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
+                        .resolve("/r1/" + SERVICE), CLIENT, REQUEST);
+                secure = load.run("secure", call, BenchCommand::matched, clients, warm, measured);
+                halfLoad = load.run("secure at half that rate", call, BenchCommand::matched, clients,
+                        secure.perSecond() / 2, SETTLE, measured);
                 URI backend = URI.create("http://127.0.0.1:" + network.backends().get("moi-id-registry").port()
                         + "/id-registry/v1/citizens/verify");
                 try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend)) {
                     plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), BenchCommand::matched, clients,
                             warm, measured);
                 }
+                nodeReadyMillis = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers());
             }
-            byte[] response = "{\"nationalId\":\"010203040\",\"result\":\"match\",\"matchedFields\":[\"nationalId\",\"dateOfBirth\"],\"checkedAt\":\"2026-11-25T08:00:00Z\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-            int cores = Runtime.getRuntime().availableProcessors();
-            double floor = CryptoFloor.exchangesPerSecond(cores, measured, REQUEST.getBytes(StandardCharsets.UTF_8), response);
-            print(secure, plain, floor);
-            return secure.errors() == 0 && secure.lost() == 0 ? 0 : 1;
+            double floor = CryptoFloor.exchangesPerSecond(Runtime.getRuntime().availableProcessors(),
+                    measured.compareTo(FLOOR_WINDOW) < 0 ? measured : FLOOR_WINDOW,
+                    REQUEST.getBytes(StandardCharsets.UTF_8), RESPONSE.getBytes(StandardCharsets.UTF_8));
+            print(new Figures(secure, halfLoad, plain, floor, nodeReadyMillis));
+            return secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost() == 0 ? 0 : 1;
         } finally {
             delete(data);
         }
@@ -91,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (response.statusCode() != 200) {
             return false;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(response.body()))) {
             JsonObject answer = reader.readObject();
             return "match".equals(answer.getString("result", null));
         } catch (RuntimeException notJson) {
@@ -99,20 +126,29 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void print(LoadRun.Result secure, LoadRun.Result plain, double floor) {
+    private void print(Figures figures) {
+        LoadRun.Result secure = figures.secure();
+        LoadRun.Result halfLoad = figures.halfLoad();
+        LoadRun.Result plain = figures.plain();
+        double floor = figures.floor();
         System.out.println();
         System.out.printf("%-48s %10s %8s %8s %8s %8s %10s %7s %5s%n", "path", "per s", "p50 ms", "p95 ms", "p99 ms",
                 "max ms", "CPU ms/ex", "errors", "lost");
-        for (LoadRun.Result result : new LoadRun.Result[] {secure, plain}) {
-            System.out.printf(Locale.ROOT, "%-48s %10.1f %8.1f %8.1f %8.1f %8.1f %10.2f %7d %5d%n",
-                    result.path().equals("secure") ? "secure (signed, sealed, validated, logged)" : "plain Camel + Kafka relay (ceiling)",
-                    result.perSecond(), result.latencies().percentileMillis(50), result.latencies().percentileMillis(95),
-                    result.latencies().percentileMillis(99), result.latencies().maxMillis(), result.cpuMillisPerExchange(),
-                    result.errors(), result.lost());
-        }
+        printRow("secure (signed, sealed, validated, logged)", secure);
+        printRow("secure, paced at half that rate", halfLoad);
+        printRow("plain Camel + Kafka relay (ceiling)", plain);
         System.out.printf(Locale.ROOT, "%-48s %10.1f%n", "crypto floor (raw BC operations, all cores)", floor);
         System.out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
                 secure.perSecond() / plain.perSecond());
+        System.out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
+                + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
+        System.out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started%n",
+                figures.nodeReadyMillis());
+        if (threads) {
+            for (LoadRun.Result result : new LoadRun.Result[] {secure, plain}) {
+                printThreadGroups(result);
+            }
+        }
         System.out.println(Json.createObjectBuilder()
                 .add("secure_per_s", round(secure.perSecond()))
                 .add("plain_per_s", round(plain.perSecond()))
@@ -123,14 +159,41 @@ public final class BenchCommand implements Callable<Integer> {
                 .add("p99_ms", round(secure.latencies().percentileMillis(99)))
                 .add("max_ms", round(secure.latencies().maxMillis()))
                 .add("cpu_ms_per_exchange", round(secure.cpuMillisPerExchange()))
+                .add("half_load_per_s", round(halfLoad.perSecond()))
+                .add("half_load_p50_ms", round(halfLoad.latencies().percentileMillis(50)))
+                .add("half_load_p99_ms", round(halfLoad.latencies().percentileMillis(99)))
                 .add("plain_p99_ms", round(plain.latencies().percentileMillis(99)))
-                .add("errors", secure.errors())
-                .add("lost", secure.lost())
+                .add("jit_gc_cpu_ms_per_exchange", round(jvmInternalMillisPerExchange(secure)))
+                .add("node_ready_ms", figures.nodeReadyMillis())
+                .add("errors", secure.errors() + halfLoad.errors())
+                .add("lost", secure.lost() + halfLoad.lost())
                 .add("exchanges", secure.exchanges())
                 .add("clients", clients)
                 .add("seconds", round(secure.seconds()))
                 .add("cores", Runtime.getRuntime().availableProcessors())
                 .build());
+    }
+
+    private static void printRow(String label, LoadRun.Result result) {
+        System.out.printf(Locale.ROOT, "%-48s %10.1f %8.1f %8.1f %8.1f %8.1f %10.2f %7d %5d%n", label,
+                result.perSecond(), result.latencies().percentileMillis(50), result.latencies().percentileMillis(95),
+                result.latencies().percentileMillis(99), result.latencies().maxMillis(), result.cpuMillisPerExchange(),
+                result.errors(), result.lost());
+    }
+
+    private static double jvmInternalMillisPerExchange(LoadRun.Result result) {
+        return result.exchanges() == 0 ? 0
+                : result.cpuNanosByThreadGroup().getOrDefault(ThreadCpu.JVM_INTERNAL, 0L) / 1e6 / result.exchanges();
+    }
+
+    private static void printThreadGroups(LoadRun.Result result) {
+        System.out.printf("%n%s path, CPU ms per exchange by thread group:%n", result.path());
+        result.cpuNanosByThreadGroup().forEach((group, nanos) -> {
+            double perExchange = result.exchanges() == 0 ? 0 : nanos / 1e6 / result.exchanges();
+            if (perExchange >= 0.05) {
+                System.out.printf(Locale.ROOT, "  %8.2f  %s%n", perExchange, group);
+            }
+        });
     }
 
     private static double round(double value) {

@@ -9,19 +9,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
- * Drives one path with N concurrent clients, each sending its next request when the last is answered: a warm-up not
- * counted, then a measured window. Every request sent is counted, and every answer; one with no answer is lost.
+ * Drives one path with N concurrent clients: a warm-up not counted, then a measured window. Unpaced, each client sends
+ * its next request as soon as the last is answered (the path's maximum); paced, the clients together send at a fixed
+ * rate, each request at its appointed time, and its latency counts from that time, so a path that falls behind is
+ * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost.
  */
 final class LoadRun {
 
     /** What one run measured. */
     record Result(String path, long exchanges, long errors, long lost, double seconds, Latencies latencies,
-                  double cpuMillisPerExchange) {
+                  double cpuMillisPerExchange, Map<String, Long> cpuNanosByThreadGroup) {
 
         double perSecond() {
             return exchanges / seconds;
@@ -35,6 +39,16 @@ final class LoadRun {
      */
     Result run(String path, HttpRequest request, Predicate<HttpResponse<String>> accepted, int clients,
                Duration warmUp, Duration measured) throws InterruptedException {
+        return run(path, request, accepted, clients, 0, warmUp, measured);
+    }
+
+    /**
+     * @param perSecond the rate all clients together keep, or 0 for none
+     */
+    Result run(String path, HttpRequest request, Predicate<HttpResponse<String>> accepted, int clients, double perSecond,
+               Duration warmUp, Duration measured) throws InterruptedException {
+        long clientIntervalNanos = perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0;
+        long firstAppointment = System.nanoTime();
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stopping = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
@@ -44,10 +58,16 @@ final class LoadRun {
         for (int i = 0; i < clients; i++) {
             Latencies.Recorder recorder = new Latencies.Recorder();
             recorders.add(recorder);
+            long offsetNanos = clientIntervalNanos * i / clients;
             Thread client = new Thread(() -> {
+                long appointment = firstAppointment + offsetNanos;
                 while (!stopping.get()) {
+                    if (clientIntervalNanos > 0) {
+                        waitUntil(appointment);
+                    }
                     boolean counted = measuring.get();
-                    long started = System.nanoTime();
+                    long started = clientIntervalNanos > 0 ? appointment : System.nanoTime();
+                    appointment += clientIntervalNanos;
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         if (counted && measuring.get()) {
@@ -71,6 +91,8 @@ final class LoadRun {
             client.start();
         }
         Thread.sleep(warmUp.toMillis());
+        ThreadCpu threadCpu = new ThreadCpu();
+        threadCpu.start();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         measuring.set(true);
@@ -78,6 +100,7 @@ final class LoadRun {
         measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
+        Map<String, Long> cpuByThreadGroup = threadCpu.since(cpu);
         stopping.set(true);
         for (Thread thread : threads) {
             thread.join(Duration.ofSeconds(60).toMillis());
@@ -85,7 +108,14 @@ final class LoadRun {
         Latencies latencies = Latencies.merge(recorders);
         long exchanges = latencies.count();
         return new Result(path, exchanges, errors.get(), lost.get(), seconds, latencies,
-                exchanges == 0 ? 0 : cpu / 1e6 / exchanges);
+                exchanges == 0 ? 0 : cpu / 1e6 / exchanges, cpuByThreadGroup);
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long remaining;
+        while ((remaining = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+        }
     }
 
     static HttpRequest post(URI uri, String client, String body) {

@@ -1,0 +1,63 @@
+package kh.gov.spean.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a measured window's CPU went, by thread group: thread names with their numbers folded, so that every inbox
+ * consumer of one topic counts together. What no Java thread accounts for — the JIT compiler, the garbage collector —
+ * is what the process used beyond them.
+ */
+final class ThreadCpu {
+
+    static final String JVM_INTERNAL = "JIT compiler, garbage collector (no Java thread)";
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> startedAt = new HashMap<>();
+
+    /** Notes every live thread's CPU time now. */
+    void start() {
+        startedAt.clear();
+        for (long id : threads.getAllThreadIds()) {
+            long cpu = threads.getThreadCpuTime(id);
+            if (cpu >= 0) {
+                startedAt.put(id, cpu);
+            }
+        }
+    }
+
+    /**
+     * CPU nanoseconds per thread group since {@link #start}, largest first, with the process's CPU beyond its Java
+     * threads under {@link #JVM_INTERNAL}; a thread that ended meanwhile counts there too.
+     */
+    Map<String, Long> since(long processCpuNanos) {
+        Map<String, Long> groups = new HashMap<>();
+        long javaThreads = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            if (cpu < 0) {
+                continue;
+            }
+            long used = cpu - startedAt.getOrDefault(info.getThreadId(), 0L);
+            javaThreads += used;
+            groups.merge(group(info.getThreadName()), used, Long::sum);
+        }
+        groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /** "Camel (camel-3) thread #12 - KafkaConsumer[x]" and "Camel (camel-3) thread #13 - KafkaConsumer[x]" are one group. */
+    static String group(String threadName) {
+        return threadName.replaceAll("\\d+", "N");
+    }
+}
