@@ -129,11 +129,7 @@ public final class GatewayNode implements AutoCloseable {
         KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
                         settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
                 .withClientProperties(settings.kafkaClientProperties());
-        // Creating topics waits on the broker: the node builds itself meanwhile and waits for it before consuming.
-        StartupStep<Void> inboxes = StartupStep.begin("topics", () -> {
-            ensureInboxes(kafka, federation, settings);
-            return null;
-        });
+        ensureInboxes(kafka, federation, settings);
 
         NodeEvents events = new NodeEvents(settings.member());
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
@@ -199,7 +195,6 @@ public final class GatewayNode implements AutoCloseable {
             }
             camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
-            inboxes.join();
             camel.start();
             dispatcher.start(publisher);
             watcher.start();

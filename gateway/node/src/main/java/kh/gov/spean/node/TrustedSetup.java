@@ -24,9 +24,6 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
                     DecryptionKeys decryptionKeys, SchemaCatalog schemas, ConnectorCatalog connectors) {
 
     static TrustedSetup load(NodeSettings settings, Clock clock) {
-        // Compiling the schemas loads a JSON library of its own: it goes on beside the federation's checks.
-        StartupStep<SchemaCatalog> schemaCatalog = StartupStep.begin("schemas",
-                () -> SchemaCatalog.load(settings.schemasDirectory()));
         FederationFiles federationFiles = FederationFiles.in(settings.dataDirectory());
         Federation federation = FederationLoader.load(federationFiles, clock.instant());
         X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(federationFiles);
@@ -39,7 +36,7 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
             throw invalid("the keystores of " + settings.member()
                     + " do not hold the certificates the federation configuration registers for it");
         }
-        SchemaCatalog schemas = schemaCatalog.join();
+        SchemaCatalog schemas = SchemaCatalog.load(settings.schemasDirectory());
         requireFederationSchemas(federation, schemas);
         ConnectorCatalog connectors = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member());
         return new TrustedSetup(federation, trustAnchor, keys, memberFiles.decryptionKeys(), schemas, connectors);

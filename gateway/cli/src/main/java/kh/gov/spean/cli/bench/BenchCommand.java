@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** What one run measured. */
     private record Figures(LoadRun.Result secure, LoadRun.Result halfLoad, LoadRun.Result plain, double floor,
-                           long nodeReadyMillis) {
+                           NodeStartTime.Start nodeStart) {
     }
 
     /** One factory for every answer read: {@code Json.createReader} looks its provider up on the class path each call. */
@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             LoadRun.Result secure;
             LoadRun.Result halfLoad;
             LoadRun.Result plain;
-            long nodeReadyMillis;
+            NodeStartTime.Start nodeStart;
             try (DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains)) {
                 System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
@@ -102,12 +102,12 @@ public final class BenchCommand implements Callable<Integer> {
                     plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), BenchCommand::matched, clients,
                             warm, measured);
                 }
-                nodeReadyMillis = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers());
+                nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers());
             }
             double floor = CryptoFloor.exchangesPerSecond(Runtime.getRuntime().availableProcessors(),
                     measured.compareTo(FLOOR_WINDOW) < 0 ? measured : FLOOR_WINDOW,
                     REQUEST.getBytes(StandardCharsets.UTF_8), RESPONSE.getBytes(StandardCharsets.UTF_8));
-            print(new Figures(secure, halfLoad, plain, floor, nodeReadyMillis));
+            print(new Figures(secure, halfLoad, plain, floor, nodeStart));
             return secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost() == 0 ? 0 : 1;
         } finally {
             delete(data);
@@ -142,8 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
                 secure.perSecond() / plain.perSecond());
         System.out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
                 + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
-        System.out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started%n",
-                figures.nodeReadyMillis());
+        System.out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started (%s)%n",
+                figures.nodeStart().readyMillis(), figures.nodeStart().classDataArchive()
+                        ? "classes from the archive ./spean records" : "no class-data archive yet");
         if (threads) {
             for (LoadRun.Result result : new LoadRun.Result[] {secure, plain}) {
                 printThreadGroups(result);
@@ -164,7 +165,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .add("half_load_p99_ms", round(halfLoad.latencies().percentileMillis(99)))
                 .add("plain_p99_ms", round(plain.latencies().percentileMillis(99)))
                 .add("jit_gc_cpu_ms_per_exchange", round(jvmInternalMillisPerExchange(secure)))
-                .add("node_ready_ms", figures.nodeReadyMillis())
+                .add("node_ready_ms", figures.nodeStart().readyMillis())
+                .add("node_class_data_archive", figures.nodeStart().classDataArchive())
                 .add("errors", secure.errors() + halfLoad.errors())
                 .add("lost", secure.lost() + halfLoad.lost())
                 .add("exchanges", secure.exchanges())

@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,21 +20,34 @@ import kh.gov.spean.id.MemberId;
 
 /**
  * How long a node takes from a cold start of its JVM to serving: {@code spean gateway} in a process of its own,
- * against a broker already running, timed until it prints that it is ready.
+ * against a broker already running, timed until it prints that it is ready. It loads its classes from the class-data
+ * archive the {@code spean} command records, when there is one, as a node started by that command would.
  */
 final class NodeStartTime {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    /** Where the spean command keeps the archive, under the repository. */
+    private static final Path CLASS_DATA_ARCHIVE = Path.of("gateway", "cli", "target", "spean.jsa");
 
     private NodeStartTime() {
     }
 
-    /** Milliseconds from starting the process to its "ready at" line; the process is stopped afterwards. */
-    static long measure(Path data, MemberId member, String bootstrapServers) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
+    /** How long the node took, and whether it had the class-data archive. */
+    record Start(long readyMillis, boolean classDataArchive) {
+    }
+
+    /** From starting the process to its "ready at" line; the process is stopped afterwards. */
+    static Start measure(Path data, MemberId member, String bootstrapServers) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        Path archive = SpeanHome.root().resolve(CLASS_DATA_ARCHIVE);
+        boolean archived = Files.isRegularFile(archive);
+        if (archived) {
+            // Like the spean command: a stale archive is ignored by the JVM, and not worth a warning.
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error:stderr"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
                 SpeanCommand.class.getName(), "gateway", "--data", data.toString(), "--member", member.toString(),
-                "--kafka-bootstrap", bootstrapServers, "--http-port", "0");
+                "--kafka-bootstrap", bootstrapServers, "--http-port", "0"));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
@@ -40,7 +55,7 @@ final class NodeStartTime {
             Thread reader = new Thread(() -> awaitReady(process, started, ready), "bench-node-start");
             reader.setDaemon(true);
             reader.start();
-            return ready.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            return new Start(ready.get(LIMIT.toSeconds(), TimeUnit.SECONDS), archived);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("the node started for timing did not become ready within " + LIMIT.toSeconds() + " s", e);
         } finally {
