@@ -26,7 +26,8 @@ import kh.gov.spean.id.MemberId;
 final class NodeStartTime {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    /** Where the spean command keeps the archive, under the repository. */
+    /** Where the spean command keeps its jar and the archive of its classes, under the repository. */
+    private static final Path COMMAND_JAR = Path.of("gateway", "cli", "target", "spean.jar");
     private static final Path CLASS_DATA_ARCHIVE = Path.of("gateway", "cli", "target", "spean.jsa");
 
     private NodeStartTime() {
@@ -40,9 +41,8 @@ final class NodeStartTime {
     static Start measure(Path data, MemberId member, String bootstrapServers) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Path archive = SpeanHome.root().resolve(CLASS_DATA_ARCHIVE);
-        boolean archived = Files.isRegularFile(archive);
+        boolean archived = archiveFits(archive, SpeanHome.root().resolve(COMMAND_JAR));
         if (archived) {
-            // Like the spean command: a stale archive is ignored by the JVM, and not worth a warning.
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=error:stderr"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
@@ -64,6 +64,18 @@ final class NodeStartTime {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * The JVM uses an archive only for the class path it was recorded with, and ignores it silently otherwise: this
+     * bench must run from the spean command's own jar, and the archive must be newer than that jar.
+     */
+    private static boolean archiveFits(Path archive, Path jar) throws IOException {
+        if (!Files.isRegularFile(archive) || !Files.isRegularFile(jar)
+                || !Path.of(System.getProperty("java.class.path")).toAbsolutePath().equals(jar.toAbsolutePath())) {
+            return false;
+        }
+        return Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
     }
 
     private static void awaitReady(Process process, long started, CompletableFuture<Long> ready) {
