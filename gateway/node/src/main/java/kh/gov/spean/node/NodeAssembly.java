@@ -70,7 +70,6 @@ import kh.gov.spean.node.oneway.OutgoingMessages;
 import kh.gov.spean.node.oneway.ReadMessageState;
 import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.oneway.RememberReceipt;
-import kh.gov.spean.node.oneway.RememberRefusal;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.operations.NodeMetrics;
@@ -125,8 +124,7 @@ final class NodeAssembly {
         RecordExchange recordExchange = new RecordExchange(parts.metrics(), parts.monitoring());
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
-                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters(),
-                        new RememberRefusal(parts.receipted(), window, parts.clock())), logSent, endpoints, recordExchange));
+                new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints, recordExchange));
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),

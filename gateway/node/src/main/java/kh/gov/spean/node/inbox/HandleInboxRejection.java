@@ -25,15 +25,13 @@ import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.exchange.CompletePendingRequest;
 import kh.gov.spean.node.exchange.KafkaRecord;
 import kh.gov.spean.node.exchange.PendingExchanges;
-import kh.gov.spean.node.oneway.RememberRefusal;
 import kh.gov.spean.node.log.RecordRejection;
 
 /**
  * Error step of the inbox: records the refusal with its code, in the message log too; fails the local request an answer was bound to; and,
  * when the refused message is an authentic request, answers its sender with a signed error envelope so that the
  * waiting caller gets the code at once instead of a timeout; an authentic event copy it could not take goes to the
- * member's dead-letter topic; a one-way request its backend refused is remembered, so that its retry is not handed over
- * again. Forged, replayed or misaddressed messages get no answer.
+ * member's dead-letter topic. Forged, replayed or misaddressed messages get no answer.
  */
 public final class HandleInboxRejection implements Processor {
 
@@ -44,17 +42,14 @@ public final class HandleInboxRejection implements Processor {
     private final NodeEvents events;
     private final RecordRejection recordRejection;
     private final DeadLetterOffice deadLetters;
-    private final RememberRefusal rememberRefusal;
 
     public HandleInboxRejection(Federation federation, EnvelopeSealer sealer, NodeEvents events,
-                                RecordRejection recordRejection, DeadLetterOffice deadLetters,
-                                RememberRefusal rememberRefusal) {
+                                RecordRejection recordRejection, DeadLetterOffice deadLetters) {
         this.federation = federation;
         this.sealer = sealer;
         this.events = events;
         this.recordRejection = recordRejection;
         this.deadLetters = deadLetters;
-        this.rememberRefusal = rememberRefusal;
     }
 
     @Override
@@ -78,9 +73,6 @@ public final class HandleInboxRejection implements Processor {
             return;
         }
         if (authentic && envelope.header().type() == EnvelopeType.REQUEST && !NO_REPLY.contains(code)) {
-            if (code == ErrorCode.BACKEND_REFUSED) {
-                rememberRefusal.refused(envelope);
-            }
             Federation.Member sender = federation.member(envelope.header().sender()).orElseThrow();
             SealedEnvelope reply = sealer.seal(
                     EnvelopeDraft.error(envelope.header(), RequestHash.of(envelope), code.code()),

@@ -17,9 +17,6 @@ import kh.gov.spean.id.EnvelopeId;
  * broke, or the node stopped while the backend had them (rebuilt from the log then). Whether the backend kept one
  * cannot be known here; when it comes again it is handed over again, marked as a redelivery, with the same
  * {@code X-Road-Id} for the backend to recognise.
- *
- * <p>And requests the backend refused (HTTP 4xx): a retry that crossed the signed refusal on its way — sent before the
- * refusal reached the client's node — gets the refusal again instead of a second hand-over.
  */
 public final class ReceiptedMessages {
 
@@ -28,7 +25,6 @@ public final class ReceiptedMessages {
 
     private final Map<EnvelopeId, Instant> receipted = new ConcurrentHashMap<>();
     private final Map<EnvelopeId, Instant> uncertain = new ConcurrentHashMap<>();
-    private final Map<EnvelopeId, Instant> refused = new ConcurrentHashMap<>();
     private final Queue<Expiry> expiries = new ArrayDeque<>();
 
     /** Records a request as receipted until {@code forgettableAfter}. Call once the receipt is in the message log. */
@@ -40,16 +36,6 @@ public final class ReceiptedMessages {
     /** Notes a request handed to the backend: until its receipt is remembered, the outcome is unknown. */
     public void handedOver(EnvelopeId request, Instant forgettableAfter, Instant now) {
         remember(uncertain, request, forgettableAfter, now);
-    }
-
-    /** Records a request its backend refused, until {@code forgettableAfter}. */
-    public void refused(EnvelopeId request, Instant forgettableAfter, Instant now) {
-        uncertain.remove(request);
-        remember(refused, request, forgettableAfter, now);
-    }
-
-    public boolean wasRefused(EnvelopeId request) {
-        return refused.containsKey(request);
     }
 
     /** True, once, for a request handed to the backend before without a receipt after it. */
@@ -71,7 +57,6 @@ public final class ReceiptedMessages {
                 Expiry expired = expiries.poll();
                 receipted.remove(expired.id(), expired.at());
                 uncertain.remove(expired.id(), expired.at());
-                refused.remove(expired.id(), expired.at());
             }
             if (memory.put(request, forgettableAfter) == null) {
                 expiries.add(new Expiry(forgettableAfter, request));
