@@ -3,9 +3,11 @@ package kh.gov.spean.cli.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import kh.gov.spean.cli.SpeanCommand;
 import kh.gov.spean.cli.SpeanHome;
@@ -29,6 +32,8 @@ final class NodeStartTime {
     /** Where the spean command keeps its jar and the archive of its classes, under the repository. */
     private static final Path COMMAND_JAR = Path.of("gateway", "cli", "target", "spean.jar");
     private static final Path CLASS_DATA_ARCHIVE = Path.of("gateway", "cli", "target", "spean.jsa");
+    /** The jar's libraries, in a folder beside it. */
+    private static final String LIBRARIES = "lib";
 
     private NodeStartTime() {
     }
@@ -68,14 +73,26 @@ final class NodeStartTime {
 
     /**
      * The JVM uses an archive only for the class path it was recorded with, and ignores it silently otherwise: this
-     * bench must run from the spean command's own jar, and the archive must be newer than that jar.
+     * bench must run from the spean command's own jar, and the archive must be newer than that jar and its libraries.
      */
     private static boolean archiveFits(Path archive, Path jar) throws IOException {
         if (!Files.isRegularFile(archive) || !Files.isRegularFile(jar)
                 || !Path.of(System.getProperty("java.class.path")).toAbsolutePath().equals(jar.toAbsolutePath())) {
             return false;
         }
-        return Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        FileTime recorded = Files.getLastModifiedTime(archive);
+        try (Stream<Path> libraries = Files.list(jar.resolveSibling(LIBRARIES))) {
+            return Stream.concat(Stream.of(jar), libraries)
+                    .allMatch(file -> lastModified(file).compareTo(recorded) < 0);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void awaitReady(Process process, long started, CompletableFuture<Long> ready) {
