@@ -1,5 +1,8 @@
 package kh.gov.spean.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +16,13 @@ import kh.gov.spean.cli.schema.SchemaCommand;
 
 /** The {@code spean} command: one entry point, one sub-command per job. */
 @Command(name = "spean", mixinStandardHelpOptions = true, version = "spean 0.1.0",
-        description = "Spean: the inter-ministerial data exchange gateway.",
-        subcommands = {InitCommand.class, DemoCommand.class, GatewayCommand.class, KafkaCommand.class, SendCommand.class,
-                AuditCommand.class, SchemaCommand.class, ConnectorCommand.class, BenchCommand.class, DlqCommand.class,
-                FederationCommand.class})
+        description = "Spean: the inter-ministerial data exchange gateway.")
 public final class SpeanCommand implements Runnable {
+
+    /** The sub-commands by name, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
+            GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
+            ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,9 +33,33 @@ public final class SpeanCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; coded failures print one line, never a stack trace. */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new SpeanCommand());
+        CommandLine commandLine = forArguments(args);
         commandLine.setExecutionExceptionHandler(new CodedFailureHandler());
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line for these arguments. Picocli reads every option of every sub-command it is given, which takes
+     * a third of a second as a node starts: a call that names its sub-command gets only that one; any other (help, a
+     * mistyped name) gets them all, so that help lists them and a near miss is suggested.
+     */
+    public static CommandLine forArguments(String... args) {
+        CommandLine commandLine = new CommandLine(new SpeanCommand());
+        Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(named);
+        } else {
+            SUBCOMMANDS.values().forEach(commandLine::addSubcommand);
+        }
+        return commandLine;
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... types) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            byName.put(type.getAnnotation(Command.class).name(), type);
+        }
+        return byName;
     }
 
     @Override

@@ -57,7 +57,8 @@ class DockerComposeTest {
     @Test
     void every_node_command_is_accepted_by_the_command_line() {
         for (List<String> gateway : gatewayCommands()) {
-            CommandLine.ParseResult parsed = new CommandLine(new SpeanCommand()).parseArgs(gateway.toArray(String[]::new));
+            String[] arguments = gateway.toArray(String[]::new);
+            CommandLine.ParseResult parsed = SpeanCommand.forArguments(arguments).parseArgs(arguments);
             assertEquals("gateway", parsed.subcommand().commandSpec().name());
             assertEquals("/data", option(gateway, "--data"), "nodes share the data volume spean-init writes");
             assertEquals("0.0.0.0", option(gateway, "--http-host"), "a node in a container must listen on all interfaces");
