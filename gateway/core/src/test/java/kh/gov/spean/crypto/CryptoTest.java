@@ -2,7 +2,9 @@ package kh.gov.spean.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,7 +12,16 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +102,28 @@ class CryptoTest {
         byte[] altered = sealed.clone();
         altered[altered.length - 5] ^= 0x01;
         assertCode(ErrorCode.DECRYPTION_FAILED, () -> new PayloadOpener(recipient.getPrivate(), certificate).open(altered));
+    }
+
+    @Test
+    void every_sealed_payload_has_an_ephemeral_key_of_its_own_under_the_named_algorithms() throws Exception {
+        KeyPair recipient = DevelopmentPki.newKeyPair();
+        X509Certificate certificate = CA.issueEncryptionCertificate("recipient", recipient.getPublic(), Duration.ofDays(1));
+        PayloadSealer sealer = new PayloadSealer();
+
+        KeyAgreeRecipientInformation first = (KeyAgreeRecipientInformation) new CMSAuthEnvelopedData(
+                sealer.seal(CONTENT, certificate)).getRecipientInfos().getRecipients().iterator().next();
+
+        assertEquals(CryptoAlgorithms.KEY_AGREEMENT.getId(), first.getKeyEncryptionAlgOID());
+        assertEquals(CryptoAlgorithms.KEY_WRAP, AlgorithmIdentifier.getInstance(first.getKeyEncryptionAlgParams()).getAlgorithm());
+        assertTrue(first.getRID().match(new JcaX509CertificateHolder(certificate)), "addressed to the certificate");
+        assertFalse(Arrays.equals(originatorKey(sealer.seal(CONTENT, certificate)), originatorKey(sealer.seal(CONTENT, certificate))),
+                "a fresh ephemeral key per message");
+    }
+
+    private static byte[] originatorKey(byte[] sealed) {
+        AuthEnvelopedData enveloped = AuthEnvelopedData.getInstance(ContentInfo.getInstance(sealed).getContent());
+        return KeyAgreeRecipientInfo.getInstance(RecipientInfo.getInstance(enveloped.getRecipientInfos().getObjectAt(0))
+                .getInfo()).getOriginator().getOriginatorKey().getPublicKey().getBytes();
     }
 
     @Test

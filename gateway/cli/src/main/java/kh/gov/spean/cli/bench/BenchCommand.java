@@ -2,9 +2,6 @@ package kh.gov.spean.cli.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "\"dateOfBirth\":\"1990-01-31\",\"purpose\":\"Business registration MEF-2026-000123\"}";
     static final String RESPONSE = "{\"nationalId\":\"010203040\",\"result\":\"match\","
             + "\"matchedFields\":[\"nationalId\",\"dateOfBirth\"],\"checkedAt\":\"2026-11-25T08:00:00Z\"}";
+    /** The connector of the service called, pointed at the bench's own backend, and the path that backend answers. */
+    static final String BACKEND_CONNECTOR = "moi-id-registry";
+    static final String BACKEND_PATH = "/id-registry/v1/citizens/verify";
     /** A member whose node the bench does not run, started in a JVM of its own to time a cold start. */
     static final MemberId STARTED_COLD = MemberId.parse("KH/GOV/MPTC");
     /** Between the unpaced window and the paced one: long enough for the queues the first left to drain. */
@@ -83,22 +83,22 @@ public final class BenchCommand implements Callable<Integer> {
             Set<MemberId> members = Set.of(MemberId.parse("KH/GOV/MOI"), MemberId.parse("KH/GOV/MEF"));
             Duration warm = Duration.ofSeconds(warmup);
             Duration measured = Duration.ofSeconds(seconds);
-            LoadRun load = new LoadRun();
             LoadRun.Result secure;
             LoadRun.Result halfLoad;
             LoadRun.Result plain;
             NodeStartTime.Start nodeStart;
-            try (DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains)) {
+            try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE);
+                 DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains,
+                         Map.of(BACKEND_CONNECTOR, backend.baseUrl()));
+                 LoadRun load = new LoadRun(clients)) {
                 System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
-                HttpRequest call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
+                LoadRun.Call call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
                         .resolve("/r1/" + SERVICE), CLIENT, REQUEST);
                 secure = load.run("secure", call, BenchCommand::matched, clients, warm, measured);
                 halfLoad = load.run("secure at half that rate", call, BenchCommand::matched, clients,
                         secure.perSecond() / 2, SETTLE, measured);
-                URI backend = URI.create("http://127.0.0.1:" + network.backends().get("moi-id-registry").port()
-                        + "/id-registry/v1/citizens/verify");
-                try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend)) {
+                try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri())) {
                     plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), BenchCommand::matched, clients,
                             warm, measured);
                 }
@@ -114,13 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean matched(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
+    private static boolean matched(LoadRun.Answer answer) {
+        if (answer.status() != 200) {
             return false;
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(response.body()))) {
-            JsonObject answer = reader.readObject();
-            return "match".equals(answer.getString("result", null));
+        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
+            JsonObject verification = reader.readObject();
+            return "match".equals(verification.getString("result", null));
         } catch (RuntimeException notJson) {
             return false;
         }

@@ -1,27 +1,40 @@
 package kh.gov.spean.cli.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 /**
  * Drives one path with N concurrent clients: a warm-up not counted, then a measured window. Unpaced, each client sends
  * its next request as soon as the last is answered (the path's maximum); paced, the clients together send at a fixed
  * rate, each request at its appointed time, and its latency counts from that time, so a path that falls behind is
  * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost.
+ *
+ * <p>The clients share one Vert.x event loop and a keep-alive connection each, without a thread per waiting call: the
+ * load generator runs on the machine it measures, so it should take as little of it as a real caller's would.
  */
-final class LoadRun {
+final class LoadRun implements AutoCloseable {
 
     /** What one run measured. */
     record Result(String path, long exchanges, long errors, long lost, double seconds, Latencies latencies,
@@ -32,96 +45,164 @@ final class LoadRun {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One X-Road REST call, sent again and again. */
+    record Call(URI uri, String client, byte[] body) {
+    }
+
+    /** What came back: the status and the body as text. */
+    record Answer(int status, String body) {
+    }
+
+    /** The thread group the load generator's own CPU is reported under. */
+    static final String LOAD_GENERATOR = "load generator (bench clients' event loop)";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final long eventLoopThreadId;
+
+    LoadRun(int clients) throws InterruptedException {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(clients));
+        CompletableFuture<Long> loop = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> loop.complete(Thread.currentThread().getId()));
+        eventLoopThreadId = await(loop, STOP_TIMEOUT);
+    }
 
     /**
      * @param accepted whether an answer counts as a successful exchange (status and body as expected)
      */
-    Result run(String path, HttpRequest request, Predicate<HttpResponse<String>> accepted, int clients,
-               Duration warmUp, Duration measured) throws InterruptedException {
-        return run(path, request, accepted, clients, 0, warmUp, measured);
+    Result run(String path, Call call, Predicate<Answer> accepted, int clients, Duration warmUp, Duration measured)
+            throws InterruptedException {
+        return run(path, call, accepted, clients, 0, warmUp, measured);
     }
 
     /**
      * @param perSecond the rate all clients together keep, or 0 for none
      */
-    Result run(String path, HttpRequest request, Predicate<HttpResponse<String>> accepted, int clients, double perSecond,
-               Duration warmUp, Duration measured) throws InterruptedException {
-        long clientIntervalNanos = perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0;
+    Result run(String path, Call call, Predicate<Answer> accepted, int clients, double perSecond, Duration warmUp,
+               Duration measured) throws InterruptedException {
+        Window window = new Window(call, accepted, perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0);
+        List<Client> running = new ArrayList<>();
         long firstAppointment = System.nanoTime();
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean stopping = new AtomicBoolean(false);
-        AtomicLong errors = new AtomicLong();
-        AtomicLong lost = new AtomicLong();
-        List<Latencies.Recorder> recorders = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Latencies.Recorder recorder = new Latencies.Recorder();
-            recorders.add(recorder);
-            long offsetNanos = clientIntervalNanos * i / clients;
-            Thread client = new Thread(() -> {
-                long appointment = firstAppointment + offsetNanos;
-                while (!stopping.get()) {
-                    if (clientIntervalNanos > 0) {
-                        waitUntil(appointment);
-                    }
-                    boolean counted = measuring.get();
-                    long started = clientIntervalNanos > 0 ? appointment : System.nanoTime();
-                    appointment += clientIntervalNanos;
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (counted && measuring.get()) {
-                            if (accepted.test(response)) {
-                                recorder.record(System.nanoTime() - started);
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        }
-                    } catch (IOException e) {
-                        if (counted) {
-                            lost.incrementAndGet();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }, "bench-client-" + i);
-            threads.add(client);
-            client.start();
+            Client client = new Client(window, firstAppointment + window.intervalNanos * i / clients);
+            running.add(client);
+            vertx.runOnContext(ignored -> client.next());
         }
         Thread.sleep(warmUp.toMillis());
-        ThreadCpu threadCpu = new ThreadCpu();
+        ThreadCpu threadCpu = new ThreadCpu(Map.of(eventLoopThreadId, LOAD_GENERATOR));
         threadCpu.start();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        measuring.set(true);
+        window.measuring.set(true);
         Thread.sleep(measured.toMillis());
-        measuring.set(false);
+        window.measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
         Map<String, Long> cpuByThreadGroup = threadCpu.since(cpu);
-        stopping.set(true);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(60).toMillis());
+        window.stopping.set(true);
+        List<Latencies.Recorder> recorders = new ArrayList<>();
+        for (Client client : running) {
+            await(client.stopped, STOP_TIMEOUT);
+            recorders.add(client.recorder);
         }
         Latencies latencies = Latencies.merge(recorders);
         long exchanges = latencies.count();
-        return new Result(path, exchanges, errors.get(), lost.get(), seconds, latencies,
+        return new Result(path, exchanges, window.errors.get(), window.lost.get(), seconds, latencies,
                 exchanges == 0 ? 0 : cpu / 1e6 / exchanges, cpuByThreadGroup);
     }
 
-    private static void waitUntil(long nanoTime) {
-        long remaining;
-        while ((remaining = nanoTime - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
+    static Call post(URI uri, String client, String body) {
+        return new Call(uri, client, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        http.close();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        vertx.close().onComplete(ignored -> closed.complete(null));
+        await(closed, STOP_TIMEOUT);
+    }
+
+    /** What the clients of one run share: the call, the verdict on answers, the pace and the counts. */
+    private final class Window {
+        private final RequestOptions request;
+        private final Buffer body;
+        private final Predicate<Answer> accepted;
+        private final long intervalNanos;
+        private final AtomicBoolean measuring = new AtomicBoolean(false);
+        private final AtomicBoolean stopping = new AtomicBoolean(false);
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong lost = new AtomicLong();
+
+        Window(Call call, Predicate<Answer> accepted, long intervalNanos) {
+            this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(call.uri().toString())
+                    .putHeader("X-Road-Client", call.client()).putHeader("Content-Type", "application/json")
+                    .setIdleTimeout(ANSWER_TIMEOUT.toMillis());
+            this.body = Buffer.buffer(call.body());
+            this.accepted = accepted;
+            this.intervalNanos = intervalNanos;
+        }
+
+        Future<Answer> send() {
+            return http.request(request).compose(outgoing -> outgoing.send(body)).compose(response ->
+                    response.body().map(answer -> new Answer(response.statusCode(), answer.toString(StandardCharsets.UTF_8))));
         }
     }
 
-    static HttpRequest post(URI uri, String client, String body) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("X-Road-Client", client).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** One client: a call at a time, on the event loop; its latencies are read once it has stopped. */
+    private final class Client {
+        private final Window window;
+        private final Latencies.Recorder recorder = new Latencies.Recorder();
+        private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+        private long appointment;
+
+        Client(Window window, long firstAppointment) {
+            this.window = window;
+            this.appointment = firstAppointment;
+        }
+
+        void next() {
+            if (window.stopping.get()) {
+                stopped.complete(null);
+                return;
+            }
+            long waitMillis = window.intervalNanos > 0 ? (appointment - System.nanoTime()) / 1_000_000 : 0;
+            if (waitMillis >= 1) {
+                vertx.setTimer(waitMillis, ignored -> send());
+                return;
+            }
+            send();
+        }
+
+        private void send() {
+            boolean counted = window.measuring.get();
+            long started = window.intervalNanos > 0 ? appointment : System.nanoTime();
+            appointment += window.intervalNanos;
+            window.send().onComplete(outcome -> {
+                if (counted && window.measuring.get()) {
+                    if (outcome.failed()) {
+                        window.lost.incrementAndGet();
+                    } else if (window.accepted.test(outcome.result())) {
+                        recorder.record(System.nanoTime() - started);
+                    } else {
+                        window.errors.incrementAndGet();
+                    }
+                }
+                next();
+            });
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, Duration limit) throws InterruptedException {
+        try {
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the load generator did not finish within " + limit.toSeconds() + " s", e);
+        }
     }
 
     private static long processCpuNanos() {

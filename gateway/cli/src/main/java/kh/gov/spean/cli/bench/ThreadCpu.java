@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Where a measured window's CPU went, by thread group: thread names with their numbers folded, so that every inbox
  * consumer of one topic counts together. What no Java thread accounts for — the JIT compiler, the garbage collector —
- * is what the process used beyond them.
+ * is what the process used beyond them. Threads named by the caller (the load generator's, whose name a library picks)
+ * are reported under that name.
  */
 final class ThreadCpu {
 
@@ -18,6 +19,16 @@ final class ThreadCpu {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> startedAt = new HashMap<>();
+    private final Map<Long, String> named;
+
+    ThreadCpu() {
+        this(Map.of());
+    }
+
+    /** @param named thread ids reported under a group name of the caller's rather than their own */
+    ThreadCpu(Map<Long, String> named) {
+        this.named = Map.copyOf(named);
+    }
 
     /** Notes every live thread's CPU time now. */
     void start() {
@@ -47,7 +58,7 @@ final class ThreadCpu {
             }
             long used = cpu - startedAt.getOrDefault(info.getThreadId(), 0L);
             javaThreads += used;
-            groups.merge(group(info.getThreadName()), used, Long::sum);
+            groups.merge(named.getOrDefault(info.getThreadId(), group(info.getThreadName())), used, Long::sum);
         }
         groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads));
         Map<String, Long> sorted = new LinkedHashMap<>();

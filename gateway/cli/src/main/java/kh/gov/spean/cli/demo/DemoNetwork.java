@@ -42,11 +42,16 @@ public final class DemoNetwork implements AutoCloseable {
      * then nodes listen on basePort, basePort+1, … in member order and backends from basePort+10 on.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort) {
-        return start(data, repositoryRoot, basePort, member -> true);
+        return start(data, repositoryRoot, basePort, member -> true, Map.of());
     }
 
-    /** Starts only the nodes (and their connectors' backends) of the members {@code included} accepts. */
-    public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included) {
+    /**
+     * Starts only the nodes (and their connectors' backends) of the members {@code included} accepts; the connectors
+     * named in {@code givenBackends} are pointed at the caller's backend (connector name to base URL) instead of a mock
+     * of their own.
+     */
+    public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
+                                    Map<String, String> givenBackends) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"));
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<MemberId, GatewayNode> nodes = new LinkedHashMap<>();
@@ -61,6 +66,10 @@ public final class DemoNetwork implements AutoCloseable {
             for (MemberId member : members) {
                 for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(repositoryRoot.resolve("connectors"), member).connectors()) {
                     Path mocks = connector.folder().resolve("wiremock");
+                    if (givenBackends.containsKey(connector.name())) {
+                        backendUrls.put(connector.name(), givenBackends.get(connector.name()));
+                        continue;
+                    }
                     if (!Files.isDirectory(mocks.resolve("mappings"))) {
                         continue;
                     }

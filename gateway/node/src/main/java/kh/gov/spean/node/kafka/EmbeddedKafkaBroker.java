@@ -126,6 +126,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("message.max.bytes", String.valueOf(KafkaSettings.DEFAULT_MAX_RECORD_BYTES + 1024));
         // The log cleaner (for compacted internal topics) allocates 128 MiB at start by default; 8 MiB serves one node.
         properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        // Sized for the machine it shares with the nodes (decision 0018): Kafka's defaults (3 network, 8 I/O and 4 group
+        // coordinator threads) are for a dedicated server; here they only hand each request over more often.
+        properties.put("num.network.threads", "1");
+        properties.put("num.io.threads", "2");
+        properties.put("group.coordinator.threads", "1");
         return properties;
     }
 

@@ -1,0 +1,53 @@
+package kh.gov.spean.cli.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.net.URI;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * The register the bench calls: a WireMock server on a free port that answers the bench's one request with a fixed
+ * answer — one stub, no response templating, no request journal — so that the figures measure the gateway and not
+ * WireMock's JSONPath matching, its Handlebars rendering or a journal growing by every request of a long run. Both
+ * the secure path and the plain relay call it.
+ */
+final class BenchBackend implements AutoCloseable {
+
+    private final WireMockServer server;
+    private final String path;
+
+    private BenchBackend(WireMockServer server, String path) {
+        this.server = server;
+        this.path = path;
+    }
+
+    /** Starts it answering POST {@code path} with {@code answer} (JSON). */
+    static BenchBackend start(String path, String answer) {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal());
+        server.start();
+        server.stubFor(post(urlPathEqualTo(path)).willReturn(okJson(answer)));
+        return new BenchBackend(server, path);
+    }
+
+    /** The base URL a connector is pointed at. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The full URL of the answered request. */
+    URI uri() {
+        return URI.create(baseUrl() + path);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
