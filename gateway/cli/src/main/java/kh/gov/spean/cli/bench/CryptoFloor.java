@@ -1,23 +1,35 @@
 package kh.gov.spean.cli.bench;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.FixedPointUtil;
 
-import kh.gov.spean.crypto.BouncyCastle;
 import kh.gov.spean.crypto.CryptoAlgorithms;
 
 /**
@@ -46,7 +58,7 @@ final class CryptoFloor {
                             exchanges.incrementAndGet();
                         }
                     }
-                } catch (GeneralSecurityException e) {
+                } catch (InvalidCipherTextException e) {
                     throw new IllegalStateException("the crypto floor could not run: " + e.getMessage(), e);
                 }
             }, "crypto-floor-" + i);
@@ -66,49 +78,69 @@ final class CryptoFloor {
         return exchanges.get() / seconds;
     }
 
-    /** One thread's keys and engines. */
+    /**
+     * One thread's keys and engines, through Bouncy Castle's own API rather than the JCA's (no provider look-ups, no key
+     * conversions): what is left is the arithmetic. The keys a node holds for long — the sender's signing key, the
+     * recipient's encryption key — are used as a node uses them: the recipient's point with its comb table built once
+     * (as the node's sealer does), the signer's point reused, so that Bouncy Castle keeps its tables.
+     */
     private static final class Suite {
         private final SecureRandom random = new SecureRandom();
-        private final KeyPairGenerator generator;
-        private final KeyPair sender;
-        private final KeyPair recipient;
+        private final ECDomainParameters curve;
+        private final ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        private final AsymmetricCipherKeyPair sender;
+        private final AsymmetricCipherKeyPair recipient;
 
-        Suite() throws GeneralSecurityException {
-            generator = KeyPairGenerator.getInstance(CryptoAlgorithms.KEY_ALGORITHM, BouncyCastle.provider());
-            generator.initialize(new ECGenParameterSpec(CryptoAlgorithms.CURVE), random);
+        Suite() {
+            X9ECParameters named = CustomNamedCurves.getByName(CryptoAlgorithms.CURVE);
+            curve = new ECDomainParameters(named.getCurve(), named.getG(), named.getN(), named.getH());
+            generator.init(new ECKeyGenerationParameters(curve, random));
             sender = generator.generateKeyPair();
             recipient = generator.generateKeyPair();
+            FixedPointUtil.precompute(((ECPublicKeyParameters) recipient.getPublic()).getQ());
         }
 
-        void oneDirection(byte[] payload) throws GeneralSecurityException {
-            Signature signer = Signature.getInstance(CryptoAlgorithms.SIGNATURE, BouncyCastle.provider());
-            signer.initSign(sender.getPrivate(), random);
-            signer.update(payload);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(CryptoAlgorithms.SIGNATURE, BouncyCastle.provider());
-            verifier.initVerify(sender.getPublic());
-            verifier.update(payload);
-            if (!verifier.verify(signature)) {
-                throw new GeneralSecurityException("a signature of the floor did not verify");
+        void oneDirection(byte[] payload) throws InvalidCipherTextException {
+            byte[] digest = sha256(payload);
+            ECDSASigner signer = new ECDSASigner();
+            signer.init(true, new ParametersWithRandom(sender.getPrivate(), random));
+            BigInteger[] signature = signer.generateSignature(digest);
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, sender.getPublic());
+            if (!verifier.verifySignature(digest, signature[0], signature[1])) {
+                throw new IllegalStateException("a signature of the floor did not verify");
             }
-            KeyPair ephemeral = generator.generateKeyPair();
-            byte[] sealing = agree(ephemeral, recipient);
-            byte[] opening = agree(recipient, ephemeral);
+            AsymmetricCipherKeyPair ephemeral = generator.generateKeyPair();
+            ECPoint sealing = new FixedPointCombMultiplier().multiply(((ECPublicKeyParameters) recipient.getPublic()).getQ(),
+                    ((ECPrivateKeyParameters) ephemeral.getPrivate()).getD()).normalize();
+            ECDHBasicAgreement opening = new ECDHBasicAgreement();
+            opening.init(recipient.getPrivate());
+            BigInteger opened = opening.calculateAgreement(ephemeral.getPublic());
+            if (!sealing.getAffineXCoord().toBigInteger().equals(opened)) {
+                throw new IllegalStateException("the floor's two key agreements differ");
+            }
+            byte[] key = sha256(sealing.getAffineXCoord().getEncoded());
             byte[] iv = new byte[12];
             random.nextBytes(iv);
-            Cipher seal = Cipher.getInstance("AES/GCM/NoPadding", BouncyCastle.provider());
-            seal.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(sealing, 0, 32, "AES"), new GCMParameterSpec(128, iv));
-            byte[] ciphertext = seal.doFinal(payload);
-            Cipher open = Cipher.getInstance("AES/GCM/NoPadding", BouncyCastle.provider());
-            open.init(Cipher.DECRYPT_MODE, new SecretKeySpec(opening, 0, 32, "AES"), new GCMParameterSpec(128, iv));
-            open.doFinal(ciphertext);
+            byte[] ciphertext = gcm(true, key, iv, payload);
+            gcm(false, key, iv, ciphertext);
         }
 
-        private static byte[] agree(KeyPair own, KeyPair other) throws GeneralSecurityException {
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH", BouncyCastle.provider());
-            agreement.init(own.getPrivate());
-            agreement.doPhase(other.getPublic(), true);
-            return agreement.generateSecret();
+        private static byte[] sha256(byte[] bytes) {
+            SHA256Digest digest = new SHA256Digest();
+            digest.update(bytes, 0, bytes.length);
+            byte[] out = new byte[digest.getDigestSize()];
+            digest.doFinal(out, 0);
+            return out;
+        }
+
+        private static byte[] gcm(boolean encrypt, byte[] key, byte[] iv, byte[] input) throws InvalidCipherTextException {
+            GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
+            cipher.init(encrypt, new AEADParameters(new KeyParameter(key), 128, iv));
+            byte[] output = new byte[cipher.getOutputSize(input.length)];
+            int length = cipher.processBytes(input, 0, input.length, output, 0);
+            cipher.doFinal(output, length);
+            return output;
         }
     }
 }
