@@ -74,7 +74,7 @@ public record NodeSettings(
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     public static final int DEFAULT_INBOX_PARTITIONS = 4;
-    public static final int DEFAULT_INBOX_CONSUMERS = 2;
+    public static final int DEFAULT_INBOX_CONSUMERS = 4;
     public static final String DEFAULT_NODE_NAME = "node-1";
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 1000;
     public static final Duration DEFAULT_ONE_WAY_TIME_TO_LIVE = Duration.ofHours(1);
