@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,8 +31,13 @@ public final class DetachedSignatureVerifier {
 
     private static final int CACHE_LIMIT = 10_000;
 
-    /** What a signer certificate yields once checked against the anchor. */
-    private record Signer(X509CertificateHolder holder, X509Certificate certificate, SignerInformationVerifier verifier) {
+    /** What a signer certificate yields once checked against the anchor, its validity read once (not parsed per message). */
+    private record Signer(X509CertificateHolder holder, X509Certificate certificate, SignerInformationVerifier verifier,
+                          Instant notBefore, Instant notAfter) {
+
+        boolean isValidAt(Instant at) {
+            return !at.isBefore(notBefore) && !at.isAfter(notAfter);
+        }
     }
 
     private final X500Name anchorName;
@@ -74,9 +78,9 @@ public final class DetachedSignatureVerifier {
             throw new SpeanException(ErrorCode.SIGNATURE_INVALID, "not a CMS SignedData signature");
         }
         Signer signer = signerOf(holder);
-        if (!holder.isValidOn(Date.from(at))) {
+        if (!signer.isValidAt(at)) {
             throw new SpeanException(ErrorCode.CERTIFICATE_EXPIRED, "the signer's certificate is valid from "
-                    + holder.getNotBefore().toInstant() + " to " + holder.getNotAfter().toInstant() + ", not at " + at);
+                    + signer.notBefore() + " to " + signer.notAfter() + ", not at " + at);
         }
         try {
             if (!signerInfo.verify(signer.verifier())) {
@@ -122,7 +126,8 @@ public final class DetachedSignatureVerifier {
                 throw new SpeanException(ErrorCode.SIGNER_UNTRUSTED, "the signer's certificate is not for signing");
             }
             return new Signer(holder, certificate, new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(BouncyCastle.provider()).build(holder));
+                    .setProvider(BouncyCastle.provider()).build(holder), holder.getNotBefore().toInstant(),
+                    holder.getNotAfter().toInstant());
         } catch (SpeanException e) {
             throw e;
         } catch (Exception e) {

@@ -23,8 +23,12 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes, Map<Str
 
     /** Room for a 10 MiB payload base64-encoded inside its envelope, with margin. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
-    /** Small enough not to add latency at low load, large enough to batch under load. */
-    static final int LINGER_MS = 2;
+    /**
+     * No waiting for more records: a node's producer sends a request's envelope at once, and under load records batch
+     * anyway behind the requests in flight. A linger would add its whole length to every hop at the rates a ministry
+     * sees, and the provider's consumer waits for each answer's acknowledgement.
+     */
+    static final int LINGER_MS = 0;
     static final int BATCH_BYTES = 256 * 1024;
     static final int POLL_TIMEOUT_MS = 500;
     static final int SESSION_TIMEOUT_MS = 10_000;
