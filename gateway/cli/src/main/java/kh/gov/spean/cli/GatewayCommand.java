@@ -73,6 +73,14 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Largest payload accepted (default: ${DEFAULT-VALUE}).")
     int maxMessageBytes;
 
+    @Option(names = "--inbox-partitions", defaultValue = "" + NodeSettings.DEFAULT_INBOX_PARTITIONS,
+            description = "Partitions of the member's inbox and answers topics, when this node creates them (default: ${DEFAULT-VALUE}).")
+    int inboxPartitions;
+
+    @Option(names = "--inbox-consumers", defaultValue = "" + NodeSettings.DEFAULT_INBOX_CONSUMERS,
+            description = "Concurrent consumers of the inbox and of the answers, at most one per partition (default: ${DEFAULT-VALUE}).")
+    int inboxConsumers;
+
     @Option(names = "--node-name", defaultValue = NodeSettings.DEFAULT_NODE_NAME,
             description = "This node's name within its member, part of its log's origin (default: ${DEFAULT-VALUE}).")
     String nodeName;
@@ -124,8 +132,8 @@ public final class GatewayCommand implements Callable<Integer> {
         NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap, kafkaClientProperties(),
                 schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
-                NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, NodeSettings.DEFAULT_INBOX_PARTITIONS,
-                NodeSettings.DEFAULT_INBOX_CONSUMERS, nodeName, checkpointEvery, Duration.ofMillis(checkpointIntervalMillis),
+                NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
+                Duration.ofMillis(checkpointIntervalMillis),
                 tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis));
         GatewayNode node;
         try {

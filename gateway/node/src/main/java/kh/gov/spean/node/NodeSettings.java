@@ -31,7 +31,7 @@ import kh.gov.spean.log.LogSettings;
  * @param clockSkew         the clock difference tolerated between nodes (default 60 s)
  * @param maxMessageBytes   the largest payload accepted ({@code --max-message-bytes}, default 10 MiB)
  * @param inboxPartitions   partitions of each inbox topic this node creates (default 4)
- * @param inboxConsumers    concurrent consumers of this node's inbox (default 2)
+ * @param inboxConsumers    concurrent consumers of this node's inbox and of its answers (default 4, one per partition)
  * @param nodeName          this node's name within its member, part of its log's origin ({@code --node-name}, default node-1)
  * @param checkpointEvery   message-log entries between checkpoints ({@code --checkpoint-every}, default 1000)
  * @param checkpointInterval time between checkpoints while entries arrive ({@code --checkpoint-interval-ms}, default 10 s)
