@@ -15,12 +15,8 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
-import org.bouncycastle.cms.bc.BcECSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 import kh.gov.spean.error.ErrorCode;
@@ -34,13 +30,6 @@ import kh.gov.spean.error.SpeanException;
 public final class DetachedSignatureVerifier {
 
     private static final int CACHE_LIMIT = 10_000;
-    /**
-     * Bouncy Castle's own ECDSA, not the JCA's: the certificate's key is converted once, when its verifier is built, and
-     * each message's verification only hashes and checks (no provider look-up, no key translation).
-     */
-    private static final BcECSignerInfoVerifierBuilder SIGNATURE_VERIFIERS = new BcECSignerInfoVerifierBuilder(
-            new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
-            new DefaultDigestAlgorithmIdentifierFinder(), new BcDigestCalculatorProvider());
 
     /** What a signer certificate yields once checked against the anchor, its validity read once (not parsed per message). */
     private record Signer(X509CertificateHolder holder, X509Certificate certificate, SignerInformationVerifier verifier,
@@ -136,7 +125,8 @@ public final class DetachedSignatureVerifier {
             if (usage == null || !usage[0]) {
                 throw new SpeanException(ErrorCode.SIGNER_UNTRUSTED, "the signer's certificate is not for signing");
             }
-            return new Signer(holder, certificate, SIGNATURE_VERIFIERS.build(holder), holder.getNotBefore().toInstant(),
+            return new Signer(holder, certificate, new JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(BouncyCastle.provider()).build(holder), holder.getNotBefore().toInstant(),
                     holder.getNotAfter().toInstant());
         } catch (SpeanException e) {
             throw e;

@@ -88,10 +88,6 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes, Map<Str
                 + "&keySerializer=" + ByteArraySerializer.class.getName()
                 + "&valueSerializer=" + ByteArraySerializer.class.getName()
                 + "&requestRequiredAcks=all&enableIdempotence=true"
-                // The calling thread waits for the broker's acknowledgement itself: every route that publishes moves on
-                // only once its record is in Kafka, so a hand-over to camel-kafka's worker pool to resume it would be
-                // one more thread switch per record and nothing gained.
-                + "&synchronous=true"
                 + "&lingerMs=" + LINGER_MS
                 + "&producerBatchSize=" + BATCH_BYTES
                 + "&maxRequestSize=" + maxRecordBytes
