@@ -1,13 +1,12 @@
 package kh.gov.spean.crypto;
 
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.bc.BcCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 
 import kh.gov.spean.error.ErrorCode;
@@ -21,8 +20,6 @@ import kh.gov.spean.error.SpeanException;
  */
 public final class PayloadSealer {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Map<X509Certificate, EphemeralStaticAgreement.Recipient> recipients = new ConcurrentHashMap<>();
 
     public byte[] seal(byte[] plaintext, X509Certificate recipientEncryptionCertificate) {
@@ -35,9 +32,8 @@ public final class PayloadSealer {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             generator.addRecipientInfoGenerator(EphemeralStaticAgreement.to(recipient));
-            // Bouncy Castle's own AES-GCM, not the JCA's: no provider look-up or cipher parameters to build per message.
-            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new BcCMSContentEncryptorBuilder(
-                    CryptoAlgorithms.CONTENT_ENCRYPTION).setSecureRandom(RANDOM).build();
+            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+                    CryptoAlgorithms.CONTENT_ENCRYPTION).setProvider(BouncyCastle.provider()).build();
             return generator.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot seal the payload", e);
