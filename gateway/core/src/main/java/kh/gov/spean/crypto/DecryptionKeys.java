@@ -54,17 +54,18 @@ public final class DecryptionKeys {
         return loaded.keys();
     }
 
-    /** Reads the keystore again if it changed since it was last read; true if it did. */
-    public boolean reloadIfChanged() {
+    /**
+     * Reads the keystore again if it changed since it was last read. Once it returns, {@link #keys} holds what the file
+     * holds, whichever thread did the reading.
+     */
+    public void reloadIfChanged() {
         if (keystore == null) {
-            return false;
+            return;
         }
         synchronized (this) {
-            if (modified(keystore).equals(loaded.modified())) {
-                return false;
+            if (!modified(keystore).equals(loaded.modified())) {
+                loaded = read(keystore, password);
             }
-            loaded = read(keystore, password);
-            return true;
         }
     }
 

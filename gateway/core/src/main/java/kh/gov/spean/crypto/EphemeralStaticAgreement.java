@@ -41,9 +41,10 @@ import org.bouncycastle.util.Pack;
  * The sender's half of ephemeral-static ECDH for one message and one recipient (RFC 5753 §3.1,
  * dhSinglePass-stdDH-sha256kdf-scheme), as a CMS RecipientInfo: a fresh ephemeral key pair, the shared secret, the key
  * encryption key from the X9.63 SHA-256 KDF over the ECC-CMS-SharedInfo (§7.2), and the content key wrapped with it
- * (AES-256 key wrap, RFC 3394). The bytes are those of Bouncy Castle's JCE generator; what differs is the cost: the
- * recipient's public point is a fixed point, so it is multiplied with a comb table built once per certificate
- * ({@link Recipient}), as Bouncy Castle does for the curve's generator, rather than a table rebuilt on every message.
+ * (AES-256 key wrap, RFC 3394): the structure Bouncy Castle's JCE generator writes, which OpenSSL opens
+ * (EnvelopeOpenSslTest). What differs is the cost: the recipient's public point is a fixed point, so it is multiplied
+ * with a comb table built once per certificate ({@link Recipient}), as Bouncy Castle does for the curve's generator,
+ * rather than with a table rebuilt for every message.
  */
 final class EphemeralStaticAgreement extends KeyAgreeRecipientInfoGenerator {
 
@@ -61,7 +62,8 @@ final class EphemeralStaticAgreement extends KeyAgreeRecipientInfoGenerator {
                 this.id = new KeyAgreeRecipientIdentifier(new IssuerAndSerialNumber(structure));
                 this.key = (ECPublicKeyParameters) PublicKeyFactory.createKey(structure.getSubjectPublicKeyInfo());
             } catch (CertificateEncodingException | IOException | ClassCastException e) {
-                throw new IllegalArgumentException("not an EC encryption certificate: " + certificate.getSubjectX500Principal(), e);
+                throw new IllegalArgumentException("not an EC encryption certificate: "
+                        + certificate.getSubjectX500Principal(), e);
             }
             FixedPointUtil.precompute(key.getQ());
         }

@@ -36,7 +36,10 @@ public final class PayloadOpener {
         }
         RecipientInformationStore recipients = enveloped.getRecipientInfos();
         DecryptionKeys.Key key = keyFor(recipients);
-        if (key == null && keys.reloadIfChanged()) {
+        if (key == null) {
+            // Look again at what is loaded once the keystore has been re-read if it changed — by this call or, since
+            // this one looked, by another: a consumer beside this one may have taken the reload a rotation needed.
+            keys.reloadIfChanged();
             key = keyFor(recipients);
         }
         if (key == null) {

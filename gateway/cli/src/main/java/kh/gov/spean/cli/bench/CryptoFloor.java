@@ -86,14 +86,13 @@ final class CryptoFloor {
      */
     private static final class Suite {
         private final SecureRandom random = new SecureRandom();
-        private final ECDomainParameters curve;
         private final ECKeyPairGenerator generator = new ECKeyPairGenerator();
         private final AsymmetricCipherKeyPair sender;
         private final AsymmetricCipherKeyPair recipient;
 
         Suite() {
             X9ECParameters named = CustomNamedCurves.getByName(CryptoAlgorithms.CURVE);
-            curve = new ECDomainParameters(named.getCurve(), named.getG(), named.getN(), named.getH());
+            ECDomainParameters curve = new ECDomainParameters(named.getCurve(), named.getG(), named.getN(), named.getH());
             generator.init(new ECKeyGenerationParameters(curve, random));
             sender = generator.generateKeyPair();
             recipient = generator.generateKeyPair();

@@ -65,11 +65,11 @@ public final class DemoNetwork implements AutoCloseable {
             Map<String, String> backendUrls = new LinkedHashMap<>();
             for (MemberId member : members) {
                 for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(repositoryRoot.resolve("connectors"), member).connectors()) {
-                    Path mocks = connector.folder().resolve("wiremock");
                     if (givenBackends.containsKey(connector.name())) {
                         backendUrls.put(connector.name(), givenBackends.get(connector.name()));
                         continue;
                     }
+                    Path mocks = connector.folder().resolve("wiremock");
                     if (!Files.isDirectory(mocks.resolve("mappings"))) {
                         continue;
                     }
