@@ -51,4 +51,20 @@ class InitCommandTest {
         assertTrue(said.contains("server.configuration_invalid"), said);
         assertTrue(said.contains("altered"), said);
     }
+
+    @Test
+    void a_gateway_refuses_to_start_with_a_wrong_keystore_password_and_says_which_keystore(@TempDir Path data)
+            throws Exception {
+        assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
+        MemberFiles keys = MemberFiles.in(data, MemberId.parse("KH/GOV/MOI"));
+        Files.writeString(keys.passwordFile(), "not-the-password");
+
+        CommandRun run = CommandRun.of("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
+                "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
+        String said = run.errors();
+        int exit = run.exit();
+        assertEquals(2, exit, said);
+        assertTrue(said.contains("server.configuration_invalid"), said);
+        assertTrue(said.contains(keys.signingKeystore().toString()) && said.contains("wrong password"), said);
+    }
 }

@@ -129,7 +129,8 @@ public final class GatewayNode implements AutoCloseable {
         KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
                         settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
                 .withClientProperties(settings.kafkaClientProperties());
-        ensureInboxes(kafka, federation, settings);
+        // The broker's round trips and the Kafka client's class initialisation go on while the rest is put together.
+        BackgroundStep<Void> inboxesEnsured = BackgroundStep.start("topics", () -> ensureInboxes(kafka, federation, settings));
 
         NodeEvents events = new NodeEvents(settings.member());
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
@@ -195,6 +196,7 @@ public final class GatewayNode implements AutoCloseable {
             }
             camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
+            inboxesEnsured.await();
             camel.start();
             dispatcher.start(publisher);
             watcher.start();

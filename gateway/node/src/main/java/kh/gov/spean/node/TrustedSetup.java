@@ -24,13 +24,17 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
                     DecryptionKeys decryptionKeys, SchemaCatalog schemas, ConnectorCatalog connectors) {
 
     static TrustedSetup load(NodeSettings settings, Clock clock) {
+        MemberFiles memberFiles = MemberFiles.in(settings.dataDirectory(), settings.member());
+        // Each keystore's key derivation takes a cold JVM longer than checking the configuration: read them meanwhile.
+        BackgroundStep<MemberKeys> keysRead = BackgroundStep.start("keys", memberFiles::loadKeys);
+        BackgroundStep<DecryptionKeys> decryptionKeysRead = BackgroundStep.start("decryption-keys",
+                memberFiles::decryptionKeys);
         FederationFiles federationFiles = FederationFiles.in(settings.dataDirectory());
         Federation federation = FederationLoader.load(federationFiles, clock.instant());
         X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(federationFiles);
         Federation.Member self = federation.member(settings.member()).orElseThrow(() -> invalid(
                 "member " + settings.member() + " is not in the federation configuration"));
-        MemberFiles memberFiles = MemberFiles.in(settings.dataDirectory(), settings.member());
-        MemberKeys keys = memberFiles.loadKeys();
+        MemberKeys keys = keysRead.await();
         if (!keys.signingCertificate().equals(self.signingCertificate())
                 || !keys.encryptionCertificate().equals(self.encryptionCertificate())) {
             throw invalid("the keystores of " + settings.member()
@@ -39,7 +43,7 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
         SchemaCatalog schemas = SchemaCatalog.load(settings.schemasDirectory());
         requireFederationSchemas(federation, schemas);
         ConnectorCatalog connectors = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member());
-        return new TrustedSetup(federation, trustAnchor, keys, memberFiles.decryptionKeys(), schemas, connectors);
+        return new TrustedSetup(federation, trustAnchor, keys, decryptionKeysRead.await(), schemas, connectors);
     }
 
     private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {
