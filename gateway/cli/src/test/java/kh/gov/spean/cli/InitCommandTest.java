@@ -43,12 +43,7 @@ class InitCommandTest {
         Path configuration = FederationFiles.in(data).configuration();
         Files.writeString(configuration, Files.readString(configuration).replace("verifyCitizen", "verifyCitizens"));
 
-        CommandRun run = CommandRun.of("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
-                "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
-        String said = run.errors();
-        int exit = run.exit();
-        assertEquals(2, exit, said);
-        assertTrue(said.contains("server.configuration_invalid"), said);
+        String said = refusedStartOfMoi(data);
         assertTrue(said.contains("altered"), said);
     }
 
@@ -59,12 +54,18 @@ class InitCommandTest {
         MemberFiles keys = MemberFiles.in(data, MemberId.parse("KH/GOV/MOI"));
         Files.writeString(keys.passwordFile(), "not-the-password");
 
+        String said = refusedStartOfMoi(data);
+        assertTrue(said.contains(keys.signingKeystore().toString()) && said.contains("wrong password"), said);
+    }
+
+    /** What a gateway for KH/GOV/MOI said as it refused to start, having exited with 2 and a coded error. */
+    private static String refusedStartOfMoi(Path data) {
         CommandRun run = CommandRun.of("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
                 "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
         String said = run.errors();
         int exit = run.exit();
         assertEquals(2, exit, said);
         assertTrue(said.contains("server.configuration_invalid"), said);
-        assertTrue(said.contains(keys.signingKeystore().toString()) && said.contains("wrong password"), said);
+        return said;
     }
 }
