@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.envelope.Envelope;
@@ -19,6 +17,7 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
+import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.validation.SchemaCatalog;
@@ -92,10 +91,8 @@ final class Federated implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            FolderTree.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

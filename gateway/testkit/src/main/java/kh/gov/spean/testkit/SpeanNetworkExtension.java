@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +22,7 @@ import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
 import kh.gov.spean.cli.demo.ExchangePlayer;
 import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 
@@ -75,11 +75,7 @@ public final class SpeanNetworkExtension implements BeforeAllCallback, AfterAllC
             network.close();
         }
         if (data != null) {
-            try (Stream<Path> tree = Files.walk(data)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            FolderTree.delete(data);
         }
     }
 

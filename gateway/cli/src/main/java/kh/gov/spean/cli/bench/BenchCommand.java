@@ -1,18 +1,15 @@
 package kh.gov.spean.cli.bench;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,6 +22,7 @@ import picocli.CommandLine.Option;
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.MemberId;
 
 /**
@@ -110,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             print(new Figures(secure, halfLoad, plain, floor, nodeStart));
             return secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost() == 0 ? 0 : 1;
         } finally {
-            delete(data);
+            FolderTree.delete(data);
         }
     }
 
@@ -200,13 +198,5 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

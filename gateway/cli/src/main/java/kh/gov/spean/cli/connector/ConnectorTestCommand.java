@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import kh.gov.spean.cli.demo.DemoScenarios;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.files.FolderTree;
 
 /**
  * {@code spean connector test connectors/NAME}: plays the connector's example exchanges through real nodes, a real
@@ -49,7 +49,7 @@ public final class ConnectorTestCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            delete(data);
+            FolderTree.delete(data);
         }
         System.out.printf("%n%d of %d examples passed.%n", examples.size() - failed, examples.size());
         return failed == 0 ? 0 : 1;
@@ -65,14 +65,6 @@ public final class ConnectorTestCommand implements Callable<Integer> {
                 throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no example exchanges in " + folder);
             }
             return examples;
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +29,7 @@ import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.federation.FederationLoader;
+import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.kafka.KafkaSettings;
@@ -158,11 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
                         throw new IllegalArgumentException(directory + " is not a Spean data directory; not wiping it");
                     }
                 }
-                try (Stream<Path> tree = Files.walk(directory)) {
-                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
+                FolderTree.delete(directory);
             }
             Files.createDirectories(directory);
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -16,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.log.EvidenceExporter;
 import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.log.LogQuery;
@@ -52,11 +52,7 @@ public final class ExportEvidence implements Processor {
             out.setHeader("Content-Disposition", "attachment; filename=\"spean-evidence.zip\"");
             out.setBody(zip(folder));
         } finally {
-            try (Stream<Path> written = Files.walk(folder)) {
-                for (Path path : written.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            FolderTree.delete(folder);
         }
     }
 

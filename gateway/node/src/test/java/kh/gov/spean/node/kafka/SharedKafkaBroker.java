@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import kh.gov.spean.files.FolderTree;
+
 /**
- * One real Kafka broker for the whole test JVM, started on first use and stopped when the JVM exits: tests share it
- * rather than paying a broker start per class.
+ * One real Kafka broker for the whole test JVM, started on first use and stopped (its log deleted) when the JVM exits:
+ * tests share it rather than paying a broker start per class.
  */
 public final class SharedKafkaBroker {
 
@@ -22,11 +24,21 @@ public final class SharedKafkaBroker {
                 Path folder = Files.createTempDirectory("spean-test-kafka");
                 broker = EmbeddedKafkaBroker.start(folder);
                 EmbeddedKafkaBroker started = broker;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "spean-test-kafka-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, folder), "spean-test-kafka-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return broker.bootstrapServers();
+    }
+
+    /** Stops the broker and deletes its log: a test run leaves nothing behind in the temporary folder. */
+    private static void stop(EmbeddedKafkaBroker started, Path folder) {
+        started.close();
+        try {
+            FolderTree.delete(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
