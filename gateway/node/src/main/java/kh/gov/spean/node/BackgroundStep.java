@@ -5,9 +5,10 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * A start-up step run on a thread of its own while the node goes on with the next: a cold start is mostly class
- * initialisation and PKCS#12 key derivation on one thread, and the second core is idle. Its failure is thrown where
- * the result is awaited, as if the step had run there.
+ * A start-up step run on a thread of its own while the node goes on with the next: a cold start is class
+ * initialisation and PKCS#12 key derivation, step after step, and two steps side by side finish sooner wherever the
+ * JIT compilers leave a core some room. Its failure is thrown where the result is awaited, as if the step had run
+ * there.
  *
  * @param <T> what the step makes
  */

@@ -130,7 +130,8 @@ public final class GatewayNode implements AutoCloseable {
                         settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
                 .withClientProperties(settings.kafkaClientProperties());
         // The broker's round trips and the Kafka client's class initialisation go on while the rest is put together.
-        BackgroundStep<Void> inboxesEnsured = BackgroundStep.start("topics", () -> ensureInboxes(kafka, federation, settings));
+        BackgroundStep<Void> inboxesEnsured = BackgroundStep.start("topics",
+                () -> ensureInboxes(kafka, federation, settings));
 
         NodeEvents events = new NodeEvents(settings.member());
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
