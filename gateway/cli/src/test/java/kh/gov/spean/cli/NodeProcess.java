@@ -46,8 +46,10 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private static NodeProcess command(Path log, List<String> arguments) throws Exception {
+        // Vert.x's file cache folder, which a killed JVM cannot delete, goes beside the log: the test's folder, not /tmp.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dvertx.cacheDirBase=" + log.toAbsolutePath().getParent(),
                 "-Dspean.home=" + SpeanHome.root(), SpeanCommand.class.getName()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
