@@ -12,9 +12,9 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
@@ -27,6 +27,10 @@ import kh.gov.spean.id.MemberId;
  */
 public final class KeyStores {
 
+    /** The alias of the current signing key in {@code signing.p12}. */
+    public static final String SIGNING_ALIAS = "signing";
+    /** The alias of the current encryption key in {@code encryption.p12}. */
+    public static final String ENCRYPTION_ALIAS = "encryption";
     private static final String TYPE = "PKCS12";
 
     private KeyStores() {
@@ -77,15 +81,15 @@ public final class KeyStores {
         return entry;
     }
 
-    /** Every key entry of the keystore, current and kept, as Bouncy Castle keys. */
-    public static List<KeyStore.PrivateKeyEntry> readKeyPairs(Path file, char[] password) {
+    /** Every key entry of the keystore, current and kept, as Bouncy Castle keys, by alias. */
+    public static Map<String, KeyStore.PrivateKeyEntry> readKeyPairs(Path file, char[] password) {
         KeyStore store = load(file, password);
-        List<KeyStore.PrivateKeyEntry> entries = new ArrayList<>();
+        Map<String, KeyStore.PrivateKeyEntry> entries = new LinkedHashMap<>();
         try {
             for (String alias : Collections.list(store.aliases())) {
                 KeyStore.PrivateKeyEntry entry = privateKeyEntry(store, file, alias, password);
                 if (entry != null) {
-                    entries.add(entry);
+                    entries.put(alias, entry);
                 }
             }
         } catch (Exception e) {
@@ -96,8 +100,9 @@ public final class KeyStores {
 
     /** A member's signing ({@code signing.p12}) and encryption ({@code encryption.p12}) keys from its folder. */
     public static MemberKeys loadMember(MemberId member, Path memberDirectory, char[] password) {
-        KeyStore.PrivateKeyEntry signing = readKeyPair(memberDirectory.resolve("signing.p12"), "signing", password);
-        KeyStore.PrivateKeyEntry encryption = readKeyPair(memberDirectory.resolve("encryption.p12"), "encryption", password);
+        KeyStore.PrivateKeyEntry signing = readKeyPair(memberDirectory.resolve("signing.p12"), SIGNING_ALIAS, password);
+        KeyStore.PrivateKeyEntry encryption = readKeyPair(memberDirectory.resolve("encryption.p12"), ENCRYPTION_ALIAS,
+                password);
         return new MemberKeys(member, signing.getPrivateKey(), (X509Certificate) signing.getCertificate(),
                 encryption.getPrivateKey(), (X509Certificate) encryption.getCertificate());
     }

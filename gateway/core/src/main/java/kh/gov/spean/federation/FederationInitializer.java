@@ -78,9 +78,9 @@ public final class FederationInitializer {
         char[] password = newPassword();
         try {
             Files.createDirectories(files.directory());
-            KeyStores.writeKeyPair(files.signingKeystore(), "signing", signing.getPrivate(),
+            KeyStores.writeKeyPair(files.signingKeystore(), KeyStores.SIGNING_ALIAS, signing.getPrivate(),
                     new X509Certificate[] {signingCertificate, ca.certificate()}, password);
-            KeyStores.writeKeyPair(files.encryptionKeystore(), "encryption", encryption.getPrivate(),
+            KeyStores.writeKeyPair(files.encryptionKeystore(), KeyStores.ENCRYPTION_ALIAS, encryption.getPrivate(),
                     new X509Certificate[] {encryptionCertificate, ca.certificate()}, password);
             OwnerOnlyFiles.writeSecret(files.passwordFile(), new String(password));
         } catch (IOException e) {

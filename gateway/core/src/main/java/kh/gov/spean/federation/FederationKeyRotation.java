@@ -61,10 +61,12 @@ public final class FederationKeyRotation {
         X509Certificate encryptionCertificate = ca.issueEncryptionCertificate(member + " encryption",
                 encryption.getPublic(), FederationInitializer.MEMBER_CERTIFICATE_VALIDITY);
         char[] password = memberFiles.password();
-        KeyStores.replaceKeyPair(memberFiles.signingKeystore(), "signing", "signing-" + serial(previousSigning),
-                signing.getPrivate(), new X509Certificate[] {signingCertificate, ca.certificate()}, password);
-        KeyStores.replaceKeyPair(memberFiles.encryptionKeystore(), "encryption", "encryption-" + serial(previousEncryption),
-                encryption.getPrivate(), new X509Certificate[] {encryptionCertificate, ca.certificate()}, password);
+        KeyStores.replaceKeyPair(memberFiles.signingKeystore(), KeyStores.SIGNING_ALIAS,
+                KeyStores.SIGNING_ALIAS + "-" + serial(previousSigning), signing.getPrivate(),
+                new X509Certificate[] {signingCertificate, ca.certificate()}, password);
+        KeyStores.replaceKeyPair(memberFiles.encryptionKeystore(), KeyStores.ENCRYPTION_ALIAS,
+                KeyStores.ENCRYPTION_ALIAS + "-" + serial(previousEncryption), encryption.getPrivate(),
+                new X509Certificate[] {encryptionCertificate, ca.certificate()}, password);
 
         List<FederationConfiguration.Member> members = new ArrayList<>();
         for (FederationConfiguration.Member other : current.members()) {

@@ -3,6 +3,7 @@ package kh.gov.spean.federation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 
 import kh.gov.spean.crypto.DecryptionKeys;
 import kh.gov.spean.crypto.KeyStores;
@@ -39,6 +40,11 @@ public record MemberFiles(MemberId member, Path directory) {
 
     public MemberKeys loadKeys() {
         return KeyStores.loadMember(member, directory, password());
+    }
+
+    /** The current signing key pair alone; a node takes its encryption key from {@link #decryptionKeys}. */
+    public KeyStore.PrivateKeyEntry signingKeyPair() {
+        return KeyStores.readKeyPair(signingKeystore(), KeyStores.SIGNING_ALIAS, password());
     }
 
     /** The member's encryption keys, current and kept after rotations, read again when the keystore changes. */

@@ -148,6 +148,20 @@ class CryptoTest {
     }
 
     @Test
+    void decryption_keys_are_refused_from_a_keystore_without_a_current_encryption_key(@TempDir Path folder) {
+        KeyPair encryption = DevelopmentPki.newKeyPair();
+        X509Certificate certificate = CA.issueEncryptionCertificate("m", encryption.getPublic(), Duration.ofDays(1));
+        char[] password = "correct horse".toCharArray();
+        Path keystore = folder.resolve("encryption.p12");
+        KeyStores.writeKeyPair(keystore, KeyStores.ENCRYPTION_ALIAS + "-1", encryption.getPrivate(),
+                new X509Certificate[] {certificate, CA.certificate()}, password);
+
+        SpeanException refused = assertThrows(SpeanException.class, () -> DecryptionKeys.fromKeystore(keystore, password));
+        assertEquals(ErrorCode.CONFIGURATION_INVALID, refused.code());
+        assertTrue(refused.getMessage().contains("'" + KeyStores.ENCRYPTION_ALIAS + "'"), refused.getMessage());
+    }
+
+    @Test
     void the_commitment_binds_salt_and_payload() {
         byte[] salt = PayloadCommitment.newSalt();
         byte[] commitment = PayloadCommitment.commit(salt, CONTENT);

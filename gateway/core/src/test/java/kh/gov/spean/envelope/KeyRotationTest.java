@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.crypto.DecryptionKeys;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.crypto.PayloadOpener;
 import kh.gov.spean.error.ErrorCode;
@@ -52,6 +56,21 @@ class KeyRotationTest {
         assertArrayEquals(PAYLOAD, interior.open(sealedAfter).payload());
         assertCode(ErrorCode.DECRYPTION_FAILED, () -> new EnvelopeOpener(new PayloadOpener(
                 MemberFiles.in(data, TestFederation.MEF).decryptionKeys())).open(sealedAfter));
+    }
+
+    @Test
+    void the_current_decryption_key_follows_a_rotation_and_the_replaced_one_is_kept(@TempDir Path data) {
+        TestFederation before = TestFederation.create(data);
+        X509Certificate original = before.keys(TestFederation.MOI).encryptionCertificate();
+        DecryptionKeys loaded = MemberFiles.in(data, TestFederation.MOI).decryptionKeys();
+        assertEquals(original, loaded.current().certificate());
+
+        FederationKeyRotation.Rotated rotated = rotation.rotate(data, TestFederation.MOI);
+        loaded.reloadIfChanged();
+
+        assertEquals(rotated.encryptionCertificate(), loaded.current().certificate());
+        assertEquals(Set.of(original, rotated.encryptionCertificate()),
+                loaded.keys().stream().map(DecryptionKeys.Key::certificate).collect(Collectors.toSet()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kh.gov.spean.node;
 
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 
@@ -25,8 +26,10 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
 
     static TrustedSetup load(NodeSettings settings, Clock clock) {
         MemberFiles memberFiles = MemberFiles.in(settings.dataDirectory(), settings.member());
-        // Each keystore's key derivation takes a cold JVM longer than checking the configuration: read them meanwhile.
-        BackgroundStep<MemberKeys> keysRead = BackgroundStep.start("keys", memberFiles::loadKeys);
+        // Each keystore's key derivation takes a cold JVM longer than checking the configuration: read them meanwhile,
+        // each once (the encryption keystore holds the current encryption key and those a rotation kept).
+        BackgroundStep<KeyStore.PrivateKeyEntry> signingKeyRead = BackgroundStep.start("signing-key",
+                memberFiles::signingKeyPair);
         BackgroundStep<DecryptionKeys> decryptionKeysRead = BackgroundStep.start("decryption-keys",
                 memberFiles::decryptionKeys);
         FederationFiles federationFiles = FederationFiles.in(settings.dataDirectory());
@@ -34,7 +37,9 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
         X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(federationFiles);
         Federation.Member self = federation.member(settings.member()).orElseThrow(() -> invalid(
                 "member " + settings.member() + " is not in the federation configuration"));
-        MemberKeys keys = keysRead.await();
+        KeyStore.PrivateKeyEntry signingKey = signingKeyRead.await();
+        DecryptionKeys decryptionKeys = decryptionKeysRead.await();
+        MemberKeys keys = MemberKeys.of(settings.member(), signingKey, decryptionKeys.current());
         if (!keys.signingCertificate().equals(self.signingCertificate())
                 || !keys.encryptionCertificate().equals(self.encryptionCertificate())) {
             throw invalid("the keystores of " + settings.member()
@@ -43,7 +48,7 @@ record TrustedSetup(Federation federation, X509Certificate trustAnchor, MemberKe
         SchemaCatalog schemas = SchemaCatalog.load(settings.schemasDirectory());
         requireFederationSchemas(federation, schemas);
         ConnectorCatalog connectors = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member());
-        return new TrustedSetup(federation, trustAnchor, keys, decryptionKeysRead.await(), schemas, connectors);
+        return new TrustedSetup(federation, trustAnchor, keys, decryptionKeys, schemas, connectors);
     }
 
     private static void requireFederationSchemas(Federation federation, SchemaCatalog schemas) {
