@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kh.gov.spean.RepositoryRoot;
+import kh.gov.spean.files.FolderTree;
 
 class SchemaRevisionCheckTest {
 
@@ -45,11 +46,7 @@ class SchemaRevisionCheckTest {
     @Test
     void a_released_schema_that_disappears_is_refused(@TempDir Path work) throws IOException {
         Path revised = copy(work.resolve("revised"));
-        try (Stream<Path> files = Files.walk(revised.resolve(RESPONSE))) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        FolderTree.delete(revised.resolve(RESPONSE));
         SchemaRevisionCheck.Finding finding = find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE);
         assertEquals("removed", finding.status());
         assertTrue(!finding.acceptable());
