@@ -70,24 +70,32 @@ public final class OneWayDispatcher implements AutoCloseable {
         schedule(id, clock.instant());
     }
 
-    /** One pending attempt per message: scheduling another replaces it. */
+    /**
+     * One pending attempt per message: scheduling another replaces it. The replacement is atomic per message, because
+     * an attempt due now may already be running on the scheduler's thread and scheduling its successor before the
+     * call that scheduled it has recorded it; a plain put would then cancel that successor, and the message would
+     * never be sent again.
+     */
     private void schedule(EnvelopeId id, Instant at) {
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        ScheduledFuture<?> previous = scheduled.put(id, scheduler.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS));
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        scheduled.compute(id, (key, previous) -> {
+            if (previous != null) {
+                previous.cancel(false); // a no-op for the attempt that is scheduling its own successor
+            }
+            return scheduler.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void attempt(EnvelopeId id) {
-        scheduled.remove(id);
         OutgoingMessage message = messages.find(id).orElse(null);
         Instant now = clock.instant();
         if (message == null || message.state() != OutgoingMessage.State.ACCEPTED) {
+            scheduled.remove(id);
             return; // receipted or failed meanwhile
         }
         try {
             if (!now.isBefore(message.expiresAt())) {
+                scheduled.remove(id);
                 OutgoingMessage failed = messages.update(id, m -> m.failed(ErrorCode.NOT_DELIVERED.code(),
                         "no receipt from " + m.service().member() + " after " + m.attempts()
                                 + " attempt(s); the message expired at " + m.expiresAt()));
