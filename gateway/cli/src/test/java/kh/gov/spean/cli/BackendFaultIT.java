@@ -19,6 +19,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jakarta.json.JsonObject;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -104,7 +106,10 @@ class BackendFaultIT {
                     .willReturn(aResponse().withStatus(500)));
             List<String> accepted = traffic.send(client, 10);
             for (String id : accepted) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> traffic.status(client, id).getInt("attempts") >= 2);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    JsonObject status = traffic.status(client, id);
+                    assertTrue(status.getInt("attempts") >= 2, "a second attempt of " + id + ": " + status);
+                });
             }
 
             blocklist.removeStub(failing);
