@@ -12,14 +12,15 @@ import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code spean bench} runs all three paths end to end and ends with one line of JSON a script can compare. It asserts
- * what a run must hold (every exchange answered, none lost), not how fast: speed is for the figures it prints.
+ * {@code spean bench} runs all three paths end to end, and the one-way path when asked, and ends with one line of JSON a
+ * script can compare. It asserts what a run must hold (every exchange answered, every one-way message accepted
+ * receipted, none lost, none taken twice), not how fast: speed is for the figures it prints.
  */
 class BenchCommandIT {
 
     @Test
-    void a_short_run_measures_all_three_paths_and_ends_with_json() {
-        CommandRun run = CommandRun.of("bench", "--seconds", "2", "--warmup", "1", "--clients", "2");
+    void a_short_run_measures_all_paths_and_ends_with_json() {
+        CommandRun run = CommandRun.of("bench", "--seconds", "2", "--warmup", "1", "--clients", "2", "--one-way");
 
         assertEquals(0, run.exit(), run.output());
         String last = run.output().strip().lines().reduce((first, second) -> second).orElseThrow();
@@ -27,8 +28,13 @@ class BenchCommandIT {
             JsonObject figures = reader.readObject();
             assertEquals(0, figures.getInt("errors"), last);
             assertEquals(0, figures.getInt("lost"), last);
+            assertEquals(0, figures.getInt("one_way_errors"), last);
+            assertEquals(0, figures.getInt("one_way_lost"), last);
+            assertEquals(0, figures.getInt("one_way_duplicates"), last);
+            assertEquals(figures.getInt("one_way_accepted"), figures.getInt("one_way_receipted"), last);
             for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms",
-                    "half_load_per_s", "half_load_p99_ms", "node_ready_ms"}) {
+                    "half_load_per_s", "half_load_p99_ms", "node_ready_ms", "one_way_per_s", "one_way_p99_ms",
+                    "one_way_accepted"}) {
                 assertTrue(figures.getJsonNumber(figure).doubleValue() > 0, figure + " in " + last);
             }
         }

@@ -1,5 +1,6 @@
 package kh.gov.spean.cli.bench;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,28 +15,39 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * answer — one stub, no response templating, no request journal, no gzip (the node's HTTP client asks for it, and
  * compressing a 130-byte answer over loopback only costs both sides CPU) — so that the figures measure the gateway and not
  * WireMock's JSONPath matching, its Handlebars rendering or a journal growing by every request of a long run. Both
- * the secure path and the plain relay call it.
+ * the secure path and the plain relay call it. It also takes one-way reports with a 202, and tells the bench of each
+ * arrival ({@link OneWayArrivals}).
  */
 final class BenchBackend implements AutoCloseable {
 
     private final WireMockServer server;
     private final String path;
+    private final OneWayArrivals arrivals;
 
-    private BenchBackend(WireMockServer server, String path) {
+    private BenchBackend(WireMockServer server, String path, OneWayArrivals arrivals) {
         this.server = server;
         this.path = path;
+        this.arrivals = arrivals;
     }
 
-    /** Starts it answering POST {@code path} with {@code answer} (JSON). */
-    static BenchBackend start(String path, String answer) {
+    /** Starts it answering POST {@code path} with {@code answer} (JSON), and POST {@code oneWayPath} with 202. */
+    static BenchBackend start(String path, String answer, String oneWayPath) {
+        OneWayArrivals arrivals = new OneWayArrivals(oneWayPath);
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .disableRequestJournal()
-                .gzipDisabled(true));
+                .gzipDisabled(true)
+                .extensions(arrivals));
         server.start();
         server.stubFor(post(urlPathEqualTo(path)).willReturn(okJson(answer)));
-        return new BenchBackend(server, path);
+        server.stubFor(post(urlPathEqualTo(oneWayPath)).willReturn(aResponse().withStatus(202)));
+        return new BenchBackend(server, path, arrivals);
+    }
+
+    /** The one-way reports it has taken. */
+    OneWayArrivals arrivals() {
+        return arrivals;
     }
 
     /** The base URL a connector is pointed at. */

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 
@@ -29,8 +30,8 @@ import kh.gov.spean.id.MemberId;
  * {@code spean bench}: secure request/response exchanges per second through the full path — client node, Kafka,
  * provider node, WireMock backend and back, every message signed, sealed, validated and logged at both ends — and
  * their latency when paced at half that rate, beside the same traffic through a plain Camel + Kafka relay (the
- * ceiling), the raw crypto one exchange needs (the floor) and a node's cold start, all on this machine, in one run.
- * The last line is JSON, for scripts comparing runs.
+ * ceiling), the raw crypto one exchange needs (the floor) and a node's cold start, all on this machine, in one run;
+ * with {@code --one-way}, one-way messages too ({@link OneWayRun}). The last line is JSON, for scripts comparing runs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure secure exchanges per second against a plain relay and the crypto floor, on this machine.")
@@ -45,7 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The connector of the service called, pointed at the bench's own backend, and the path that backend answers. */
     static final String BACKEND_CONNECTOR = "moi-id-registry";
     static final String BACKEND_PATH = "/id-registry/v1/citizens/verify";
-    /** A member whose node the bench does not run, started in a JVM of its own to time a cold start. */
+    /** A member whose node the bench does not run, started in a JVM of its own to time a cold start (and afterwards,
+     * with {@code --one-way}, in this one as the provider of the one-way messages). */
     static final MemberId STARTED_COLD = MemberId.parse("KH/GOV/MPTC");
     /** Between the unpaced window and the paced one: long enough for the queues the first left to drain. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -55,9 +57,15 @@ public final class BenchCommand implements Callable<Integer> {
     /** One factory for every answer read: {@code Json.createReader} looks its provider up on the class path each call. */
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
-    /** What one run measured. */
+    /** What one run measured; {@code oneWay} is null unless asked for. */
     private record Figures(LoadRun.Result secure, LoadRun.Result halfLoad, LoadRun.Result plain, double floor,
-                           NodeStartTime.Start nodeStart) {
+                           NodeStartTime.Start nodeStart, OneWayRun.Result oneWay) {
+
+        long failures() {
+            long secureFailures = secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost();
+            return oneWay == null ? secureFailures
+                    : secureFailures + oneWay.window().errors() + oneWay.lost() + oneWay.duplicates();
+        }
     }
 
     @Option(names = "--seconds", defaultValue = "12", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
@@ -72,6 +80,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Also print where each path's CPU went per exchange, by thread group.")
     boolean threads;
 
+    @Option(names = "--one-way", description = "Also measure one-way messages, each client waiting for its last to reach "
+            + "the register, and check that every one accepted came back receipted (adds a warm-up and a window).")
+    boolean oneWay;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.kh.gov.spean", "warn");
@@ -85,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
             LoadRun.Result halfLoad;
             LoadRun.Result plain;
             NodeStartTime.Start nodeStart;
-            try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE);
+            OneWayRun.Result oneWayResult = null;
+            try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE, OneWayRun.BACKEND_PATH);
                  DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains,
                          Map.of(BACKEND_CONNECTOR, backend.baseUrl()));
                  LoadRun load = new LoadRun(clients)) {
@@ -93,20 +106,27 @@ public final class BenchCommand implements Callable<Integer> {
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
                 LoadRun.Call call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
                         .resolve("/r1/" + SERVICE), CLIENT, REQUEST);
-                secure = load.run("secure", call, BenchCommand::matched, clients, warm, measured);
-                halfLoad = load.run("secure at half that rate", call, BenchCommand::matched, clients,
-                        secure.perSecond() / 2, SETTLE, measured);
+                LoadRun.Verdict matched = LoadRun.answered(BenchCommand::matched);
+                secure = load.run("secure", call, matched, clients, warm, measured);
+                halfLoad = load.run("secure at half that rate", call, matched, clients, secure.perSecond() / 2, SETTLE,
+                        measured);
                 try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri())) {
-                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), BenchCommand::matched, clients,
-                            warm, measured);
+                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), matched, clients, warm,
+                            measured);
                 }
                 nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers());
+                if (oneWay) {
+                    // After the cold start: the provider is the member that start timed, now in this JVM.
+                    oneWayResult = OneWayRun.measure(load, network.node(MemberId.parse("KH/GOV/MOI")), data,
+                            network.bootstrapServers(), backend, clients, warm, measured);
+                }
             }
             double floor = CryptoFloor.exchangesPerSecond(Runtime.getRuntime().availableProcessors(),
                     measured.compareTo(FLOOR_WINDOW) < 0 ? measured : FLOOR_WINDOW,
                     REQUEST.getBytes(StandardCharsets.UTF_8), RESPONSE.getBytes(StandardCharsets.UTF_8));
-            print(new Figures(secure, halfLoad, plain, floor, nodeStart));
-            return secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost() == 0 ? 0 : 1;
+            Figures figures = new Figures(secure, halfLoad, plain, floor, nodeStart, oneWayResult);
+            print(figures);
+            return figures.failures() == 0 ? 0 : 1;
         } finally {
             FolderTree.delete(data);
         }
@@ -135,6 +155,10 @@ public final class BenchCommand implements Callable<Integer> {
         printRow("secure (signed, sealed, validated, logged)", secure);
         printRow("secure, paced at half that rate", halfLoad);
         printRow("plain Camel + Kafka relay (ceiling)", plain);
+        OneWayRun.Result oneWayResult = figures.oneWay();
+        if (oneWayResult != null) {
+            printRow("one-way (202, then at the register)", oneWayResult.window());
+        }
         System.out.printf(Locale.ROOT, "%-48s %10.1f%n", "crypto floor (raw BC operations, all cores)", floor);
         System.out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
                 secure.perSecond() / plain.perSecond());
@@ -143,12 +167,19 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started (%s)%n",
                 figures.nodeStart().readyMillis(), figures.nodeStart().classDataArchive()
                         ? "classes from the archive ./spean records" : "no class-data archive yet");
+        if (oneWayResult != null) {
+            System.out.printf("one-way, whole run: %d accepted, %d receipted, %d taken twice by the register%n",
+                    oneWayResult.accepted(), oneWayResult.receipted(), oneWayResult.duplicates());
+        }
         if (threads) {
             for (LoadRun.Result result : new LoadRun.Result[] {secure, plain}) {
                 printThreadGroups(result);
             }
+            if (oneWayResult != null) {
+                printThreadGroups(oneWayResult.window());
+            }
         }
-        System.out.println(Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("secure_per_s", round(secure.perSecond()))
                 .add("plain_per_s", round(plain.perSecond()))
                 .add("floor_per_s", round(floor))
@@ -170,8 +201,20 @@ public final class BenchCommand implements Callable<Integer> {
                 .add("exchanges", secure.exchanges())
                 .add("clients", clients)
                 .add("seconds", round(secure.seconds()))
-                .add("cores", Runtime.getRuntime().availableProcessors())
-                .build());
+                .add("cores", Runtime.getRuntime().availableProcessors());
+        if (oneWayResult != null) {
+            LoadRun.Result window = oneWayResult.window();
+            json.add("one_way_per_s", round(window.perSecond()))
+                    .add("one_way_p50_ms", round(window.latencies().percentileMillis(50)))
+                    .add("one_way_p99_ms", round(window.latencies().percentileMillis(99)))
+                    .add("one_way_cpu_ms_per_message", round(window.cpuMillisPerExchange()))
+                    .add("one_way_accepted", oneWayResult.accepted())
+                    .add("one_way_receipted", oneWayResult.receipted())
+                    .add("one_way_errors", window.errors())
+                    .add("one_way_lost", oneWayResult.lost())
+                    .add("one_way_duplicates", oneWayResult.duplicates());
+        }
+        System.out.println(json.build());
     }
 
     private static void printRow(String label, LoadRun.Result result) {

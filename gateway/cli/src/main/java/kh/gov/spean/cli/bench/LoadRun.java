@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -29,7 +31,9 @@ import io.vertx.core.http.RequestOptions;
  * Drives one path with N concurrent clients: a warm-up not counted, then a measured window. Unpaced, each client sends
  * its next request as soon as the last is answered (the path's maximum); paced, the clients together send at a fixed
  * rate, each request at its appointed time, and its latency counts from that time, so a path that falls behind is
- * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost.
+ * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost. An
+ * exchange ends when its {@link Verdict} is given: at the answer for a request/response call, or, for a one-way
+ * message, once it has arrived where it was sent; a client sends its next request only then.
  *
  * <p>The clients share one Vert.x event loop and a keep-alive connection each, without a thread per waiting call: the
  * load generator runs on the machine it measures, so it should take as little of it as a real caller's would.
@@ -45,12 +49,25 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    /** One X-Road REST call, sent again and again. */
-    record Call(URI uri, String client, byte[] body) {
+    /** One X-Road REST call, sent again and again; its body may carry the request's number. */
+    record Call(URI uri, String client, LongFunction<byte[]> body) {
     }
 
     /** What came back: the status and the body as text. */
     record Answer(int status, String body) {
+    }
+
+    /**
+     * Whether the exchange that request {@code number} began ended well, once it has ended; a failed future counts it
+     * lost. It completes on the thread of the context it is given.
+     */
+    interface Verdict {
+        Future<Boolean> settle(long number, Answer answer, Context context);
+    }
+
+    /** A verdict given at the answer. */
+    static Verdict answered(Predicate<Answer> accepted) {
+        return (number, answer, context) -> Future.succeededFuture(accepted.test(answer));
     }
 
     /** The thread group the load generator's own CPU is reported under. */
@@ -72,19 +89,19 @@ final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * @param accepted whether an answer counts as a successful exchange (status and body as expected)
+     * @param verdict whether an exchange counts as successful (status and body as expected, or its message arrived)
      */
-    Result run(String path, Call call, Predicate<Answer> accepted, int clients, Duration warmUp, Duration measured)
+    Result run(String path, Call call, Verdict verdict, int clients, Duration warmUp, Duration measured)
             throws InterruptedException {
-        return run(path, call, accepted, clients, 0, warmUp, measured);
+        return run(path, call, verdict, clients, 0, warmUp, measured);
     }
 
     /**
      * @param perSecond the rate all clients together keep, or 0 for none
      */
-    Result run(String path, Call call, Predicate<Answer> accepted, int clients, double perSecond, Duration warmUp,
+    Result run(String path, Call call, Verdict verdict, int clients, double perSecond, Duration warmUp,
                Duration measured) throws InterruptedException {
-        Window window = new Window(call, accepted, perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0);
+        Window window = new Window(call, verdict, perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0);
         List<Client> running = new ArrayList<>();
         long firstAppointment = System.nanoTime();
         for (int i = 0; i < clients; i++) {
@@ -116,7 +133,13 @@ final class LoadRun implements AutoCloseable {
     }
 
     static Call post(URI uri, String client, String body) {
-        return new Call(uri, client, body.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new Call(uri, client, number -> bytes);
+    }
+
+    /** A call whose body names its request's number, from 0 up across all clients of a run. */
+    static Call postNumbered(URI uri, String client, LongFunction<String> body) {
+        return new Call(uri, client, number -> body.apply(number).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -127,29 +150,34 @@ final class LoadRun implements AutoCloseable {
         await(closed, STOP_TIMEOUT);
     }
 
-    /** What the clients of one run share: the call, the verdict on answers, the pace and the counts. */
+    /** What the clients of one run share: the call, the verdict on exchanges, the pace and the counts. */
     private final class Window {
         private final RequestOptions request;
-        private final Buffer body;
-        private final Predicate<Answer> accepted;
+        private final LongFunction<byte[]> body;
+        private final Verdict verdict;
         private final long intervalNanos;
+        private final AtomicLong numbers = new AtomicLong();
         private final AtomicBoolean measuring = new AtomicBoolean(false);
         private final AtomicBoolean stopping = new AtomicBoolean(false);
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong lost = new AtomicLong();
 
-        Window(Call call, Predicate<Answer> accepted, long intervalNanos) {
+        Window(Call call, Verdict verdict, long intervalNanos) {
             this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(call.uri().toString())
                     .putHeader("X-Road-Client", call.client()).putHeader("Content-Type", "application/json")
                     .setIdleTimeout(ANSWER_TIMEOUT.toMillis());
-            this.body = Buffer.buffer(call.body());
-            this.accepted = accepted;
+            this.body = call.body();
+            this.verdict = verdict;
             this.intervalNanos = intervalNanos;
         }
 
-        Future<Answer> send() {
-            return http.request(request).compose(outgoing -> outgoing.send(body)).compose(response ->
-                    response.body().map(answer -> new Answer(response.statusCode(), answer.toString(StandardCharsets.UTF_8))));
+        /** Sends request {@code number} and gives the verdict on its exchange, on the event loop. */
+        Future<Boolean> send(long number) {
+            Context context = vertx.getOrCreateContext();
+            return http.request(request).compose(outgoing -> outgoing.send(Buffer.buffer(body.apply(number))))
+                    .compose(response -> response.body().map(answer ->
+                            new Answer(response.statusCode(), answer.toString(StandardCharsets.UTF_8))))
+                    .compose(answer -> verdict.settle(number, answer, context));
         }
     }
 
@@ -182,11 +210,11 @@ final class LoadRun implements AutoCloseable {
             boolean counted = window.measuring.get();
             long started = window.intervalNanos > 0 ? appointment : System.nanoTime();
             appointment += window.intervalNanos;
-            window.send().onComplete(outcome -> {
+            window.send(window.numbers.getAndIncrement()).onComplete(outcome -> {
                 if (counted && window.measuring.get()) {
                     if (outcome.failed()) {
                         window.lost.incrementAndGet();
-                    } else if (window.accepted.test(outcome.result())) {
+                    } else if (outcome.result()) {
                         recorder.record(System.nanoTime() - started);
                     } else {
                         window.errors.incrementAndGet();

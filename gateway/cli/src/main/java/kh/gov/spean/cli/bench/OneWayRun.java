@@ -1,0 +1,127 @@
+package kh.gov.spean.cli.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+
+import io.vertx.core.Future;
+
+import kh.gov.spean.cli.SpeanHome;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.oneway.MessageStatusPath;
+
+/**
+ * One-way messages through the full path: Interior's anti-scam unit reports scam sites to the blocklist of Posts and
+ * Telecommunications, each report signed, sealed, validated and logged at both ends, answered 202 by the client's node
+ * once it is on disk, delivered over Kafka and receipted. Each client sends its next report only when its last has
+ * reached the register, so the rate is what the path delivers, not what the client's node can store. Afterwards every
+ * report accepted during the run, warm-up included, must have come back with its receipt: one that has not is lost.
+ * The provider's node runs in this JVM for the run only.
+ */
+final class OneWayRun {
+
+    static final String CLIENT = "KH/GOV/MOI/ANTI-SCAM";
+    static final String SERVICE = "KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite";
+    /** The connector of the service called, pointed at the bench's own backend, and the path that backend takes. */
+    static final String BACKEND_CONNECTOR = "mptc-web-blocklist";
+    static final String BACKEND_PATH = "/blocklist/v1/reports";
+    static final MemberId PROVIDER = MemberId.parse("KH/GOV/MPTC");
+    /** A report that has not reached the register this long after its 202 counts as an error of the window. */
+    private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(30);
+    /** How long the receipts of the last reports may take to come back once the clients have stopped. */
+    private static final Duration RECEIPT_LIMIT = Duration.ofSeconds(60);
+    private static final Duration RECEIPT_POLL = Duration.ofMillis(200);
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
+    /**
+     * What the run measured: the measured window's rate and latency (from sending a report to its arrival at the
+     * register), and over the whole run the reports accepted, those receipted and those the register took twice.
+     */
+    record Result(LoadRun.Result window, long accepted, long receipted, long duplicates) {
+
+        /** Reports with no answer in the window, and reports accepted but never receipted. */
+        long lost() {
+            return window.lost() + accepted - receipted;
+        }
+    }
+
+    private OneWayRun() {
+    }
+
+    static Result measure(LoadRun load, GatewayNode client, Path data, String bootstrapServers, BenchBackend backend,
+                          int clients, Duration warmUp, Duration measured) throws InterruptedException, IOException {
+        NodeSettings settings = NodeSettings.defaults(PROVIDER, data, bootstrapServers, SpeanHome.root())
+                .withHttpPort(0)
+                .withBackends(Map.of(BACKEND_CONNECTOR, backend.baseUrl()));
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        LoadRun.Verdict arrived = (number, answer, context) -> {
+            if (answer.status() != 202) {
+                return Future.succeededFuture(false);
+            }
+            accepted.add(idOf(answer.body()));
+            return backend.arrivals().arrival(number, ARRIVAL_LIMIT, context).map(true).otherwise(false);
+        };
+        try (GatewayNode provider = GatewayNode.start(settings, Clock.systemUTC())) {
+            LoadRun.Result window = load.run("one-way", LoadRun.postNumbered(client.baseUri().resolve("/r1/" + SERVICE),
+                    CLIENT, OneWayArrivals::report), arrived, clients, warmUp, measured);
+            long receipted = receipted(client.baseUri(), new ArrayList<>(accepted));
+            return new Result(window, accepted.size(), receipted, backend.arrivals().duplicates());
+        }
+    }
+
+    /** How many of the messages are delivered with a receipt, waiting a while for the last to come back. */
+    private static long receipted(URI node, List<String> ids) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> waiting = new ArrayList<>(ids);
+        long receipted = 0;
+        long deadline = System.nanoTime() + RECEIPT_LIMIT.toNanos();
+        while (!waiting.isEmpty()) {
+            for (Iterator<String> each = waiting.iterator(); each.hasNext(); ) {
+                String state = stateOf(http, node.resolve(MessageStatusPath.of(each.next())));
+                if (!"accepted".equals(state)) {
+                    each.remove();
+                    receipted += "delivered".equals(state) ? 1 : 0;
+                }
+            }
+            if (waiting.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(RECEIPT_POLL.toMillis());
+        }
+        return receipted;
+    }
+
+    private static String stateOf(HttpClient http, URI status) throws InterruptedException, IOException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(status).header("X-Road-Client", CLIENT).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            return "unknown (HTTP " + answer.statusCode() + ")";
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
+            return reader.readObject().getString("state", "");
+        }
+    }
+
+    private static String idOf(String accepted) {
+        try (JsonReader reader = JSON.createReader(new StringReader(accepted))) {
+            return reader.readObject().getString("id");
+        }
+    }
+}

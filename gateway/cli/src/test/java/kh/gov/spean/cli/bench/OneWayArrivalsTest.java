@@ -1,0 +1,124 @@
+package kh.gov.spean.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** The bench's register tells each one-way report's arrival by its number, and counts a report taken twice. */
+class OneWayArrivalsTest {
+
+    private static final String ONE_WAY_PATH = "/blocklist/v1/reports";
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private BenchBackend backend;
+    private Vertx vertx;
+    private Context context;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        backend = BenchBackend.start("/id-registry/v1/citizens/verify", "{}", ONE_WAY_PATH);
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+    }
+
+    @AfterEach
+    void stop() {
+        backend.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void a_report_awaited_before_it_arrives_is_told_on_its_arrival_and_no_other() throws Exception {
+        CompletableFuture<Void> seven = completion(backend.arrivals().arrival(7, LIMIT, context));
+        CompletableFuture<Void> eight = completion(backend.arrivals().arrival(8, LIMIT, context));
+
+        assertEquals(202, deliver(OneWayArrivals.report(7)));
+
+        seven.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(eight.isDone(), "report 8 has not arrived");
+        assertEquals(0, backend.arrivals().duplicates());
+    }
+
+    @Test
+    void a_report_that_arrived_before_it_was_awaited_is_told_at_once() throws Exception {
+        assertEquals(202, deliver(OneWayArrivals.report(3)));
+
+        completion(backend.arrivals().arrival(3, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_report_taken_twice_is_counted_once_as_a_duplicate() {
+        assertEquals(202, deliver(OneWayArrivals.report(5)));
+        assertEquals(202, deliver(OneWayArrivals.report(5)));
+        assertEquals(202, deliver(OneWayArrivals.report(6)));
+
+        assertEquals(1, backend.arrivals().duplicates());
+    }
+
+    @Test
+    void a_report_that_never_arrives_fails_its_wait_after_the_limit_and_is_still_told_if_it_comes_later()
+            throws Exception {
+        CompletableFuture<Void> late = completion(backend.arrivals().arrival(9, Duration.ofMillis(50), context));
+
+        assertTimedOut(late);
+
+        assertEquals(202, deliver(OneWayArrivals.report(9)));
+        completion(backend.arrivals().arrival(9, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, backend.arrivals().duplicates(), "a wait that timed out is not an arrival");
+    }
+
+    @Test
+    void requests_to_other_paths_and_bodies_that_are_not_reports_are_not_arrivals() {
+        assertEquals(200, post("/id-registry/v1/citizens/verify", OneWayArrivals.report(1)));
+        assertEquals(202, deliver("{\"url\":\"https://aba-secure-login.example/case/not-a-number\"}"));
+        assertEquals(202, deliver("not json"));
+
+        assertTimedOut(completion(backend.arrivals().arrival(1, Duration.ofMillis(50), context)));
+        assertEquals(0, backend.arrivals().duplicates());
+    }
+
+    private int deliver(String report) {
+        return post(ONE_WAY_PATH, report);
+    }
+
+    private int post(String path, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Void> completion(Future<Void> future) {
+        return future.toCompletionStage().toCompletableFuture();
+    }
+
+    private static void assertTimedOut(CompletableFuture<Void> wait) {
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> wait.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, failed.getCause());
+    }
+}
