@@ -46,10 +46,12 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private static NodeProcess command(Path log, List<String> arguments) throws Exception {
-        // Vert.x's file cache folder, which a killed JVM cannot delete, goes beside the log: the test's folder, not /tmp.
+        // Vert.x's file cache folder, which a killed JVM cannot delete, goes into the log's folder (the test's, which
+        // JUnit deletes), not /tmp: Vert.x names it after the base with "-" and a UUID appended, so the base is a name
+        // inside that folder, not the folder itself.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dvertx.cacheDirBase=" + log.toAbsolutePath().getParent(),
+                "-Dvertx.cacheDirBase=" + log.toAbsolutePath().resolveSibling("vertx-cache"),
                 "-Dspean.home=" + SpeanHome.root(), SpeanCommand.class.getName()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
