@@ -33,7 +33,9 @@ import io.vertx.core.http.RequestOptions;
  * rate, each request at its appointed time, and its latency counts from that time, so a path that falls behind is
  * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost. An
  * exchange ends when its {@link Verdict} is given: at the answer for a request/response call, or, for a one-way
- * message, once it has arrived where it was sent; a client sends its next request only then.
+ * message, once it has arrived where it was sent; a client sends its next request only then. Before any client starts,
+ * one exchange goes end to end on its own: a node just started serves once its consumers have joined their groups,
+ * which takes seconds on a busy machine, and the warm-up is not meant to hide that.
  *
  * <p>The clients share one Vert.x event loop and a keep-alive connection each, without a thread per waiting call: the
  * load generator runs on the machine it measures, so it should take as little of it as a real caller's would.
@@ -74,6 +76,8 @@ final class LoadRun implements AutoCloseable {
     static final String LOAD_GENERATOR = "load generator (bench clients' event loop)";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Longer than an answer's timeout and a one-way message's wait for its arrival together. */
+    private static final Duration PRIME_TIMEOUT = Duration.ofSeconds(90);
 
     private final Vertx vertx;
     private final HttpClient http;
@@ -102,6 +106,7 @@ final class LoadRun implements AutoCloseable {
     Result run(String path, Call call, Verdict verdict, int clients, double perSecond, Duration warmUp,
                Duration measured) throws InterruptedException {
         Window window = new Window(call, verdict, perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0);
+        prime(window);
         List<Client> running = new ArrayList<>();
         long firstAppointment = System.nanoTime();
         for (int i = 0; i < clients; i++) {
@@ -130,6 +135,14 @@ final class LoadRun implements AutoCloseable {
         long exchanges = latencies.count();
         return new Result(path, exchanges, window.errors.get(), window.lost.get(), seconds, latencies,
                 exchanges == 0 ? 0 : cpu / 1e6 / exchanges, cpuByThreadGroup);
+    }
+
+    /** Sends one request and waits for its exchange to end, whatever the verdict: the run counts what follows. */
+    private void prime(Window window) throws InterruptedException {
+        CompletableFuture<Void> primed = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> window.send(window.numbers.getAndIncrement())
+                .onComplete(outcome -> primed.complete(null)));
+        await(primed, PRIME_TIMEOUT);
     }
 
     static Call post(URI uri, String client, String body) {
