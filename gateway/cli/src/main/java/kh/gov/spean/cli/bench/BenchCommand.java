@@ -46,8 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     /** The connector of the service called, pointed at the bench's own backend, and the path that backend answers. */
     static final String BACKEND_CONNECTOR = "moi-id-registry";
     static final String BACKEND_PATH = "/id-registry/v1/citizens/verify";
-    /** A member whose node the bench does not run, started in a JVM of its own to time a cold start (and afterwards,
-     * with {@code --one-way}, in this one as the provider of the one-way messages). */
+    /**
+     * A member whose node the bench does not run, started in a JVM of its own to time a cold start; afterwards, with
+     * {@code --one-way}, started in this one as the provider of the one-way messages.
+     */
     static final MemberId STARTED_COLD = MemberId.parse("KH/GOV/MPTC");
     /** Between the unpaced window and the paced one: long enough for the queues the first left to drain. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
