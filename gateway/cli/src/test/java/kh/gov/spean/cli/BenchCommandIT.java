@@ -12,9 +12,9 @@ import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code spean bench} runs all three paths end to end, and the one-way path when asked, and ends with one line of JSON a
- * script can compare. It asserts what a run must hold (every exchange answered, every one-way message accepted
- * receipted, none lost, none taken twice), not how fast: speed is for the figures it prints.
+ * {@code spean bench --one-way} runs every path end to end and ends with one line of JSON a script can compare. It
+ * asserts what a run must hold (every exchange answered, every accepted one-way message receipted, none lost, none
+ * taken twice), not how fast: speed is for the figures it prints.
  */
 class BenchCommandIT {
 
