@@ -1,6 +1,5 @@
 package kh.gov.spean.cli.bench;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,9 +51,6 @@ public final class BenchCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(3);
     /** The floor is a tight loop that settles in seconds. */
     private static final Duration FLOOR_WINDOW = Duration.ofSeconds(8);
-
-    /** One factory for every answer read: {@code Json.createReader} looks its provider up on the class path each call. */
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     /** What one run measured; {@code oneWay} is null unless asked for. */
     private record Figures(LoadRun.Result secure, LoadRun.Result halfLoad, LoadRun.Result plain, double floor,
@@ -135,15 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static boolean matched(LoadRun.Answer answer) {
-        if (answer.status() != 200) {
-            return false;
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
-            JsonObject verification = reader.readObject();
-            return "match".equals(verification.getString("result", null));
-        } catch (RuntimeException notJson) {
-            return false;
-        }
+        return answer.status() == 200 && "match".equals(JsonField.text(answer.body(), "result"));
     }
 
     private void print(Figures figures) {

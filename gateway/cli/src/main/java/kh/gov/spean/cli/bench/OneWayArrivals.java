@@ -1,16 +1,11 @@
 package kh.gov.spean.cli.bench;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
@@ -26,8 +21,6 @@ import io.vertx.core.Future;
  * answers without a request journal.
  */
 final class OneWayArrivals implements ServeEventListener {
-
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private final String path;
     private final Map<Long, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
@@ -77,10 +70,13 @@ final class OneWayArrivals implements ServeEventListener {
     }
 
     private static Long numberOf(String report) {
-        try (JsonReader reader = JSON.createReader(new StringReader(report))) {
-            String url = reader.readObject().getString("url", "");
+        String url = JsonField.text(report, "url");
+        if (url == null) {
+            return null;
+        }
+        try {
             return Long.valueOf(url.substring(url.lastIndexOf('/') + 1));
-        } catch (RuntimeException notAReport) {
+        } catch (NumberFormatException notNumbered) {
             return null;
         }
     }

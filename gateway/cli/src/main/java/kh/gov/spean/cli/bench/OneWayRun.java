@@ -1,7 +1,6 @@
 package kh.gov.spean.cli.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +13,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 
 import io.vertx.core.Future;
 
@@ -48,7 +43,6 @@ final class OneWayRun {
     /** How long the receipts of the last reports may take to come back once the clients have stopped. */
     private static final Duration RECEIPT_LIMIT = Duration.ofSeconds(60);
     private static final Duration RECEIPT_POLL = Duration.ofMillis(200);
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     /**
      * What the run measured: the measured window's rate and latency (from sending a report to its arrival at the
@@ -75,7 +69,7 @@ final class OneWayRun {
             if (answer.status() != 202) {
                 return Future.succeededFuture(false);
             }
-            accepted.add(idOf(answer.body()));
+            accepted.add(JsonField.text(answer.body(), "id"));
             return backend.arrivals().arrival(number, ARRIVAL_LIMIT, context).map(true).otherwise(false);
         };
         try (GatewayNode provider = GatewayNode.start(settings, Clock.systemUTC())) {
@@ -92,7 +86,7 @@ final class OneWayRun {
         List<String> waiting = new ArrayList<>(ids);
         long receipted = 0;
         long deadline = System.nanoTime() + RECEIPT_LIMIT.toNanos();
-        while (!waiting.isEmpty()) {
+        while (true) {
             for (Iterator<String> each = waiting.iterator(); each.hasNext(); ) {
                 String state = stateOf(http, node.resolve(MessageStatusPath.of(each.next())));
                 if (!"accepted".equals(state)) {
@@ -101,27 +95,16 @@ final class OneWayRun {
                 }
             }
             if (waiting.isEmpty() || System.nanoTime() > deadline) {
-                break;
+                return receipted;
             }
             Thread.sleep(RECEIPT_POLL.toMillis());
         }
-        return receipted;
     }
 
     private static String stateOf(HttpClient http, URI status) throws InterruptedException, IOException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(status).header("X-Road-Client", CLIENT).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            return "unknown (HTTP " + answer.statusCode() + ")";
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
-            return reader.readObject().getString("state", "");
-        }
-    }
-
-    private static String idOf(String accepted) {
-        try (JsonReader reader = JSON.createReader(new StringReader(accepted))) {
-            return reader.readObject().getString("id");
-        }
+        return answer.statusCode() == 200 ? JsonField.text(answer.body(), "state")
+                : "unknown (HTTP " + answer.statusCode() + ")";
     }
 }
