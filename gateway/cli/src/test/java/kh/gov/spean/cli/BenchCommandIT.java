@@ -12,15 +12,17 @@ import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code spean bench --one-way} runs every path end to end and ends with one line of JSON a script can compare. It
- * asserts what a run must hold (every exchange answered, every accepted one-way message receipted, none lost, none
- * taken twice), not how fast: speed is for the figures it prints.
+ * {@code spean bench --one-way --events} runs every path end to end and ends with one line of JSON a script can
+ * compare. It asserts what a run must hold (every exchange answered, every accepted one-way message receipted, every
+ * copy of every accepted event delivered, none lost, none taken twice), not how fast: speed is for the figures it
+ * prints.
  */
 class BenchCommandIT {
 
     @Test
     void a_short_run_measures_all_paths_and_ends_with_json() {
-        CommandRun run = CommandRun.of("bench", "--seconds", "2", "--warmup", "1", "--clients", "2", "--one-way");
+        CommandRun run = CommandRun.of("bench", "--seconds", "2", "--warmup", "1", "--clients", "2", "--one-way",
+                "--events");
 
         assertEquals(0, run.exit(), run.output());
         String last = run.output().strip().lines().reduce((first, second) -> second).orElseThrow();
@@ -32,9 +34,13 @@ class BenchCommandIT {
             assertEquals(0, figures.getInt("one_way_lost"), last);
             assertEquals(0, figures.getInt("one_way_duplicates"), last);
             assertEquals(figures.getInt("one_way_accepted"), figures.getInt("one_way_receipted"), last);
+            assertEquals(0, figures.getInt("event_errors"), last);
+            assertEquals(0, figures.getInt("event_lost"), last);
+            assertEquals(0, figures.getInt("event_duplicates"), last);
+            assertEquals(2 * figures.getInt("event_published"), figures.getInt("event_copies_delivered"), last);
             for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms",
                     "half_load_per_s", "half_load_p99_ms", "node_ready_ms", "one_way_per_s", "one_way_p99_ms",
-                    "one_way_accepted"}) {
+                    "one_way_accepted", "event_per_s", "event_p99_ms", "event_published"}) {
                 assertTrue(figures.getJsonNumber(figure).doubleValue() > 0, figure + " in " + last);
             }
         }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.net.URI;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -15,39 +16,36 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * answer — one stub, no response templating, no request journal, no gzip (the node's HTTP client asks for it, and
  * compressing a 130-byte answer over loopback only costs both sides CPU) — so that the figures measure the gateway and not
  * WireMock's JSONPath matching, its Handlebars rendering or a journal growing by every request of a long run. Both
- * the secure path and the plain relay call it. It also takes one-way reports with a 202, and tells the bench of each
- * arrival ({@link OneWayArrivals}).
+ * the secure path and the plain relay call it. It also takes the one-way messages and event copies the bench sends, and
+ * tells the bench of each arrival ({@link Arrivals}).
  */
 final class BenchBackend implements AutoCloseable {
 
     private final WireMockServer server;
     private final String path;
-    private final OneWayArrivals arrivals;
 
-    private BenchBackend(WireMockServer server, String path, OneWayArrivals arrivals) {
+    private BenchBackend(WireMockServer server, String path) {
         this.server = server;
         this.path = path;
-        this.arrivals = arrivals;
     }
 
-    /** Starts it answering POST {@code path} with {@code answer} (JSON), and POST {@code oneWayPath} with 202. */
-    static BenchBackend start(String path, String answer, String oneWayPath) {
-        OneWayArrivals arrivals = new OneWayArrivals(oneWayPath);
+    /**
+     * Starts it answering POST {@code path} with {@code answer} (JSON), and POSTs to each of {@code taken}'s paths with
+     * its status, telling it of each arrival.
+     */
+    static BenchBackend start(String path, String answer, List<Arrivals> taken) {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .disableRequestJournal()
                 .gzipDisabled(true)
-                .extensions(arrivals));
+                .extensions(taken.toArray(Arrivals[]::new)));
         server.start();
         server.stubFor(post(urlPathEqualTo(path)).willReturn(okJson(answer)));
-        server.stubFor(post(urlPathEqualTo(oneWayPath)).willReturn(aResponse().withStatus(202)));
-        return new BenchBackend(server, path, arrivals);
-    }
-
-    /** The one-way reports it has taken. */
-    OneWayArrivals arrivals() {
-        return arrivals;
+        for (Arrivals arrivals : taken) {
+            server.stubFor(post(urlPathEqualTo(arrivals.path())).willReturn(aResponse().withStatus(arrivals.status())));
+        }
+        return new BenchBackend(server, path);
     }
 
     /** The base URL a connector is pointed at. */

@@ -5,21 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
 
-import kh.gov.spean.cli.SpeanHome;
-import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
-import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.oneway.MessageStatusPath;
 
 /**
@@ -28,7 +23,6 @@ import kh.gov.spean.node.oneway.MessageStatusPath;
  * once it is on disk, delivered over Kafka and receipted. Each client sends its next report only when its last has
  * reached the register, so the rate is what the path delivers, not what the client's node can store. Afterwards every
  * report accepted during the run, warm-up included, must have come back with its receipt: one that has not is lost.
- * The provider's node runs in this JVM for the run only.
  */
 final class OneWayRun {
 
@@ -36,8 +30,9 @@ final class OneWayRun {
     static final String SERVICE = "KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite";
     /** The connector of the service called, pointed at the bench's own backend, and the path that backend takes. */
     static final String BACKEND_CONNECTOR = "mptc-web-blocklist";
-    static final String BACKEND_PATH = "/blocklist/v1/reports";
-    static final MemberId PROVIDER = MemberId.parse("KH/GOV/MPTC");
+    private static final String BACKEND_PATH = "/blocklist/v1/reports";
+    /** A report's number is the last segment of its {@code url}. */
+    private static final Pattern REPORT_NUMBER = Pattern.compile(".*/([0-9]+)");
     /** A report that has not reached the register this long after its 202 counts as an error of the window. */
     private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(30);
     /** How long the receipts of the last reports may take to come back once the clients have stopped. */
@@ -59,25 +54,36 @@ final class OneWayRun {
     private OneWayRun() {
     }
 
-    static Result measure(LoadRun load, GatewayNode client, Path data, String bootstrapServers, BenchBackend backend,
-                          int clients, Duration warmUp, Duration measured) throws InterruptedException, IOException {
-        NodeSettings settings = NodeSettings.defaults(PROVIDER, data, bootstrapServers, SpeanHome.root())
-                .withHttpPort(0)
-                .withBackends(Map.of(BACKEND_CONNECTOR, backend.baseUrl()));
+    /** The reports as the register takes them: with a 202, each told by the number at the end of its {@code url}. */
+    static Arrivals reportsTaken() {
+        return new Arrivals(BACKEND_PATH, 202, "url", REPORT_NUMBER);
+    }
+
+    /** The report numbered {@code number}: a valid {@code reportScamSite} request whose url ends in its number. */
+    static String report(long number) {
+        return "{\"reporterCaseNumber\":\"AS-2026-000123\",\"url\":\"https://aba-secure-login.example/case/" + number
+                + "\",\"domain\":\"aba-secure-login.example\",\"category\":\"phishing\","
+                + "\"reportedAt\":\"2026-11-24T09:15:00Z\",\"descriptionEn\":\"Fake bank login page asking for passwords.\"}";
+    }
+
+    /**
+     * Sends reports from {@code client}'s node to the blocklist at MPTC's node, whose connector takes them at the
+     * bench's register, where {@code taken} ({@link #reportsTaken()}) tells their arrival.
+     */
+    static Result measure(LoadRun load, GatewayNode client, Arrivals taken, int clients, Duration warmUp,
+                          Duration measured) throws InterruptedException, IOException {
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         LoadRun.Verdict arrived = (number, answer, context) -> {
             if (answer.status() != 202) {
                 return Future.succeededFuture(false);
             }
             accepted.add(JsonField.text(answer.body(), "id"));
-            return backend.arrivals().arrival(number, ARRIVAL_LIMIT, context).map(true).otherwise(false);
+            return taken.arrival(number, ARRIVAL_LIMIT, context).map(true).otherwise(false);
         };
-        try (GatewayNode provider = GatewayNode.start(settings, Clock.systemUTC())) {
-            LoadRun.Result window = load.run("one-way", LoadRun.postNumbered(client.baseUri().resolve("/r1/" + SERVICE),
-                    CLIENT, OneWayArrivals::report), arrived, clients, warmUp, measured);
-            long receipted = receipted(client.baseUri(), new ArrayList<>(accepted));
-            return new Result(window, accepted.size(), receipted, backend.arrivals().duplicates());
-        }
+        LoadRun.Result window = load.run("one-way", LoadRun.postNumbered(client.baseUri().resolve("/r1/" + SERVICE),
+                CLIENT, OneWayRun::report), arrived, clients, warmUp, measured);
+        long receipted = receipted(client.baseUri(), new ArrayList<>(accepted));
+        return new Result(window, accepted.size(), receipted, taken.duplicates());
     }
 
     /** How many of the messages are delivered with a receipt, waiting a while for the last to come back. */

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +25,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-/** The bench's register tells each one-way report's arrival by its number, and counts a report taken twice. */
-class OneWayArrivalsTest {
+/**
+ * The bench's register tells each message's arrival by the number it carries, at the path it listens to, and counts
+ * a message taken twice: one-way reports by the end of their url, event copies by their blocked domain.
+ */
+class ArrivalsTest {
 
     private static final String ONE_WAY_PATH = "/blocklist/v1/reports";
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
+    private final Arrivals reports = OneWayRun.reportsTaken();
+    private final List<Arrivals> copies = EventRun.copiesTaken();
     private BenchBackend backend;
     private Vertx vertx;
     private Context context;
@@ -36,7 +43,9 @@ class OneWayArrivalsTest {
 
     @BeforeEach
     void start() {
-        backend = BenchBackend.start("/id-registry/v1/citizens/verify", "{}", ONE_WAY_PATH);
+        List<Arrivals> taken = new ArrayList<>(copies);
+        taken.add(reports);
+        backend = BenchBackend.start("/id-registry/v1/citizens/verify", "{}", taken);
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
     }
@@ -49,52 +58,79 @@ class OneWayArrivalsTest {
 
     @Test
     void a_report_awaited_before_it_arrives_is_told_on_its_arrival_and_no_other() throws Exception {
-        CompletableFuture<Void> seven = completion(backend.arrivals().arrival(7, LIMIT, context));
-        CompletableFuture<Void> eight = completion(backend.arrivals().arrival(8, LIMIT, context));
+        CompletableFuture<Void> seven = completion(reports.arrival(7, LIMIT, context));
+        CompletableFuture<Void> eight = completion(reports.arrival(8, LIMIT, context));
 
-        assertEquals(202, deliver(OneWayArrivals.report(7)));
+        assertEquals(202, deliver(OneWayRun.report(7)));
 
         seven.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
         assertFalse(eight.isDone(), "report 8 has not arrived");
-        assertEquals(0, backend.arrivals().duplicates());
+        assertEquals(0, reports.duplicates());
     }
 
     @Test
     void a_report_that_arrived_before_it_was_awaited_is_told_at_once() throws Exception {
-        assertEquals(202, deliver(OneWayArrivals.report(3)));
+        assertEquals(202, deliver(OneWayRun.report(3)));
 
-        completion(backend.arrivals().arrival(3, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        completion(reports.arrival(3, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test
     void a_report_taken_twice_is_counted_once_as_a_duplicate() {
-        assertEquals(202, deliver(OneWayArrivals.report(5)));
-        assertEquals(202, deliver(OneWayArrivals.report(5)));
-        assertEquals(202, deliver(OneWayArrivals.report(6)));
+        assertEquals(202, deliver(OneWayRun.report(5)));
+        assertEquals(202, deliver(OneWayRun.report(5)));
+        assertEquals(202, deliver(OneWayRun.report(6)));
 
-        assertEquals(1, backend.arrivals().duplicates());
+        assertEquals(1, reports.duplicates());
     }
 
     @Test
     void a_report_that_never_arrives_fails_its_wait_after_the_limit_and_is_still_told_if_it_comes_later()
             throws Exception {
-        CompletableFuture<Void> late = completion(backend.arrivals().arrival(9, Duration.ofMillis(50), context));
+        CompletableFuture<Void> late = completion(reports.arrival(9, Duration.ofMillis(50), context));
 
         assertTimedOut(late);
 
-        assertEquals(202, deliver(OneWayArrivals.report(9)));
-        completion(backend.arrivals().arrival(9, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(0, backend.arrivals().duplicates(), "a wait that timed out is not an arrival");
+        assertEquals(202, deliver(OneWayRun.report(9)));
+        completion(reports.arrival(9, LIMIT, context)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, reports.duplicates(), "a wait that timed out is not an arrival");
     }
 
     @Test
     void requests_to_other_paths_and_bodies_that_are_not_reports_are_not_arrivals() {
-        assertEquals(200, post("/id-registry/v1/citizens/verify", OneWayArrivals.report(1)));
+        assertEquals(200, post("/id-registry/v1/citizens/verify", OneWayRun.report(1)));
         assertEquals(202, deliver("{\"url\":\"https://aba-secure-login.example/case/not-a-number\"}"));
         assertEquals(202, deliver("not json"));
 
-        assertTimedOut(completion(backend.arrivals().arrival(1, Duration.ofMillis(50), context)));
-        assertEquals(0, backend.arrivals().duplicates());
+        assertTimedOut(completion(reports.arrival(1, Duration.ofMillis(50), context)));
+        assertEquals(0, reports.duplicates());
+    }
+
+    @Test
+    void each_subscriber_path_tells_its_own_copies_of_an_event_by_the_number_in_its_domain() throws Exception {
+        Arrivals first = copies.get(0);
+        Arrivals second = copies.get(1);
+        CompletableFuture<Void> atFirst = completion(first.arrival(4, LIMIT, context));
+        CompletableFuture<Void> atSecond = completion(second.arrival(4, LIMIT, context));
+
+        assertEquals(204, post(first.path(), EventRun.event(4)));
+
+        atFirst.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(atSecond.isDone(), "the copy for the second subscriber has not arrived");
+        assertEquals(204, post(second.path(), EventRun.event(4)));
+        atSecond.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, first.duplicates() + second.duplicates());
+    }
+
+    @Test
+    void the_end_of_run_count_counts_the_messages_that_arrived_and_not_those_that_never_did() throws Exception {
+        Arrivals first = copies.get(0);
+        assertEquals(204, post(first.path(), EventRun.event(1)));
+        assertEquals(204, post(first.path(), EventRun.event(2)));
+
+        assertEquals(2, first.arrivedOf(List.of(1L, 2L), LIMIT));
+        assertEquals(2, first.arrivedOf(List.of(1L, 2L, 3L), Duration.ofMillis(50)), "3 never arrives");
+        assertEquals(0, copies.get(1).arrivedOf(List.of(1L, 2L), Duration.ofMillis(50)), "nor at the other path");
     }
 
     private int deliver(String report) {

@@ -1,0 +1,162 @@
+package kh.gov.spean.cli.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * What one {@code spean bench} run measured, and how it is printed: a table, a few lines on what the table leaves out,
+ * where the CPU went by thread group if asked, and last one line of JSON for scripts comparing runs.
+ */
+final class BenchReport {
+
+    /** The figures of one run; {@code oneWay} and {@code events} are null unless asked for. */
+    record Figures(LoadRun.Result secure, LoadRun.Result halfLoad, LoadRun.Result plain, double floor,
+                   NodeStartTime.Start nodeStart, OneWayRun.Result oneWay, EventRun.Result events) {
+
+        /** Errors, lost exchanges and messages taken twice, over every path: any makes the run fail. */
+        long failures() {
+            long failures = secure.errors() + secure.lost() + halfLoad.errors() + halfLoad.lost();
+            if (oneWay != null) {
+                failures += oneWay.window().errors() + oneWay.lost() + oneWay.duplicates();
+            }
+            if (events != null) {
+                failures += events.window().errors() + events.lost() + events.duplicates();
+            }
+            return failures;
+        }
+    }
+
+    private BenchReport() {
+    }
+
+    static void print(Figures figures, int clients, boolean threads, PrintStream out) {
+        LoadRun.Result secure = figures.secure();
+        LoadRun.Result plain = figures.plain();
+        double floor = figures.floor();
+        OneWayRun.Result oneWay = figures.oneWay();
+        EventRun.Result events = figures.events();
+        out.println();
+        out.printf("%-48s %10s %8s %8s %8s %8s %10s %7s %5s%n", "path", "per s", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "CPU ms/ex", "errors", "lost");
+        printRow(out, "secure (signed, sealed, validated, logged)", secure);
+        printRow(out, "secure, paced at half that rate", figures.halfLoad());
+        printRow(out, "plain Camel + Kafka relay (ceiling)", plain);
+        if (oneWay != null) {
+            printRow(out, "one-way (202, then at the register)", oneWay.window());
+        }
+        if (events != null) {
+            printRow(out, "event (202, then every copy at the register)", events.window());
+        }
+        out.printf(Locale.ROOT, "%-48s %10.1f%n", "crypto floor (raw BC operations, all cores)", floor);
+        out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
+                secure.perSecond() / plain.perSecond());
+        out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
+                + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
+        out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started (%s)%n",
+                figures.nodeStart().readyMillis(), figures.nodeStart().classDataArchive()
+                        ? "classes from the archive ./spean records" : "no class-data archive yet");
+        if (oneWay != null) {
+            out.printf("one-way, whole run: %d accepted, %d receipted, %d taken twice by the register%n",
+                    oneWay.accepted(), oneWay.receipted(), oneWay.duplicates());
+        }
+        if (events != null) {
+            out.printf("events, whole run: %d published, %d of their %d copies at the register, %d taken twice%n",
+                    events.published(), events.copiesDelivered(), events.copiesExpected(), events.duplicates());
+        }
+        if (threads) {
+            printThreadGroups(out, secure);
+            printThreadGroups(out, plain);
+            if (oneWay != null) {
+                printThreadGroups(out, oneWay.window());
+            }
+            if (events != null) {
+                printThreadGroups(out, events.window());
+            }
+        }
+        out.println(json(figures, clients));
+    }
+
+    private static String json(Figures figures, int clients) {
+        LoadRun.Result secure = figures.secure();
+        LoadRun.Result halfLoad = figures.halfLoad();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("secure_per_s", round(secure.perSecond()))
+                .add("plain_per_s", round(figures.plain().perSecond()))
+                .add("floor_per_s", round(figures.floor()))
+                .add("secure_vs_floor", round(secure.perSecond() / figures.floor()))
+                .add("p50_ms", round(secure.latencies().percentileMillis(50)))
+                .add("p95_ms", round(secure.latencies().percentileMillis(95)))
+                .add("p99_ms", round(secure.latencies().percentileMillis(99)))
+                .add("max_ms", round(secure.latencies().maxMillis()))
+                .add("cpu_ms_per_exchange", round(secure.cpuMillisPerExchange()))
+                .add("half_load_per_s", round(halfLoad.perSecond()))
+                .add("half_load_p50_ms", round(halfLoad.latencies().percentileMillis(50)))
+                .add("half_load_p99_ms", round(halfLoad.latencies().percentileMillis(99)))
+                .add("plain_p99_ms", round(figures.plain().latencies().percentileMillis(99)))
+                .add("jit_gc_cpu_ms_per_exchange", round(jvmInternalMillisPerExchange(secure)))
+                .add("node_ready_ms", figures.nodeStart().readyMillis())
+                .add("node_class_data_archive", figures.nodeStart().classDataArchive())
+                .add("errors", secure.errors() + halfLoad.errors())
+                .add("lost", secure.lost() + halfLoad.lost())
+                .add("exchanges", secure.exchanges())
+                .add("clients", clients)
+                .add("seconds", round(secure.seconds()))
+                .add("cores", Runtime.getRuntime().availableProcessors());
+        OneWayRun.Result oneWay = figures.oneWay();
+        if (oneWay != null) {
+            addWindow(json, "one_way", "message", oneWay.window());
+            json.add("one_way_accepted", oneWay.accepted())
+                    .add("one_way_receipted", oneWay.receipted())
+                    .add("one_way_lost", oneWay.lost())
+                    .add("one_way_duplicates", oneWay.duplicates());
+        }
+        EventRun.Result events = figures.events();
+        if (events != null) {
+            addWindow(json, "event", "event", events.window());
+            json.add("event_published", events.published())
+                    .add("event_copies_expected", events.copiesExpected())
+                    .add("event_copies_delivered", events.copiesDelivered())
+                    .add("event_lost", events.lost())
+                    .add("event_duplicates", events.duplicates());
+        }
+        return json.build().toString();
+    }
+
+    /** A messaging path's window: {@code <path>_per_s}, its latency, CPU per {@code unit} and errors. */
+    private static void addWindow(JsonObjectBuilder json, String path, String unit, LoadRun.Result window) {
+        json.add(path + "_per_s", round(window.perSecond()))
+                .add(path + "_p50_ms", round(window.latencies().percentileMillis(50)))
+                .add(path + "_p99_ms", round(window.latencies().percentileMillis(99)))
+                .add(path + "_cpu_ms_per_" + unit, round(window.cpuMillisPerExchange()))
+                .add(path + "_errors", window.errors());
+    }
+
+    private static void printRow(PrintStream out, String label, LoadRun.Result result) {
+        out.printf(Locale.ROOT, "%-48s %10.1f %8.1f %8.1f %8.1f %8.1f %10.2f %7d %5d%n", label,
+                result.perSecond(), result.latencies().percentileMillis(50), result.latencies().percentileMillis(95),
+                result.latencies().percentileMillis(99), result.latencies().maxMillis(), result.cpuMillisPerExchange(),
+                result.errors(), result.lost());
+    }
+
+    private static double jvmInternalMillisPerExchange(LoadRun.Result result) {
+        return result.exchanges() == 0 ? 0
+                : result.cpuNanosByThreadGroup().getOrDefault(ThreadCpu.JVM_INTERNAL, 0L) / 1e6 / result.exchanges();
+    }
+
+    private static void printThreadGroups(PrintStream out, LoadRun.Result result) {
+        out.printf("%n%s path, CPU ms per exchange by thread group:%n", result.path());
+        result.cpuNanosByThreadGroup().forEach((group, nanos) -> {
+            double perExchange = result.exchanges() == 0 ? 0 : nanos / 1e6 / result.exchanges();
+            if (perExchange >= 0.05) {
+                out.printf(Locale.ROOT, "  %8.2f  %s%n", perExchange, group);
+            }
+        });
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
