@@ -140,7 +140,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The connectors the bench's nodes call, every one pointed at the bench's register. */
+    /**
+     * The connectors the bench's paths reach, pointed at its register: the secure path's service and the event's
+     * subscribers.
+     */
     private static Map<String, String> backends(BenchBackend backend) {
         Map<String, String> backends = new HashMap<>();
         backends.put(BACKEND_CONNECTOR, backend.baseUrl());

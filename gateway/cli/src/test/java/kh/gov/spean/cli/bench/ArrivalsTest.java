@@ -31,7 +31,6 @@ import io.vertx.core.Vertx;
  */
 class ArrivalsTest {
 
-    private static final String ONE_WAY_PATH = "/blocklist/v1/reports";
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private final Arrivals reports = OneWayRun.reportsTaken();
@@ -134,7 +133,7 @@ class ArrivalsTest {
     }
 
     private int deliver(String report) {
-        return post(ONE_WAY_PATH, report);
+        return post(reports.path(), report);
     }
 
     private int post(String path, String body) {
