@@ -22,6 +22,7 @@ import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.kafka.Topics;
 
 /**
  * {@code spean bench}: secure request/response exchanges per second through the full path — client node, Kafka,
@@ -52,6 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final MemberId STARTED_COLD = MemberId.parse("KH/GOV/MPTC");
     /** Between the unpaced window and the paced one: long enough for the queues the first left to drain. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** How long the consumers of the node started in this JVM may take to join their group. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     /** The floor is a tight loop that settles in seconds. */
     private static final Duration FLOOR_WINDOW = Duration.ofSeconds(8);
 
@@ -118,6 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
                             .withHttpPort(0)
                             .withBackends(Map.of(OneWayRun.BACKEND_CONNECTOR, backend.baseUrl()));
                     try (GatewayNode blocklist = GatewayNode.start(mptc, Clock.systemUTC())) {
+                        ConsumerGroupSettled.await(network.bootstrapServers(), Topics.inboxGroup(STARTED_COLD),
+                                Topics.inbox(STARTED_COLD), mptc.inboxConsumers(), SETTLE_LIMIT);
                         if (oneWay) {
                             oneWayResult = OneWayRun.measure(load, network.node(MemberId.parse("KH/GOV/MOI")),
                                     reportsTaken, clients, warm, measured);

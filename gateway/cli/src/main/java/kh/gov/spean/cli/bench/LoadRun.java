@@ -33,7 +33,8 @@ import io.vertx.core.http.RequestOptions;
  * rate, each request at its appointed time, and its latency counts from that time, so a path that falls behind is
  * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost. An
  * exchange ends when its {@link Verdict} is given: at the answer for a request/response call, or, for a one-way
- * message, once it has arrived where it was sent; a client sends its next request only then. Before any client starts,
+ * message or an event, once it (every copy of it) has arrived where it was sent; a client sends its next request only
+ * then. Before any client starts,
  * one exchange goes end to end on its own: a node just started serves once its consumers have joined their groups,
  * which takes seconds on a busy machine, and the warm-up is not meant to hide that.
  *
@@ -76,7 +77,7 @@ final class LoadRun implements AutoCloseable {
     static final String LOAD_GENERATOR = "load generator (bench clients' event loop)";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    /** Longer than an answer's timeout and a one-way message's wait for its arrival together. */
+    /** Longer than an answer's timeout and a one-way message's or an event's wait for its arrivals together. */
     private static final Duration PRIME_TIMEOUT = Duration.ofSeconds(90);
 
     private final Vertx vertx;
