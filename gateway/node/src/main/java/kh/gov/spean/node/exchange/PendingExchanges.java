@@ -44,9 +44,12 @@ public final class PendingExchanges {
         CompletableFuture<ProviderAnswer> answer = new CompletableFuture<>();
         Pending entry = new Pending(request, RequestHash.of(request), answer);
         pending.put(id, entry);
-        ScheduledFuture<?> expiry = timer.schedule(() -> answer.completeExceptionally(new SpeanException(ErrorCode.TIMEOUT,
-                "no answer from " + request.header().service().member() + " within " + timeout.toMillis() + " ms")),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // Removed before the caller is told: once it has seen its timeout, a late answer no longer finds the request.
+        ScheduledFuture<?> expiry = timer.schedule(() -> {
+            pending.remove(id);
+            answer.completeExceptionally(new SpeanException(ErrorCode.TIMEOUT, "no answer from "
+                    + request.header().service().member() + " within " + timeout.toMillis() + " ms"));
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((ignored, failure) -> {
             pending.remove(id);
             expiry.cancel(false);
