@@ -74,6 +74,7 @@ import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.routes.NoSuchPathRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
+import kh.gov.spean.node.routes.OutboxRoute;
 
 /**
  * One member's gateway node: loads and checks its federation configuration, keys, schemas and connectors, then runs
@@ -175,7 +176,9 @@ public final class GatewayNode implements AutoCloseable {
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.answersGroup(settings.member(), settings.nodeName()), settings.inboxConsumers()),
-                    "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions());
+                    OutboxRoute.PUBLISH);
+            camel.addRoutes(new OutboxRoute(
+                    "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions()));
             ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
             ReceiptedMessages receipted = new ReceiptedMessages();
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);

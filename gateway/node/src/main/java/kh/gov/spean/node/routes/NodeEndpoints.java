@@ -7,7 +7,8 @@ package kh.gov.spean.node.routes;
  * @param messageStatus the platform-http consumer of {@code GET /messages/{id}}
  * @param inbox         the Kafka consumer of this member's inbox topic (requests and events)
  * @param answers       the Kafka consumer of this member's answers topic (responses, receipts, errors)
- * @param outbox        the Kafka producer; each record names its topic (the recipient's inbox)
+ * @param outbox        where a route hands a record to the node's Kafka producer ({@link OutboxRoute}); each record
+ *                      names its topic (the recipient's inbox)
  */
 public record NodeEndpoints(String restIngress, String messageStatus, String inbox, String answers, String outbox) {
 }
