@@ -2,13 +2,13 @@ package kh.gov.spean.cli.bench;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
+
+import kh.gov.spean.node.kafka.KafkaSettings;
 
 /**
  * Waits until a consumer group has settled: all its members joined and every partition of its topic assigned. A node
@@ -25,9 +25,8 @@ final class ConsumerGroupSettled {
     /** Returns once {@code group} is stable with {@code members} members sharing every partition of {@code topic}. */
     static void await(String bootstrapServers, String group, String topic, int members, Duration limit)
             throws InterruptedException {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin kafka = Admin.create(properties)) {
+        try (Admin kafka = Admin.create(KafkaSettings.defaults(bootstrapServers, KafkaSettings.DEFAULT_MAX_RECORD_BYTES)
+                .adminProperties())) {
             long deadline = System.nanoTime() + limit.toNanos();
             while (!settled(kafka, group, topic, members)) {
                 if (System.nanoTime() > deadline) {

@@ -34,9 +34,8 @@ import io.vertx.core.http.RequestOptions;
  * charged for the wait it caused. Every request sent is counted, and every answer; one with no answer is lost. An
  * exchange ends when its {@link Verdict} is given: at the answer for a request/response call, or, for a one-way
  * message or an event, once it (every copy of it) has arrived where it was sent; a client sends its next request only
- * then. Before any client starts,
- * one exchange goes end to end on its own: a node just started serves once its consumers have joined their groups,
- * which takes seconds on a busy machine, and the warm-up is not meant to hide that.
+ * then. Before any client starts, one exchange goes end to end on its own: a node just started serves once its
+ * consumers have joined their groups, which takes seconds on a busy machine, and the warm-up is not meant to hide that.
  *
  * <p>The clients share one Vert.x event loop and a keep-alive connection each, without a thread per waiting call: the
  * load generator runs on the machine it measures, so it should take as little of it as a real caller's would.
