@@ -55,9 +55,12 @@ final class BenchReport {
                 secure.perSecond() / plain.perSecond());
         out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
                 + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
-        out.printf("a node in a JVM of its own, broker already up: ready %d ms after the process started (%s)%n",
-                figures.nodeStart().readyMillis(), figures.nodeStart().classDataArchive()
-                        ? "classes from the archive ./spean records" : "no class-data archive yet");
+        NodeStartTime.Start nodeStart = figures.nodeStart();
+        out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started (%s;"
+                        + " the bench's own JVM, with the broker, used %.0f%% of a core meanwhile)%n",
+                nodeStart.readyMillis(), nodeStart.classDataArchive()
+                        ? "classes from the archive ./spean records" : "no class-data archive yet",
+                nodeStart.benchCoreShare() * 100);
         if (oneWay != null) {
             out.printf("one-way, whole run: %d accepted, %d receipted, %d taken twice by the register%n",
                     oneWay.accepted(), oneWay.receipted(), oneWay.duplicates());
@@ -99,6 +102,7 @@ final class BenchReport {
                 .add("jit_gc_cpu_ms_per_exchange", round(jvmInternalMillisPerExchange(secure)))
                 .add("node_ready_ms", figures.nodeStart().readyMillis())
                 .add("node_class_data_archive", figures.nodeStart().classDataArchive())
+                .add("node_start_bench_core_share", round(figures.nodeStart().benchCoreShare()))
                 .add("errors", secure.errors() + halfLoad.errors())
                 .add("lost", secure.lost() + halfLoad.lost())
                 .add("exchanges", secure.exchanges())

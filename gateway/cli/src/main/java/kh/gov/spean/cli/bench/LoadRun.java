@@ -1,6 +1,5 @@
 package kh.gov.spean.cli.bench;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,13 +116,13 @@ final class LoadRun implements AutoCloseable {
         Thread.sleep(warmUp.toMillis());
         ThreadCpu threadCpu = new ThreadCpu(Map.of(eventLoopThreadId, LOAD_GENERATOR));
         threadCpu.start();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
         window.measuring.set(true);
         Thread.sleep(measured.toMillis());
         window.measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
-        long cpu = processCpuNanos() - cpuBefore;
+        long cpu = ProcessCpu.nanos() - cpuBefore;
         Map<String, Long> cpuByThreadGroup = threadCpu.since(cpu);
         window.stopping.set(true);
         List<Latencies.Recorder> recorders = new ArrayList<>();
@@ -244,9 +243,5 @@ final class LoadRun implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the load generator did not finish within " + limit.toSeconds() + " s", e);
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -24,7 +24,9 @@ import kh.gov.spean.id.MemberId;
 /**
  * How long a node takes from a cold start of its JVM to serving: {@code spean gateway} in a process of its own,
  * against a broker already running, timed until it prints that it is ready. It loads its classes from the class-data
- * archive the {@code spean} command records, when there is one, as a node started by that command would.
+ * archive the {@code spean} command records, when there is one, as a node started by that command would. The broker
+ * is the bench's own: what the bench's JVM uses meanwhile (the broker serving the node, its compilers still busy with
+ * the load before) is taken from the same two cores, and is reported beside the time.
  */
 final class NodeStartTime {
 
@@ -38,8 +40,11 @@ final class NodeStartTime {
     private NodeStartTime() {
     }
 
-    /** How long the node took, and whether it had the class-data archive. */
-    record Start(long readyMillis, boolean classDataArchive) {
+    /**
+     * How long the node took, whether it had the class-data archive, and the share of one core the bench's own JVM
+     * used while the node started.
+     */
+    record Start(long readyMillis, boolean classDataArchive, double benchCoreShare) {
     }
 
     /** From starting the process to its "ready at" line; the process is stopped afterwards. */
@@ -53,6 +58,7 @@ final class NodeStartTime {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
                 SpeanCommand.class.getName(), "gateway", "--data", data.toString(), "--member", member.toString(),
                 "--kafka-bootstrap", bootstrapServers, "--http-port", "0"));
+        long cpuBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
@@ -60,7 +66,9 @@ final class NodeStartTime {
             Thread reader = new Thread(() -> awaitReady(process, started, ready), "bench-node-start");
             reader.setDaemon(true);
             reader.start();
-            return new Start(ready.get(LIMIT.toSeconds(), TimeUnit.SECONDS), archived);
+            long readyMillis = ready.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            double benchCoreShare = (ProcessCpu.nanos() - cpuBefore) / (readyMillis * 1e6);
+            return new Start(readyMillis, archived, benchCoreShare);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("the node started for timing did not become ready within " + LIMIT.toSeconds() + " s", e);
         } finally {
