@@ -56,8 +56,8 @@ final class BenchReport {
         out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
                 + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
         NodeStartTime.Start nodeStart = figures.nodeStart();
-        out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started (%s;"
-                        + " the bench's own JVM, with the broker, used %.0f%% of a core meanwhile)%n",
+        out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started"
+                        + " (%s; the bench's own JVM, with the broker, used %.0f%% of a core meanwhile)%n",
                 nodeStart.readyMillis(), nodeStart.classDataArchive()
                         ? "classes from the archive ./spean records" : "no class-data archive yet",
                 nodeStart.benchCoreShare() * 100);
