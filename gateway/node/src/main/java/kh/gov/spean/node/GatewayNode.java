@@ -64,9 +64,9 @@ import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.RecordPublisher;
-import kh.gov.spean.node.kafka.TopicAdministrator;
 import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.node.oneway.OneWayDispatcher;
 import kh.gov.spean.node.oneway.OutgoingMessages;
@@ -131,8 +131,8 @@ public final class GatewayNode implements AutoCloseable {
                         settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
                 .withClientProperties(settings.kafkaClientProperties());
         // The broker's round trips and the Kafka client's class initialisation go on while the rest is put together.
-        BackgroundStep<Void> inboxesEnsured = BackgroundStep.start("topics",
-                () -> ensureInboxes(kafka, federation, settings));
+        BackgroundStep<Void> kafkaPrepared = BackgroundStep.start("kafka",
+                () -> prepareKafka(kafka, federation, settings));
 
         NodeEvents events = new NodeEvents(settings.member());
         PendingExchanges pending = new PendingExchanges(settings.requestTimeout());
@@ -200,7 +200,7 @@ public final class GatewayNode implements AutoCloseable {
             }
             camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
-            inboxesEnsured.await();
+            kafkaPrepared.await();
             camel.start();
             dispatcher.start(publisher);
             watcher.start();
@@ -349,12 +349,13 @@ public final class GatewayNode implements AutoCloseable {
                 : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
     }
 
-    private static void ensureInboxes(KafkaSettings kafka, Federation federation, NodeSettings settings) {
+    private static void prepareKafka(KafkaSettings kafka, Federation federation, NodeSettings settings) {
         List<String> topics = new ArrayList<>();
         federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
         topics.add(Topics.checkpoints());
-        try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
+        try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions());
+            administrator.removeStaleMembers(Topics.answersGroup(settings.member(), settings.nodeName()));
         }
     }
 

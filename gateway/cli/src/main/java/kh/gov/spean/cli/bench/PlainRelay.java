@@ -19,8 +19,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorSupport;
 
+import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
-import kh.gov.spean.node.kafka.TopicAdministrator;
 
 /**
  * The ceiling a secure exchange is measured against: the same path — HTTP in, Kafka to the provider's side, the same
@@ -44,7 +44,7 @@ final class PlainRelay implements AutoCloseable {
     /** Starts the relay in front of {@code backend} (the full URL the provider's side posts to). */
     static PlainRelay start(String bootstrapServers, URI backend) throws Exception {
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers, KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
-        try (TopicAdministrator administrator = new TopicAdministrator(kafka)) {
+        try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(List.of(REQUESTS, REPLIES), 4);
         }
         CamelContext camel = new DefaultCamelContext();

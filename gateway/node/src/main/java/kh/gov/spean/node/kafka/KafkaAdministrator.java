@@ -10,22 +10,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 
-/** Creates the topics a node needs if they are missing; idempotent, and bounded by a deadline. */
-public final class TopicAdministrator implements AutoCloseable {
+/**
+ * What a node sets up in Kafka before its consumers start: the topics it needs, created if missing, and its own answers
+ * group, cleared of the members a killed run of the same node left. Idempotent, each step bounded by a deadline.
+ */
+public final class KafkaAdministrator implements AutoCloseable {
 
     static final long DEADLINE_SECONDS = 30;
 
     private final Admin admin;
     private final int maxRecordBytes;
 
-    public TopicAdministrator(KafkaSettings settings) {
+    public KafkaAdministrator(KafkaSettings settings) {
         this.admin = Admin.create(settings.adminProperties());
         this.maxRecordBytes = settings.maxRecordBytes();
     }
@@ -54,6 +60,34 @@ public final class TopicAdministrator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw unavailable("interrupted while creating topics", e);
             }
+        }
+    }
+
+    /**
+     * Removes every member of {@code groupId}, a group only this node joins (its answers group, decision 0015), before
+     * its consumers join it. After a kill the dead run's members stay in the group until their session times out
+     * (10 s), and until then the new run's consumers get no partition: a call made meanwhile is answered into a
+     * partition nobody reads, and times out. A node that stopped cleanly left the group empty, and nothing is done.
+     */
+    public void removeStaleMembers(String groupId) {
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                    .get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            if (group.members().isEmpty()) {
+                return;
+            }
+            RemoveMembersFromConsumerGroupOptions everyMember = new RemoveMembersFromConsumerGroupOptions();
+            everyMember.reason("a new run of the node that owns the group is starting");
+            admin.removeMembersFromConsumerGroup(groupId, everyMember).all().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw unavailable("cannot clear consumer group " + groupId + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka did not clear consumer group " + groupId + " within " + DEADLINE_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while clearing consumer group " + groupId, e);
         }
     }
 
