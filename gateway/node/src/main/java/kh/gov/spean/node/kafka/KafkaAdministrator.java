@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -68,9 +69,17 @@ public final class KafkaAdministrator implements AutoCloseable {
      * its consumers join it. After a kill the dead run's members stay in the group until their session times out
      * (10 s), and until then the new run's consumers get no partition: a call made meanwhile is answered into a
      * partition nobody reads, and times out. A node that stopped cleanly left the group empty, and nothing is done.
+     * The groups are listed first: describing a group on a cluster that has no offsets topic yet (a fresh broker) would
+     * have the broker create it, and warn of each concurrent attempt.
      */
     public void removeStaleMembers(String groupId) {
         try {
+            boolean withMembers = admin.listGroups().all().get(DEADLINE_SECONDS, TimeUnit.SECONDS).stream()
+                    .anyMatch(listed -> listed.groupId().equals(groupId) && listed.groupState()
+                            .map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true));
+            if (!withMembers) {
+                return;
+            }
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
                     .get(DEADLINE_SECONDS, TimeUnit.SECONDS);
             if (group.members().isEmpty()) {
