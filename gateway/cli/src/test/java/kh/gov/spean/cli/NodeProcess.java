@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class NodeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("ready at (\\S+)");
+    private static final int LAST_LINES = 20;
 
     private final Process process;
     private final String readyAt;
@@ -96,19 +98,26 @@ public final class NodeProcess implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                      StandardOpenOption.APPEND)) {
+            // The last lines go into the failure itself: the log is in a folder JUnit deletes after the test.
+            ArrayDeque<String> last = new ArrayDeque<>();
             String line;
             while ((line = lines.readLine()) != null) {
                 out.write(line);
                 out.newLine();
                 out.flush();
+                if (last.size() == LAST_LINES) {
+                    last.removeFirst();
+                }
+                last.addLast(line);
                 Matcher matcher = READY.matcher(line);
                 if (matcher.find()) {
                     ready.complete(matcher.group(1));
                 }
             }
+            ready.completeExceptionally(new IllegalStateException("the node's output ended before it was ready:\n"
+                    + String.join("\n", last)));
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
-        ready.completeExceptionally(new IllegalStateException("the node's output ended before it was ready"));
     }
 }

@@ -17,6 +17,9 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
@@ -26,6 +29,8 @@ import kh.gov.spean.error.SpeanException;
  * group, cleared of the members a killed run of the same node left. Idempotent, each step bounded by a deadline.
  */
 public final class KafkaAdministrator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaAdministrator.class);
 
     static final long DEADLINE_SECONDS = 30;
 
@@ -69,8 +74,9 @@ public final class KafkaAdministrator implements AutoCloseable {
      * its consumers join it. After a kill the dead run's members stay in the group until their session times out
      * (10 s), and until then the new run's consumers get no partition: a call made meanwhile is answered into a
      * partition nobody reads, and times out. A node that stopped cleanly left the group empty, and nothing is done.
-     * The groups are listed first: describing a group on a cluster that has no offsets topic yet (a fresh broker) would
-     * have the broker create it, and warn of each concurrent attempt.
+     * It only speeds a restart up, so a failure is logged, not thrown. The groups are listed first: describing a group
+     * on a cluster that has no offsets topic yet (a fresh broker) would have the broker create it, and warn of each
+     * concurrent attempt.
      */
     public void removeStaleMembers(String groupId) {
         try {
@@ -89,15 +95,22 @@ public final class KafkaAdministrator implements AutoCloseable {
             everyMember.reason("a new run of the node that owns the group is starting");
             admin.removeMembersFromConsumerGroup(groupId, everyMember).all().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                throw unavailable("cannot clear consumer group " + groupId + ": " + e.getCause().getMessage(), e);
+            // A member whose session ran out meanwhile is gone already, as wanted.
+            if (!(e.getCause() instanceof GroupIdNotFoundException || e.getCause() instanceof UnknownMemberIdException)) {
+                notCleared(groupId, e.getCause().toString());
             }
         } catch (TimeoutException e) {
-            throw unavailable("Kafka did not clear consumer group " + groupId + " within " + DEADLINE_SECONDS + " s", e);
+            notCleared(groupId, "no answer within " + DEADLINE_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while clearing consumer group " + groupId, e);
         }
+    }
+
+    /** Not a reason to refuse the start: the stale members go anyway once their session times out. */
+    private static void notCleared(String groupId, String why) {
+        LOG.warn("could not remove a killed run's members from consumer group {} ({}): its consumers get their "
+                + "partitions once those members' session times out", groupId, why);
     }
 
     @Override
