@@ -40,7 +40,7 @@ public final class RejectReplay implements Processor {
     public void process(Exchange exchange) {
         EnvelopeHeader header = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header();
         try {
-        guard.admit(header, clock.instant());
+            guard.admit(header, clock.instant());
         } catch (SpeanException replayed) {
             if (replayed.code() != ErrorCode.REPLAYED
                     || !(isOneWayRequest(header) || deadLetters.takeRedrive(header.id()))) {
