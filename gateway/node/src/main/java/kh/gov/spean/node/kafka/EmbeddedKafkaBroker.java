@@ -37,6 +37,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final long READY_DEADLINE_SECONDS = 60;
+    /** A group nobody joins, whose offsets are asked for to bring up the group coordinator. */
+    private static final String READY_PROBE_GROUP = "spean-broker-ready";
     private static final String HOST = "127.0.0.1";
     /** The name a TLS broker advertises and its certificate carries. */
     private static final String TLS_HOST = "localhost";
@@ -169,12 +171,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Waits for the broker to answer, and for its group coordinator: asking for a group's offsets makes the broker
+     * create its offsets topic, once, before the nodes' consumers arrive — each of them would otherwise ask for it at
+     * the same time, and all but the first be told, in a warning, that it already exists.
+     */
     private void awaitReady(Map<String, String> clientSettings) {
         Properties admin = new Properties();
         admin.putAll(clientSettings);
         admin.put("bootstrap.servers", bootstrapServers);
         try (Admin client = Admin.create(admin)) {
             client.describeCluster().nodes().get(READY_DEADLINE_SECONDS, TimeUnit.SECONDS);
+            client.listConsumerGroupOffsets(READY_PROBE_GROUP).partitionsToOffsetAndMetadata()
+                    .get(READY_DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
             throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE,
