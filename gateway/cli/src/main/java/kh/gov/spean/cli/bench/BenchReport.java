@@ -53,6 +53,10 @@ final class BenchReport {
         out.printf(Locale.ROOT, "%-48s %10.1f%n", "crypto floor (raw BC operations, all cores)", floor);
         out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
                 secure.perSecond() / plain.perSecond());
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "secure / floor can be at most %.2f here: an exchange needs the floor's %.2f ms of CPU"
+                        + " (%d cores / %.1f per s) and besides at least the plain relay's %.2f ms (without JIT and GC)%n",
+                secureVsFloorAtMost(figures, cores), cores * 1000.0 / floor, cores, floor, warmCpuMillisPerExchange(plain));
         out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
                 + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
         NodeStartTime.Start nodeStart = figures.nodeStart();
@@ -90,6 +94,7 @@ final class BenchReport {
                 .add("plain_per_s", round(figures.plain().perSecond()))
                 .add("floor_per_s", round(figures.floor()))
                 .add("secure_vs_floor", round(secure.perSecond() / figures.floor()))
+                .add("secure_vs_floor_at_most", round(secureVsFloorAtMost(figures, Runtime.getRuntime().availableProcessors())))
                 .add("p50_ms", round(secure.latencies().percentileMillis(50)))
                 .add("p95_ms", round(secure.latencies().percentileMillis(95)))
                 .add("p99_ms", round(secure.latencies().percentileMillis(99)))
@@ -143,6 +148,26 @@ final class BenchReport {
                 result.perSecond(), result.latencies().percentileMillis(50), result.latencies().percentileMillis(95),
                 result.latencies().percentileMillis(99), result.latencies().maxMillis(), result.cpuMillisPerExchange(),
                 result.errors(), result.lost());
+    }
+
+    /**
+     * The highest secure / floor this machine allows: the secure path does at least the plain relay's work besides the
+     * floor's crypto, and no path uses more than every core's time, so it makes at most
+     * {@code cores * 1000 / (floor CPU + plain CPU)} exchanges per second, where the floor's CPU per exchange is
+     * {@code cores * 1000 / floor}.
+     */
+    static double secureVsFloorAtMost(double floorPerSecond, int cores, double plainCpuMillisPerExchange) {
+        double floorCpuMillis = cores * 1000.0 / floorPerSecond;
+        return floorCpuMillis / (floorCpuMillis + plainCpuMillisPerExchange);
+    }
+
+    private static double secureVsFloorAtMost(Figures figures, int cores) {
+        return secureVsFloorAtMost(figures.floor(), cores, warmCpuMillisPerExchange(figures.plain()));
+    }
+
+    /** A path's CPU per exchange without what the JIT compiler and the garbage collector took meanwhile. */
+    private static double warmCpuMillisPerExchange(LoadRun.Result result) {
+        return result.cpuMillisPerExchange() - jvmInternalMillisPerExchange(result);
     }
 
     private static double jvmInternalMillisPerExchange(LoadRun.Result result) {
