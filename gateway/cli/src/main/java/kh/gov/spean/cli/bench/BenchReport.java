@@ -38,6 +38,7 @@ final class BenchReport {
         double floor = figures.floor();
         OneWayRun.Result oneWay = figures.oneWay();
         EventRun.Result events = figures.events();
+        int cores = Runtime.getRuntime().availableProcessors();
         out.println();
         out.printf("%-48s %10s %8s %8s %8s %8s %10s %7s %5s%n", "path", "per s", "p50 ms", "p95 ms", "p99 ms",
                 "max ms", "CPU ms/ex", "errors", "lost");
@@ -53,7 +54,6 @@ final class BenchReport {
         out.printf(Locale.ROOT, "%-48s %10.1f%n", "crypto floor (raw BC operations, all cores)", floor);
         out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
                 secure.perSecond() / plain.perSecond());
-        int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "secure / floor can be at most %.2f here: an exchange needs the floor's %.2f ms of CPU"
                         + " (%d cores / %.1f per s) and besides at least the plain relay's %.2f ms (without JIT and GC)%n",
                 secureVsFloorAtMost(figures, cores), cores * 1000.0 / floor, cores, floor, warmCpuMillisPerExchange(plain));
@@ -83,10 +83,10 @@ final class BenchReport {
                 printThreadGroups(out, events.window());
             }
         }
-        out.println(json(figures, clients));
+        out.println(json(figures, clients, cores));
     }
 
-    private static String json(Figures figures, int clients) {
+    private static String json(Figures figures, int clients, int cores) {
         LoadRun.Result secure = figures.secure();
         LoadRun.Result halfLoad = figures.halfLoad();
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -94,7 +94,7 @@ final class BenchReport {
                 .add("plain_per_s", round(figures.plain().perSecond()))
                 .add("floor_per_s", round(figures.floor()))
                 .add("secure_vs_floor", round(secure.perSecond() / figures.floor()))
-                .add("secure_vs_floor_at_most", round(secureVsFloorAtMost(figures, Runtime.getRuntime().availableProcessors())))
+                .add("secure_vs_floor_at_most", round(secureVsFloorAtMost(figures, cores)))
                 .add("p50_ms", round(secure.latencies().percentileMillis(50)))
                 .add("p95_ms", round(secure.latencies().percentileMillis(95)))
                 .add("p99_ms", round(secure.latencies().percentileMillis(99)))
@@ -113,7 +113,7 @@ final class BenchReport {
                 .add("exchanges", secure.exchanges())
                 .add("clients", clients)
                 .add("seconds", round(secure.seconds()))
-                .add("cores", Runtime.getRuntime().availableProcessors());
+                .add("cores", cores);
         OneWayRun.Result oneWay = figures.oneWay();
         if (oneWay != null) {
             addWindow(json, "one_way", "message", oneWay.window());
