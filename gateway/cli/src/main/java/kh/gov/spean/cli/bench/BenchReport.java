@@ -55,10 +55,14 @@ final class BenchReport {
         out.printf(Locale.ROOT, "secure / floor = %.2f, secure / plain = %.2f%n", secure.perSecond() / floor,
                 secure.perSecond() / plain.perSecond());
         out.printf(Locale.ROOT, "secure / floor can be at most %.2f here: an exchange needs the floor's %.2f ms of CPU"
-                        + " (%d cores / %.1f per s) and besides at least the plain relay's %.2f ms (without JIT and GC)%n",
+                        + " (%d cores / %.1f per s) and besides at least the plain relay's %.2f ms (without the JVM's own"
+                        + " threads)%n",
                 secureVsFloorAtMost(figures, cores), cores * 1000.0 / floor, cores, floor, warmCpuMillisPerExchange(plain));
-        out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JIT compiler and the garbage"
-                + " collector (a longer --warmup lowers it)%n", jvmInternalMillisPerExchange(secure));
+        out.printf(Locale.ROOT, "of the secure path's CPU per exchange, %.2f ms went to the JVM's own threads: %.2f to the"
+                        + " JIT compiler, %.2f to the garbage collector, %.2f to the rest (a longer --warmup lowers it)%n",
+                jvmOwnMillisPerExchange(secure), groupMillisPerExchange(secure, ThreadCpu.JIT_COMPILER),
+                groupMillisPerExchange(secure, ThreadCpu.GARBAGE_COLLECTOR),
+                groupMillisPerExchange(secure, ThreadCpu.JVM_INTERNAL));
         NodeStartTime.Start nodeStart = figures.nodeStart();
         out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started"
                         + " (%s; the bench's own JVM, with the broker, used %.0f%% of a core meanwhile)%n",
@@ -104,7 +108,9 @@ final class BenchReport {
                 .add("half_load_p50_ms", round(halfLoad.latencies().percentileMillis(50)))
                 .add("half_load_p99_ms", round(halfLoad.latencies().percentileMillis(99)))
                 .add("plain_p99_ms", round(figures.plain().latencies().percentileMillis(99)))
-                .add("jit_gc_cpu_ms_per_exchange", round(jvmInternalMillisPerExchange(secure)))
+                .add("jit_gc_cpu_ms_per_exchange", round(jvmOwnMillisPerExchange(secure)))
+                .add("jit_cpu_ms_per_exchange", round(groupMillisPerExchange(secure, ThreadCpu.JIT_COMPILER)))
+                .add("gc_cpu_ms_per_exchange", round(groupMillisPerExchange(secure, ThreadCpu.GARBAGE_COLLECTOR)))
                 .add("node_ready_ms", figures.nodeStart().readyMillis())
                 .add("node_class_data_archive", figures.nodeStart().classDataArchive())
                 .add("node_start_bench_core_share", round(figures.nodeStart().benchCoreShare()))
@@ -165,14 +171,20 @@ final class BenchReport {
         return secureVsFloorAtMost(figures.floor(), cores, warmCpuMillisPerExchange(figures.plain()));
     }
 
-    /** A path's CPU per exchange without what the JIT compiler and the garbage collector took meanwhile. */
+    /** A path's CPU per exchange without what the JVM's own threads (the JIT compiler, the collector) took meanwhile. */
     private static double warmCpuMillisPerExchange(LoadRun.Result result) {
-        return result.cpuMillisPerExchange() - jvmInternalMillisPerExchange(result);
+        return result.cpuMillisPerExchange() - jvmOwnMillisPerExchange(result);
     }
 
-    private static double jvmInternalMillisPerExchange(LoadRun.Result result) {
+    private static double jvmOwnMillisPerExchange(LoadRun.Result result) {
+        return groupMillisPerExchange(result, ThreadCpu.JIT_COMPILER)
+                + groupMillisPerExchange(result, ThreadCpu.GARBAGE_COLLECTOR)
+                + groupMillisPerExchange(result, ThreadCpu.JVM_INTERNAL);
+    }
+
+    private static double groupMillisPerExchange(LoadRun.Result result, String group) {
         return result.exchanges() == 0 ? 0
-                : result.cpuNanosByThreadGroup().getOrDefault(ThreadCpu.JVM_INTERNAL, 0L) / 1e6 / result.exchanges();
+                : result.cpuNanosByThreadGroup().getOrDefault(group, 0L) / 1e6 / result.exchanges();
     }
 
     private static void printThreadGroups(PrintStream out, LoadRun.Result result) {

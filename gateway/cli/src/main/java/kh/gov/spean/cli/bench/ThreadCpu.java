@@ -9,16 +9,21 @@ import java.util.Map;
 
 /**
  * Where a measured window's CPU went, by thread group: thread names with their numbers folded, so that every inbox
- * consumer of one topic counts together. What no Java thread accounts for — the JIT compiler, the garbage collector —
- * is what the process used beyond them. Threads named by the caller (the load generator's, whose name a library picks)
- * are reported under that name.
+ * consumer of one topic counts together. The JIT compiler's and the garbage collector's threads, which are no Java
+ * threads, are counted apart where Linux shows them ({@link JvmThreads}); what the process used beyond all of these is
+ * the rest of the JVM. Threads named by the caller (the load generator's, whose name a library picks) are reported
+ * under that name.
  */
 final class ThreadCpu {
 
-    static final String JVM_INTERNAL = "JIT compiler, garbage collector (no Java thread)";
+    static final String JIT_COMPILER = "JIT compiler (C1, C2 compiler threads)";
+    static final String GARBAGE_COLLECTOR = "garbage collector (GC, G1 threads)";
+    static final String JVM_INTERNAL = "rest of the JVM (no Java thread: VM thread, threads that ended, JIT and GC"
+            + " where /proc is not read)";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> startedAt = new HashMap<>();
+    private Map<Long, JvmThreads.Cpu> jvmThreadsAt = Map.of();
     private final Map<Long, String> named;
 
     ThreadCpu() {
@@ -39,11 +44,13 @@ final class ThreadCpu {
                 startedAt.put(id, cpu);
             }
         }
+        jvmThreadsAt = JvmThreads.now();
     }
 
     /**
-     * CPU nanoseconds per thread group since {@link #start}, largest first, with the process's CPU beyond its Java
-     * threads under {@link #JVM_INTERNAL}; a thread that ended meanwhile counts there too.
+     * CPU nanoseconds per thread group since {@link #start}, largest first: the JIT's and the collector's threads
+     * under {@link #JIT_COMPILER} and {@link #GARBAGE_COLLECTOR}, and the process's CPU beyond all threads counted
+     * under {@link #JVM_INTERNAL}; a thread that ended meanwhile counts there too.
      */
     Map<String, Long> since(long processCpuNanos) {
         Map<String, Long> groups = new HashMap<>();
@@ -60,7 +67,24 @@ final class ThreadCpu {
             javaThreads += used;
             groups.merge(named.getOrDefault(info.getThreadId(), group(info.getThreadName())), used, Long::sum);
         }
-        groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads));
+        long jit = 0;
+        long gc = 0;
+        for (Map.Entry<Long, JvmThreads.Cpu> thread : JvmThreads.now().entrySet()) {
+            JvmThreads.Cpu before = jvmThreadsAt.get(thread.getKey());
+            long used = thread.getValue().nanos() - (before == null ? 0 : before.nanos());
+            if (thread.getValue().kind() == JvmThreads.Kind.JIT_COMPILER) {
+                jit += used;
+            } else {
+                gc += used;
+            }
+        }
+        if (jit > 0) {
+            groups.put(JIT_COMPILER, jit);
+        }
+        if (gc > 0) {
+            groups.put(GARBAGE_COLLECTOR, gc);
+        }
+        groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads - jit - gc));
         Map<String, Long> sorted = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
