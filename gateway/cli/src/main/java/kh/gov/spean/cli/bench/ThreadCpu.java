@@ -23,8 +23,8 @@ final class ThreadCpu {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> startedAt = new HashMap<>();
-    private Map<Long, JvmThreads.Cpu> jvmThreadsAt = Map.of();
     private final Map<Long, String> named;
+    private Map<Long, JvmThreads.Cpu> jvmThreadsAt = Map.of();
 
     ThreadCpu() {
         this(Map.of());
