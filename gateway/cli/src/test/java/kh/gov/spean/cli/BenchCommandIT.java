@@ -40,6 +40,7 @@ class BenchCommandIT {
             assertEquals(2 * figures.getInt("event_published"), figures.getInt("event_copies_delivered"), last);
             for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms",
                     "half_load_per_s", "half_load_p99_ms", "node_ready_ms", "node_start_bench_core_share",
+                    "jit_cpu_ms_per_exchange",
                     "one_way_per_s", "one_way_p99_ms",
                     "one_way_accepted", "event_per_s", "event_p99_ms", "event_published"}) {
                 assertTrue(figures.getJsonNumber(figure).doubleValue() > 0, figure + " in " + last);
