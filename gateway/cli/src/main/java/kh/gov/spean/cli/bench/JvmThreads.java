@@ -45,15 +45,12 @@ final class JvmThreads {
     /** Every live thread of a {@link Kind}, by thread id, with its CPU nanoseconds so far. */
     static Map<Long, Cpu> now() {
         Map<Long, Cpu> threads = new HashMap<>();
-        if (!Files.isDirectory(TASKS)) {
-            return threads;
-        }
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 read(task, threads);
             }
         } catch (IOException e) {
-            return threads;
+            // no /proc here (or not readable): no thread is counted apart
         }
         return threads;
     }
@@ -69,7 +66,7 @@ final class JvmThreads {
             long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
             threads.put(Long.parseLong(task.getFileName().toString()), new Cpu(kind, nanos));
         } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
-            // ended meanwhile, or a kernel whose schedstat is not "nanoseconds waited slices": not counted apart
+            // ended meanwhile, or a schedstat that does not begin with the nanoseconds on a CPU: not counted apart
         }
     }
 }

@@ -67,28 +67,25 @@ final class ThreadCpu {
             javaThreads += used;
             groups.merge(named.getOrDefault(info.getThreadId(), group(info.getThreadName())), used, Long::sum);
         }
-        long jit = 0;
-        long gc = 0;
+        long jvmThreads = 0;
         for (Map.Entry<Long, JvmThreads.Cpu> thread : JvmThreads.now().entrySet()) {
             JvmThreads.Cpu before = jvmThreadsAt.get(thread.getKey());
             long used = thread.getValue().nanos() - (before == null ? 0 : before.nanos());
-            if (thread.getValue().kind() == JvmThreads.Kind.JIT_COMPILER) {
-                jit += used;
-            } else {
-                gc += used;
-            }
+            jvmThreads += used;
+            groups.merge(group(thread.getValue().kind()), used, Long::sum);
         }
-        if (jit > 0) {
-            groups.put(JIT_COMPILER, jit);
-        }
-        if (gc > 0) {
-            groups.put(GARBAGE_COLLECTOR, gc);
-        }
-        groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads - jit - gc));
+        groups.put(JVM_INTERNAL, Math.max(0, processCpuNanos - javaThreads - jvmThreads));
         Map<String, Long> sorted = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         return sorted;
+    }
+
+    private static String group(JvmThreads.Kind kind) {
+        return switch (kind) {
+            case JIT_COMPILER -> JIT_COMPILER;
+            case GARBAGE_COLLECTOR -> GARBAGE_COLLECTOR;
+        };
     }
 
     /** "Camel (camel-3) thread #12 - KafkaConsumer[x]" and "Camel (camel-3) thread #13 - KafkaConsumer[x]" are one group. */
