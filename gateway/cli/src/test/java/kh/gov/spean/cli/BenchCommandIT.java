@@ -1,6 +1,7 @@
 package kh.gov.spean.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -38,6 +39,8 @@ class BenchCommandIT {
             assertEquals(0, figures.getInt("event_lost"), last);
             assertEquals(0, figures.getInt("event_duplicates"), last);
             assertEquals(2 * figures.getInt("event_published"), figures.getInt("event_copies_delivered"), last);
+            // This test's JVM was not started from a class-data archive, so neither is the node it times.
+            assertFalse(figures.getBoolean("node_class_data_archive"), last);
             for (String figure : new String[] {"secure_per_s", "plain_per_s", "floor_per_s", "p50_ms", "p99_ms",
                     "half_load_per_s", "half_load_p99_ms", "node_ready_ms", "node_start_bench_core_share",
                     "jit_cpu_ms_per_exchange",

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,38 +19,66 @@ import org.junit.jupiter.api.io.TempDir;
  * The class-data archive made the way {@code spean} makes it after a build (a first run lists its classes,
  * {@link ArchivableClasses} cuts the list, {@code -Xshare:dump} archives it), from the packaged jar and its unsigned
  * {@code lib/}, with {@code spean init} as the first run; then used by a JVM that records with JFR, which crashed on
- * the classes multi-release jars keep under a version.
+ * the classes multi-release jars keep under a version, and by the bench, which starts the node it times from it.
  */
 class ClassDataArchiveIT {
 
     private static final Path JAR = SpeanHome.root().resolve("gateway/cli/target/spean.jar");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    @Test
-    void a_command_started_from_the_archive_runs_with_a_flight_recording(@TempDir Path folder) throws Exception {
+    @TempDir
+    static Path folder;
+    private static Path archive;
+    private static List<String> listed;
+    private static List<String> kept;
+
+    @BeforeAll
+    static void make_the_archive_as_spean_does() throws Exception {
         Path classes = folder.resolve("classes");
         Path archivable = folder.resolve("classes.archivable");
-        Path archive = folder.resolve("spean.jsa");
-        Path recording = folder.resolve("init.jfr");
-
-        run(folder, "-XX:DumpLoadedClassList=" + classes, "-jar", JAR.toString(), "init", "--data",
+        archive = folder.resolve("spean.jsa");
+        run("-XX:DumpLoadedClassList=" + classes, "-jar", JAR.toString(), "init", "--data",
                 folder.resolve("first").toString());
-        run(folder, "-cp", JAR.toString(), ArchivableClasses.class.getName(), classes.toString(), archivable.toString());
-        run(folder, "-Xshare:dump", "-XX:SharedClassListFile=" + archivable, "-XX:SharedArchiveFile=" + archive, "-cp",
+        run("-cp", JAR.toString(), ArchivableClasses.class.getName(), classes.toString(), archivable.toString());
+        run("-Xshare:dump", "-XX:SharedClassListFile=" + archivable, "-XX:SharedArchiveFile=" + archive, "-cp",
                 JAR.toString());
-        List<String> listed = Files.readAllLines(classes, StandardCharsets.UTF_8);
-        List<String> kept = Files.readAllLines(archivable, StandardCharsets.UTF_8);
+        listed = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        kept = Files.readAllLines(archivable, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_command_started_from_the_archive_runs_with_a_flight_recording() throws Exception {
+        Path recording = folder.resolve("init.jfr");
         assertTrue(listed.contains("org/bouncycastle/jcajce/provider/drbg/DRBGSpis"), "the first run loaded no versioned class");
         assertTrue(kept.size() < listed.size() && kept.contains("org/bouncycastle/jce/provider/BouncyCastleProvider"),
                 kept.size() + " of " + listed.size() + " lines kept");
 
         // -Xshare:on: the JVM refuses to start rather than run without the archive.
-        run(folder, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-XX:StartFlightRecording=filename=" + recording,
+        run("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-XX:StartFlightRecording=filename=" + recording,
                 "-jar", JAR.toString(), "init", "--data", folder.resolve("second").toString());
         assertTrue(Files.size(recording) > 0, "no flight recording written");
     }
 
-    private static void run(Path folder, String... arguments) throws Exception {
+    @Test
+    void the_bench_starts_the_node_it_times_from_the_archive_its_jvm_uses() throws Exception {
+        String shared = benchFigures("-XX:SharedArchiveFile=" + archive);
+        assertTrue(shared.contains("\"node_class_data_archive\":true"), shared);
+
+        // Named but not used (as with an archive of another Java): the node must not be said to use it.
+        String notShared = benchFigures("-XX:SharedArchiveFile=" + archive, "-Xshare:off");
+        assertTrue(notShared.contains("\"node_class_data_archive\":false"), notShared);
+    }
+
+    /** The JSON line a shortest bench ends with, run by a JVM with these options. */
+    private static String benchFigures(String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.addAll(List.of("-jar", JAR.toString(), "bench", "--seconds", "1", "--warmup", "1", "--clients", "1"));
+        String output = run(arguments.toArray(String[]::new));
+        return output.strip().lines().reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** Runs a JVM with these arguments in the test's folder, expects it to succeed, and returns its output. */
+    private static String run(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-Dspean.home=" + SpeanHome.root()));
         command.addAll(List.of(arguments));
@@ -62,6 +91,7 @@ class ClassDataArchiveIT {
             throw new AssertionError("still running after 180 s: " + command + "\n" + read(output));
         }
         assertEquals(0, process.exitValue(), () -> command + " failed:\n" + read(output));
+        return read(output);
     }
 
     private static String read(Path output) {

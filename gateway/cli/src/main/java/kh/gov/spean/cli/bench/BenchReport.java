@@ -67,7 +67,8 @@ final class BenchReport {
         out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started"
                         + " (%s; the bench's own JVM, with the broker, used %.0f%% of a core meanwhile)%n",
                 nodeStart.readyMillis(), nodeStart.classDataArchive()
-                        ? "classes from the archive ./spean records" : "no class-data archive yet",
+                        ? "classes from the class-data archive the bench's JVM runs from"
+                        : "no class-data archive: the bench's JVM runs from none it can use",
                 nodeStart.benchCoreShare() * 100);
         if (oneWay != null) {
             out.printf("one-way, whole run: %d accepted, %d receipted, %d taken twice by the register%n",
