@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-
 import kh.gov.spean.cli.SpeanCommand;
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.id.MemberId;
@@ -79,9 +77,8 @@ final class NodeStartTime {
      * node's, started from this JVM's {@code java.home} and class path) uses it as this one does.
      */
     private static Optional<String> archiveInUse() {
-        String sharing = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("UseSharedSpaces").getValue();
-        if (!Boolean.parseBoolean(sharing)) {
+        // "mixed mode, sharing", as java -version prints it, when the JVM shares classes from an archive.
+        if (!System.getProperty("java.vm.info", "").contains("sharing")) {
             return Optional.empty();
         }
         // The JVM takes the last of a repeated option.
