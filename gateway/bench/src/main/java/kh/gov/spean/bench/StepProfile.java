@@ -16,18 +16,23 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a JFR recording's Java samples went, by thread group and by the node's step: each {@code jdk.ExecutionSample}
  * is given to its thread's name with the digits made N (the groups {@code spean bench --threads} prints) and to the
- * innermost Spean node class on its stack, and each group's share in Bouncy Castle and in its EC arithmetic is
- * counted. Shares only: JFR samples a few threads per period, so its counts are not milliseconds; multiply a share by
- * the group's CPU per exchange from the same run (docs/performance.md, "Where a warm exchange's CPU goes").
+ * innermost Spean node class on its stack, each group's share in Bouncy Castle and in its EC arithmetic is counted,
+ * and for the samples outside a step the methods most sampled outside the JDK are named. Shares only: JFR samples a
+ * few threads per period, so its counts are not milliseconds; multiply a share by the group's CPU per exchange from
+ * the same run (docs/performance.md, "Where a warm exchange's CPU goes").
  *
  * <p>{@code java -cp gateway/bench/target/spean-bench.jar kh.gov.spean.bench.StepProfile w.jfr [groups]}
  */
 public final class StepProfile {
 
     private static final String NODE_PACKAGE = "kh.gov.spean.node.";
-    private static final String OUTSIDE_STEPS = "(Camel, Kafka, HTTP and JDK code outside a step)";
+    private static final String OUTSIDE_STEPS = "(outside a Spean step)";
 
-    private record Sample(String group, String step, boolean bouncyCastle, boolean ecArithmetic) {
+    private static final int OUTSIDE_METHODS_SHOWN = 3;
+
+    /** {@code innermostOutsideJdk}: the innermost method on the stack outside the JDK, for the samples outside a step. */
+    private record Sample(String group, String step, String innermostOutsideJdk, boolean bouncyCastle,
+                          boolean ecArithmetic) {
     }
 
     private StepProfile() {
@@ -65,17 +70,18 @@ public final class StepProfile {
     private static Sample sample(RecordedEvent event) {
         RecordedThread thread = event.getThread("sampledThread");
         String name = thread == null || thread.getJavaName() == null ? "(unnamed)" : thread.getJavaName();
-        List<String> frames = event.getStackTrace() == null ? List.of() : event.getStackTrace().getFrames().stream()
-                .map(StepProfile::className).toList();
-        String step = frames.stream().filter(frame -> frame.startsWith(NODE_PACKAGE)).findFirst()
-                .map(frame -> frame.substring(frame.lastIndexOf('.') + 1)).orElse(OUTSIDE_STEPS);
-        boolean ecArithmetic = !frames.isEmpty() && frames.get(0).startsWith("org.bouncycastle.math.");
-        boolean bouncyCastle = frames.stream().anyMatch(frame -> frame.startsWith("org.bouncycastle."));
-        return new Sample(name.replaceAll("\\d+", "N"), step, bouncyCastle, ecArithmetic);
-    }
-
-    private static String className(RecordedFrame frame) {
-        return frame.getMethod().getType().getName();
+        List<RecordedFrame> frames = event.getStackTrace() == null ? List.of() : event.getStackTrace().getFrames();
+        List<String> classes = frames.stream().map(frame -> frame.getMethod().getType().getName()).toList();
+        String step = classes.stream().filter(type -> type.startsWith(NODE_PACKAGE)).findFirst()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).orElse(OUTSIDE_STEPS);
+        String innermostOutsideJdk = frames.stream()
+                .filter(frame -> !frame.getMethod().getType().getName().matches("(java|javax|jdk|sun)\\..*"))
+                .findFirst().or(() -> frames.stream().findFirst())
+                .map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName())
+                .orElse("(no stack)");
+        boolean ecArithmetic = !classes.isEmpty() && classes.get(0).startsWith("org.bouncycastle.math.");
+        boolean bouncyCastle = classes.stream().anyMatch(type -> type.startsWith("org.bouncycastle."));
+        return new Sample(name.replaceAll("\\d+", "N"), step, innermostOutsideJdk, bouncyCastle, ecArithmetic);
     }
 
     private static void print(String group, List<Sample> samples) {
@@ -88,5 +94,12 @@ public final class StepProfile {
         bySteps.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(step -> System.out.printf("  %5.1f%%  %s%n", 100 * step.getValue() / total, step.getKey()));
+        samples.stream().filter(sample -> sample.step().equals(OUTSIDE_STEPS))
+                .collect(Collectors.groupingBy(Sample::innermostOutsideJdk, TreeMap::new, Collectors.counting()))
+                .entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(OUTSIDE_METHODS_SHOWN)
+                .forEach(method -> System.out.printf("          %5.1f%%  outside a step, in %s%n",
+                        100 * method.getValue() / total, method.getKey()));
     }
 }
