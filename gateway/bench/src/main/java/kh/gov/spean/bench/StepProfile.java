@@ -30,7 +30,7 @@ public final class StepProfile {
 
     private static final int OUTSIDE_METHODS_SHOWN = 3;
 
-    /** {@code innermostOutsideJdk}: the innermost method on the stack outside the JDK, for the samples outside a step. */
+    /** {@code innermostOutsideJdk}: the innermost method outside the JDK, shown for the samples outside a step. */
     private record Sample(String group, String step, String innermostOutsideJdk, boolean bouncyCastle,
                           boolean ecArithmetic) {
     }
@@ -57,7 +57,8 @@ public final class StepProfile {
                 .map(StepProfile::sample)
                 .collect(Collectors.groupingBy(Sample::group));
         if (byGroup.isEmpty()) {
-            System.err.println("StepProfile: " + args[0] + " holds no jdk.ExecutionSample (record with settings=profile)");
+            System.err.println("StepProfile: " + args[0]
+                    + " holds no jdk.ExecutionSample (record with settings=profile)");
             System.exit(1);
         }
         byGroup.entrySet().stream()
