@@ -204,15 +204,6 @@ public final class GatewayNode implements AutoCloseable {
             camel.start();
             dispatcher.start(publisher);
             watcher.start();
-        } catch (SpeanException e) {
-            pending.close();
-            watcher.close();
-            health.close();
-            lag.close();
-            dispatcher.close();
-            camel.stop();
-            log.close();
-            throw e;
         } catch (Exception e) {
             pending.close();
             watcher.close();
@@ -221,7 +212,8 @@ public final class GatewayNode implements AutoCloseable {
             dispatcher.close();
             camel.stop();
             log.close();
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the node could not start: " + e.getMessage(), e);
+            throw e instanceof SpeanException refusal ? refusal : new SpeanException(ErrorCode.CONFIGURATION_INVALID,
+                    "the node could not start: " + e.getMessage(), e);
         }
         ProducerTemplate checkpoints = camel.createProducerTemplate();
         // Keyed by origin: one log's checkpoints share a partition, so witnesses see them in order.
