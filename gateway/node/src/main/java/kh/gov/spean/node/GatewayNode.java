@@ -167,7 +167,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.addService(httpServer, true, true);
             // Listening before the routes are built: a connector whose service is itself a client (e.g.
             // registerBusiness verifying owners) calls its own node, whose port may be chosen only now.
-            HttpAddressCheck.requireFree(settings.httpHost(), settings.httpPort());
+            ListeningAddress.requireFree("the node's HTTP edge", settings.httpHost(), settings.httpPort());
             httpServer.start();
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(

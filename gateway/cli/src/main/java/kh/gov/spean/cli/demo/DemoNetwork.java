@@ -17,6 +17,7 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.ListeningAddress;
 import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
@@ -73,6 +74,7 @@ public final class DemoNetwork implements AutoCloseable {
                     if (!Files.isDirectory(mocks.resolve("mappings"))) {
                         continue;
                     }
+                    ListeningAddress.requireFree("the mock backend of " + connector.name(), "127.0.0.1", backendPort);
                     WireMockServer backend = new WireMockServer(WireMockConfiguration.options()
                             .bindAddress("127.0.0.1")
                             .port(backendPort)

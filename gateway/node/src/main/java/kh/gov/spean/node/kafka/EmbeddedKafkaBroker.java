@@ -27,6 +27,7 @@ import kafka.tools.StorageTool;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.node.ListeningAddress;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) in this process, its data in a folder so
@@ -71,6 +72,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort, Map<String, String> tls) {
         long started = System.nanoTime();
+        ListeningAddress.requireFree("the embedded Kafka broker", HOST, brokerPort);
         try {
             Files.createDirectories(dataDirectory);
             Properties properties = serverProperties(dataDirectory, brokerPort, freePort(), tls);
