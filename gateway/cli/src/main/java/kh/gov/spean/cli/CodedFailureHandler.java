@@ -1,10 +1,19 @@
 package kh.gov.spean.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 import picocli.CommandLine;
 
 import kh.gov.spean.error.SpeanException;
 
-/** Prints a failed command's error code and reason on one line (exit 2); unexpected failures keep their stack trace. */
+/**
+ * Prints a failed command's error code and reason on one line (exit 2), and a file or folder that cannot be read or
+ * written by its name and why; unexpected failures keep their stack trace.
+ */
 final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     static final int CODED_FAILURE = 2;
@@ -16,6 +25,30 @@ final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandle
             commandLine.getErr().println("spean: " + coded.code() + ": " + coded.detail());
             return CODED_FAILURE;
         }
+        if (failure instanceof UncheckedIOException unchecked) {
+            IOException cause = unchecked.getCause();
+            boolean saysMore = !unchecked.getMessage().equals(cause.toString());
+            commandLine.getErr().println("spean: " + (saysMore ? unchecked.getMessage() + " (" + reason(cause) + ")"
+                    : reason(cause)));
+            return CODED_FAILURE;
+        }
+        if (failure instanceof FileSystemException file) {
+            commandLine.getErr().println("spean: " + reason(file));
+            return CODED_FAILURE;
+        }
         throw failure;
+    }
+
+    private static String reason(IOException failure) {
+        if (failure instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (failure instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (failure instanceof FileSystemException other) {
+            return other.getFile() + ": " + other.getReason();
+        }
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.util.List;
 
 import kh.gov.spean.crypto.Digests;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 
 /**
  * The proofs an auditor asks for, as JSON with hex hashes so that any RFC 9162 implementation can check them:
@@ -30,11 +32,12 @@ public final class AuditProofs {
         LogReader.Found log = LogReader.find(files, envelopeId);
         LogReader.StoredEntry stored = log.entry();
         if (stored == null) {
-            throw new IllegalArgumentException("no entry for envelope " + envelopeId + " in " + files.directory());
+            throw new SpeanException(ErrorCode.UNKNOWN_ENTRY, "no entry for envelope " + envelopeId + " in " + files.directory());
         }
         List<Long> sizes = files.checkpointSizes();
         if (sizes.isEmpty() || sizes.get(sizes.size() - 1) <= stored.entry().index()) {
-            throw new IllegalArgumentException("entry " + stored.entry().index() + " is not yet covered by a checkpoint");
+            throw new SpeanException(ErrorCode.UNKNOWN_ENTRY,
+                    "entry " + stored.entry().index() + " is not yet covered by a checkpoint");
         }
         long size = sizes.get(sizes.size() - 1);
         byte[] text = Files.readAllBytes(files.checkpointText(size));
@@ -47,7 +50,7 @@ public final class AuditProofs {
     public static ConsistencyProof consistency(LogFiles files, long first, long second) throws IOException {
         MerkleTree tree = LogReader.tree(files);
         if (first < 1 || second > tree.size() || first > second) {
-            throw new IllegalArgumentException("sizes must satisfy 1 <= from <= to <= " + tree.size());
+            throw new SpeanException(ErrorCode.MALFORMED_REQUEST, "sizes must satisfy 1 <= from <= to <= " + tree.size());
         }
         return new ConsistencyProof(Files.readString(files.origin()).trim(), first, Digests.hex(tree.root(first)), second,
                 Digests.hex(tree.root(second)), hex(tree.consistencyProof(first, second)));

@@ -7,6 +7,8 @@ import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.PayloadCommitment;
 import kh.gov.spean.envelope.EnvelopeCodec;
 import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 
 /**
  * Opens an envelope's commitment: given the plaintext and salt a ministry kept, says whether they are exactly what the
@@ -24,7 +26,7 @@ public final class CommitmentCheck {
     public static Result check(LogFiles files, String envelopeId, byte[] payload, byte[] salt) throws IOException {
         LogReader.StoredEntry stored = LogReader.find(files, envelopeId).entry();
         if (stored == null) {
-            throw new IllegalArgumentException("no entry for envelope " + envelopeId + " in " + files.directory());
+            throw new SpeanException(ErrorCode.UNKNOWN_ENTRY, "no entry for envelope " + envelopeId + " in " + files.directory());
         }
         EnvelopeHeader header = EnvelopeCodec.decodeHeader(Digests.fromBase64(stored.entry().header()));
         boolean opens = MessageDigest.isEqual(Digests.fromBase64(header.payloadCommitment()),

@@ -55,6 +55,11 @@ public final class SchemaRevisionCheck {
         return findings;
     }
 
+    /** Whether a folder holds any schema version ({@code NAME/vN/schema.json}), as a released schemas folder does. */
+    public static boolean holdsSchemas(Path root) throws IOException {
+        return !schemaIds(root).isEmpty();
+    }
+
     private static List<String> versionProblems(String id, String schema) {
         String folderMajor = id.substring(id.lastIndexOf("/v") + 2);
         JsonObject object;

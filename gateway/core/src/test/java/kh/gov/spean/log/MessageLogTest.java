@@ -3,6 +3,7 @@ package kh.gov.spean.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kh.gov.spean.envelope.SealedEnvelope;
 import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.TestFederation;
 
 /** A real log of real envelopes: it verifies, and every kind of tampering is caught and placed. */
@@ -170,6 +172,19 @@ class MessageLogTest {
         AuditProofs.ConsistencyProof proof = AuditProofs.consistency(log, 5, entries);
         assertTrue(MerkleTree.verifyConsistency(5, entries, unhex(proof.firstRootHash()), unhex(proof.secondRootHash()),
                 proof.proof().stream().map(MessageLogTest::unhex).toList()));
+    }
+
+    @Test
+    void an_envelope_the_log_does_not_hold_and_sizes_it_does_not_have_are_refused_with_their_codes() {
+        SpeanException noProof = assertThrows(SpeanException.class, () -> AuditProofs.inclusion(log, "no-such-envelope"));
+        assertEquals(ErrorCode.UNKNOWN_ENTRY, noProof.code());
+        SpeanException noCommitment = assertThrows(SpeanException.class,
+                () -> CommitmentCheck.check(log, "no-such-envelope", PAYLOAD, new byte[32]));
+        assertEquals(ErrorCode.UNKNOWN_ENTRY, noCommitment.code());
+        SpeanException beyond = assertThrows(SpeanException.class, () -> AuditProofs.consistency(log, 1, entries + 1));
+        assertEquals(ErrorCode.MALFORMED_REQUEST, beyond.code());
+        SpeanException backwards = assertThrows(SpeanException.class, () -> AuditProofs.consistency(log, 5, 4));
+        assertEquals(ErrorCode.MALFORMED_REQUEST, backwards.code());
     }
 
     @Test

@@ -17,8 +17,13 @@ final class TrustAnchorOption {
     Path ca;
 
     X509Certificate load(Path logDirectory) {
-        Path file = ca != null ? ca
-                : logDirectory.toAbsolutePath().getParent().getParent().resolve("federation").resolve("ca.pem");
+        Path member = logDirectory.toAbsolutePath().getParent();
+        Path data = member == null ? null : member.getParent();
+        if (ca == null && data == null) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no data directory above " + logDirectory
+                    + " to find the federation CA in (give it with --ca FILE)");
+        }
+        Path file = ca != null ? ca : data.resolve("federation").resolve("ca.pem");
         try {
             return Pem.parseCertificate(Files.readString(file));
         } catch (Exception e) {

@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.deadletter.DeadLetter;
@@ -24,6 +27,15 @@ final class DeadLetterTopic {
     }
 
     static List<DeadLetter> read(KafkaSettings kafka, MemberId member) {
+        try {
+            return readAll(kafka, member);
+        } catch (KafkaException e) {
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "cannot read " + Topics.deadLetters(member)
+                    + " from Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<DeadLetter> readAll(KafkaSettings kafka, MemberId member) {
         List<DeadLetter> letters = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProperties("spean-dlq-reader"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetters(member)).stream()

@@ -1,5 +1,6 @@
 package kh.gov.spean.cli.schema;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +25,10 @@ public final class SchemaCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!SchemaRevisionCheck.holdsSchemas(baseline)) {
+            // Otherwise a mistyped path would pass every schema as new.
+            throw new FileSystemException(baseline.toString(), null, "holds no schema (NAME/vN/schema.json): not a baseline");
+        }
         List<SchemaRevisionCheck.Finding> findings = SchemaRevisionCheck.check(baseline, schemas != null ? schemas : SpeanHome.schemas());
         boolean acceptable = true;
         for (SchemaRevisionCheck.Finding finding : findings) {

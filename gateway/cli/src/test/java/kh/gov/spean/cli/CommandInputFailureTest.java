@@ -1,0 +1,85 @@
+package kh.gov.spean.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mistyped path, a missing file or a node that is not there: one line saying what and where, exit 2, no stack trace. */
+class CommandInputFailureTest {
+
+    private static final String CLIENT = "KH/GOV/MEF/BUSINESS-REGISTRY";
+    private static final String SERVICE = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
+
+    @Test
+    void send_names_a_body_file_that_is_not_there(@TempDir Path work) {
+        Path missing = work.resolve("request.json");
+
+        assertRefused(CommandRun.of("send", "--node", "http://127.0.0.1:9", "--client", CLIENT, "--service", SERVICE,
+                "--body", missing.toString()), "spean: no such file or folder: " + missing);
+    }
+
+    @Test
+    void send_names_the_node_that_does_not_answer(@TempDir Path work) throws Exception {
+        Path body = Files.writeString(work.resolve("request.json"), "{\"nationalId\":\"010203040\"}");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String node = "http://127.0.0.1:" + closedPort;
+
+        assertRefused(CommandRun.of("send", "--node", node, "--client", CLIENT, "--service", SERVICE,
+                "--body", body.toString()), "spean: no answer from the node at " + node + " (");
+    }
+
+    @Test
+    void an_audit_of_a_log_folder_that_is_not_there_names_its_entries_file(@TempDir Path work) {
+        Path log = work.resolve("KH.GOV.MOI").resolve("log");
+
+        assertRefused(CommandRun.of("audit", "prove", "--log", log.toString(), "--envelope", "abc"),
+                "spean: no such file or folder: " + log.resolve("entries.jsonl"));
+    }
+
+    @Test
+    void an_audit_of_a_log_with_no_data_directory_above_it_asks_for_the_ca() {
+        assertRefused(CommandRun.of("audit", "verify", "--log", "/"),
+                "spean: server.configuration_invalid: no data directory above / to find the federation CA in");
+    }
+
+    @Test
+    void a_schema_check_against_a_folder_without_schemas_is_refused_not_passed(@TempDir Path work) throws Exception {
+        Path empty = Files.createDirectories(work.resolve("baseline"));
+
+        CommandRun run = CommandRun.of("schema", "check", "--baseline", empty.toString());
+
+        assertRefused(run, "spean: " + empty + ": holds no schema");
+        assertFalse(run.output().contains("OK"), "nothing is passed as new: " + run.output());
+    }
+
+    @Test
+    void a_new_connector_in_a_repository_without_a_federation_seed_names_the_file(@TempDir Path work) {
+        assertRefused(CommandRun.of("connector", "new", "--member", "KH/GOV/MOI", "--subsystem", "ID-REGISTRY",
+                "--service", "lookUp", "--repository", work.toString()),
+                "spean: cannot read " + work.resolve("seeds").resolve("federation.json"));
+    }
+
+    @Test
+    void init_into_a_path_under_a_file_names_it(@TempDir Path work) throws Exception {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "");
+
+        assertRefused(CommandRun.of("init", "--data", file.resolve("data").toString()), "spean: " + file);
+    }
+
+    private static void assertRefused(CommandRun run, String expected) {
+        assertEquals(CodedFailureHandler.CODED_FAILURE, run.exit(), run.errors());
+        assertTrue(run.errors().contains(expected), "expected '" + expected + "' in: " + run.errors());
+        assertFalse(run.errors().contains("\tat "), "no stack trace: " + run.errors());
+    }
+}
