@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.FederationFiles;
+import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
@@ -126,6 +128,8 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
+        // A data directory without a valid federation configuration is refused before a broker is started in it.
+        FederationLoader.loadConfiguration(FederationFiles.in(data), Clock.systemUTC().instant());
         EmbeddedKafkaBroker broker = kafkaBootstrap == null
                 ? EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort) : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;

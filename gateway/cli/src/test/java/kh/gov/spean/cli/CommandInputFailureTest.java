@@ -77,6 +77,16 @@ class CommandInputFailureTest {
         assertRefused(CommandRun.of("init", "--data", file.resolve("data").toString()), "spean: " + file);
     }
 
+    @Test
+    void a_node_on_a_data_directory_without_a_federation_refuses_before_starting_a_broker_in_it(@TempDir Path work) {
+        Path data = work.resolve("data");
+
+        assertRefused(CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI"),
+                "spean: server.configuration_invalid: cannot read the federation root CA certificate at "
+                        + data.resolve("federation").resolve("ca.pem"));
+        assertFalse(Files.exists(data.resolve("kafka")), "no broker was started in it");
+    }
+
     private static void assertRefused(CommandRun run, String expected) {
         assertEquals(CodedFailureHandler.CODED_FAILURE, run.exit(), run.errors());
         assertTrue(run.errors().contains(expected), "expected '" + expected + "' in: " + run.errors());
