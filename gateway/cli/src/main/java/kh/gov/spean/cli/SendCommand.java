@@ -36,6 +36,8 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        OptionCheck.require(("http".equals(node.getScheme()) || "https".equals(node.getScheme())) && node.getHost() != null,
+                "node", "must be the node's http:// or https:// address, e.g. http://127.0.0.1:8081, was " + node);
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Road-Client", client)

@@ -11,8 +11,13 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** A mistyped path, a missing file or a node that is not there: one line saying what and where, exit 2, no stack trace. */
+/**
+ * A mistyped path, a missing file, a node that is not there or an option out of its range: one line saying what and
+ * where, exit 2, no stack trace.
+ */
 class CommandInputFailureTest {
 
     private static final String CLIENT = "KH/GOV/MEF/BUSINESS-REGISTRY";
@@ -85,6 +90,18 @@ class CommandInputFailureTest {
                 "spean: server.configuration_invalid: cannot read the federation root CA certificate at "
                         + data.resolve("federation").resolve("ca.pem"));
         assertFalse(Files.exists(data.resolve("kafka")), "no broker was started in it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bench --seconds 0            | setting 'seconds' must be positive, was 0",
+        "bench --warmup -5            | setting 'warmup' must be 0 or more, was -5",
+        "bench --clients 0            | setting 'clients' must be positive, was 0",
+        "send --node localhost:8081 --client A --service B --body b.json | setting 'node' must be the node's http:// or https:// address",
+        "kafka --data k --port 0      | the embedded Kafka broker needs a port of its own, not 0",
+        "kafka --data k --port 70000  | the embedded Kafka broker cannot listen on 127.0.0.1:70000 (a port is 0..65535)"})
+    void an_option_out_of_its_range_is_refused_as_a_bad_setting(String arguments, String expected) {
+        assertRefused(CommandRun.of(arguments.trim().split(" +")), "spean: server.configuration_invalid: " + expected);
     }
 
     private static void assertRefused(CommandRun run, String expected) {

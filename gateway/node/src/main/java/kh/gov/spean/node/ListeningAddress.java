@@ -20,6 +20,10 @@ public final class ListeningAddress {
 
     /** {@code listener} names what would listen, for the error: e.g. "the node's HTTP edge". */
     public static void requireFree(String listener, String host, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID,
+                    listener + " cannot listen on " + host + ":" + port + " (a port is 0..65535)");
+        }
         if (port == 0) {
             return; // the system gives the server a free port of its choosing
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.cli.OptionCheck;
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.federation.FederationInitializer;
@@ -80,6 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionCheck.require(seconds > 0, "seconds", "must be positive, was " + seconds);
+        OptionCheck.require(warmup >= 0, "warmup", "must be 0 or more, was " + warmup);
+        OptionCheck.require(clients > 0, "clients", "must be positive, was " + clients);
         System.setProperty("org.slf4j.simpleLogger.log.kh.gov.spean", "warn");
         Path data = Files.createTempDirectory("spean-bench");
         try {

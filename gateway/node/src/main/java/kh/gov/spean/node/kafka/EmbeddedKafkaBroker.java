@@ -59,6 +59,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on {@code brokerPort}, formatting the folder on first use and reusing its data afterwards. */
     public static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort) {
+        if (brokerPort == 0) {
+            // The port is advertised to clients, so the system cannot choose it: start(dataDirectory) finds a free one.
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the embedded Kafka broker needs a port of its own, not 0");
+        }
         return start(dataDirectory, brokerPort, Map.of());
     }
 
