@@ -98,6 +98,7 @@ class CommandInputFailureTest {
         "bench --warmup -5            | setting 'warmup' must be 0 or more, was -5",
         "bench --clients 0            | setting 'clients' must be positive, was 0",
         "send --node localhost:8081 --client A --service B --body b.json | setting 'node' must be the node's http:// or https:// address",
+        "audit open --log l --envelope e --payload p --salt 5b0e | setting 'salt' must be 64 hex digits",
         "kafka --data k --port 0      | the embedded Kafka broker needs a port of its own, not 0",
         "kafka --data k --port 70000  | the embedded Kafka broker cannot listen on 127.0.0.1:70000 (a port is 0..65535)"})
     void an_option_out_of_its_range_is_refused_as_a_bad_setting(String arguments, String expected) {
