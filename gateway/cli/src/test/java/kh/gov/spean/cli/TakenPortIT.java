@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A port another process holds is refused with a coded error naming it, by each command that listens: the node's HTTP
- * edge, the embedded broker and the demo's mock backends: no stack trace, and nothing saying it is ready there.
+ * A port another process holds, or a host that is not this machine's, is refused with a coded error naming it, by each
+ * command that listens: the node's HTTP edge, the embedded broker and the demo's mock backends: no stack trace, and
+ * nothing saying it is ready there.
  */
 class TakenPortIT {
 
@@ -28,6 +29,17 @@ class TakenPortIT {
                     + holder.getLocalPort());
             assertFalse(run.errors().contains("node KH/GOV/MOI ready"), run.errors());
         }
+    }
+
+    @Test
+    void a_node_on_a_host_that_is_not_this_machines_refuses_to_start(@TempDir Path data) {
+        assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never a machine's own address.
+        CommandRun run = CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
+                "--http-host", "192.0.2.1", "--http-port", "0", "--kafka-bootstrap", "127.0.0.1:9");
+
+        assertRefused(run, "spean: server.configuration_invalid: the node's HTTP edge cannot listen on 192.0.2.1:0");
+        assertFalse(run.errors().contains("node KH/GOV/MOI ready"), run.errors());
     }
 
     @Test

@@ -24,9 +24,7 @@ public final class ListeningAddress {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID,
                     listener + " cannot listen on " + host + ":" + port + " (a port is 0..65535)");
         }
-        if (port == 0) {
-            return; // the system gives the server a free port of its choosing
-        }
+        // Port 0 too: the system would give the server a free port, but the host must still be one of this machine's.
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true); // as Vert.x and Jetty bind: a port closed connections still wait on is free
             probe.bind(new InetSocketAddress(host, port));
