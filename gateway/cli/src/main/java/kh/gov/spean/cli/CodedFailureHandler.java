@@ -47,7 +47,8 @@ final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandle
             return "permission denied: " + denied.getFile();
         }
         if (failure instanceof FileSystemException other) {
-            return other.getFile() + ": " + other.getReason();
+            return other.getFile() + ": " + (other.getReason() != null ? other.getReason()
+                    : other.getClass().getSimpleName());
         }
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
