@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.vertx.ext.web.Router;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -64,6 +66,7 @@ import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.http.RefusedBeforeAnyRoute;
 import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.RecordPublisher;
@@ -169,6 +172,10 @@ public final class GatewayNode implements AutoCloseable {
             // registerBusiness verifying owners) calls its own node, whose port may be chosen only now.
             ListeningAddress.requireFree("the node's HTTP edge", settings.httpHost(), settings.httpPort());
             httpServer.start();
+            if (httpServer.getServer().requestHandler() instanceof Router edge) {
+                // Vert.x Web fails a request whose target does not decode before any route, with status 400.
+                edge.errorHandler(ErrorCode.MALFORMED_REQUEST.httpStatus(), new RefusedBeforeAnyRoute());
+            }
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",

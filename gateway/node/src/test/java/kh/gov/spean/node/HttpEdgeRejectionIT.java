@@ -2,7 +2,10 @@ package kh.gov.spean.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -78,6 +82,23 @@ class HttpEdgeRejectionIT {
         HttpResponse<String> response = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN,
                 match.request().getBytes(StandardCharsets.UTF_8), "text/xml");
         assertProblem(response, 415, "client.unsupported_media_type");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/r1/KH/GOV/MOI/ID-REGISTRY/%zz", "/audit/entries?from=%zz"})
+    void refuses_a_request_target_that_does_not_decode_with_problem_json(String target) throws Exception {
+        // Java's HTTP client will not send such a target: the request is written by hand.
+        URI node = network.mef().baseUri();
+        String answer;
+        try (Socket socket = new Socket(node.getHost(), node.getPort())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + node.getAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("\"code\":\"client.malformed_request\""), answer);
     }
 
     @Test
