@@ -128,10 +128,7 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
-        // A data directory without a valid federation configuration is refused before a broker is started in it.
-        FederationLoader.loadConfiguration(FederationFiles.in(data), Clock.systemUTC().instant());
-        EmbeddedKafkaBroker broker = kafkaBootstrap == null
-                ? EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort) : null;
+        EmbeddedKafkaBroker broker = kafkaBootstrap == null ? startEmbeddedBroker() : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
         NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap, kafkaClientProperties(),
                 schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
@@ -159,6 +156,15 @@ public final class GatewayCommand implements Callable<Integer> {
         System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * A data directory without a valid federation configuration is refused before a broker is started in it; with an
+     * external broker only the node's own start checks it, so a cold start pays for one check.
+     */
+    private EmbeddedKafkaBroker startEmbeddedBroker() {
+        FederationLoader.loadConfiguration(FederationFiles.in(data), Clock.systemUTC().instant());
+        return EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort);
     }
 
     private MemberId parseMember() {

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.node.SettingCheck;
+
 /**
  * {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer with its X-Road
  * headers and the commitment salts a ministry keeps to prove later what was said.
@@ -36,7 +38,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        OptionCheck.require(("http".equals(node.getScheme()) || "https".equals(node.getScheme())) && node.getHost() != null,
+        SettingCheck.require(("http".equals(node.getScheme()) || "https".equals(node.getScheme())) && node.getHost() != null,
                 "node", "must be the node's http:// or https:// address, e.g. http://127.0.0.1:8081, was " + node);
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))

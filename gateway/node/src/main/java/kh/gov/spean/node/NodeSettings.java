@@ -1,5 +1,7 @@
 package kh.gov.spean.node;
 
+import static kh.gov.spean.node.SettingCheck.require;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.LogSettings;
 
@@ -197,11 +197,5 @@ public record NodeSettings(
 
     private static boolean positive(Duration duration) {
         return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean condition, String key, String problem) {
-        if (!condition) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting '" + key + "' " + problem);
-        }
     }
 }

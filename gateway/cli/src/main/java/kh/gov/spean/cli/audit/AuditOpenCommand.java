@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import kh.gov.spean.cli.OptionCheck;
 import kh.gov.spean.log.CommitmentCheck;
 import kh.gov.spean.log.LogFiles;
+import kh.gov.spean.node.SettingCheck;
 
 /** {@code spean audit open}: does a payload a ministry kept, with its salt, open the commitment the envelope signed? */
 @Command(name = "open", mixinStandardHelpOptions = true,
@@ -31,7 +31,7 @@ public final class AuditOpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionCheck.require(salt.matches("[0-9a-fA-F]{64}"), "salt", "must be 64 hex digits, as `spean send` printed it");
+        SettingCheck.require(salt.matches("[0-9a-fA-F]{64}"), "salt", "must be 64 hex digits, as `spean send` printed it");
         CommitmentCheck.Result result = CommitmentCheck.check(new LogFiles(log), envelope, Files.readAllBytes(payload),
                 HexFormat.of().parseHex(salt));
         if (result.opens()) {

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import kh.gov.spean.cli.OptionCheck;
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.federation.FederationInitializer;
@@ -23,6 +22,7 @@ import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
@@ -81,9 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionCheck.require(seconds > 0, "seconds", "must be positive, was " + seconds);
-        OptionCheck.require(warmup >= 0, "warmup", "must be 0 or more, was " + warmup);
-        OptionCheck.require(clients > 0, "clients", "must be positive, was " + clients);
+        SettingCheck.require(seconds > 0, "seconds", "must be positive, was " + seconds);
+        SettingCheck.require(warmup >= 0, "warmup", "must be 0 or more, was " + warmup);
+        SettingCheck.require(clients > 0, "clients", "must be positive, was " + clients);
         System.setProperty("org.slf4j.simpleLogger.log.kh.gov.spean", "warn");
         Path data = Files.createTempDirectory("spean-bench");
         try {
