@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.vertx.ext.web.Router;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -55,17 +53,20 @@ import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
 import kh.gov.spean.node.log.CheckpointPublication;
+import kh.gov.spean.node.log.RecordRejection;
 import kh.gov.spean.node.operations.ConsumerLag;
 import kh.gov.spean.node.operations.HealthCheck;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.ReadOperationalData;
+import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.http.EdgeHttpServer;
 import kh.gov.spean.node.http.RefusedBeforeAnyRoute;
 import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
@@ -165,17 +166,20 @@ public final class GatewayNode implements AutoCloseable {
         // A backend that never answers must not hold an inbox consumer for ever: the caller has given up by then.
         backendCalls.setResponseTimeout(settings.requestTimeout().toMillis());
         backendCalls.setSoTimeout(settings.requestTimeout().toMillis());
-        VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(httpConfiguration(settings));
+        RecordRejection rejections = new RecordRejection(log, settings.member());
+        RecordExchange calls = new RecordExchange(metrics, monitoring);
+        VertxPlatformHttpServer httpServer = new EdgeHttpServer(httpConfiguration(settings),
+                new RefusedBeforeAnyRoute((code, detail, path, answerBytes) -> {
+                    rejections.beforeAnyRoute(code, detail, path);
+                    events.rejected(null, code, detail, "http");
+                    calls.refusedBeforeAnyRoute(code, answerBytes);
+                }));
         try {
             camel.addService(httpServer, true, true);
             // Listening before the routes are built: a connector whose service is itself a client (e.g.
             // registerBusiness verifying owners) calls its own node, whose port may be chosen only now.
             ListeningAddress.requireFree("the node's HTTP edge", settings.httpHost(), settings.httpPort());
             httpServer.start();
-            if (httpServer.getServer().requestHandler() instanceof Router edge) {
-                // Vert.x Web fails a request whose target does not decode before any route, with status 400.
-                edge.errorHandler(ErrorCode.MALFORMED_REQUEST.httpStatus(), new RefusedBeforeAnyRoute());
-            }
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",

@@ -1,15 +1,19 @@
 package kh.gov.spean.node;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
@@ -21,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -84,21 +87,72 @@ class HttpEdgeRejectionIT {
         assertProblem(response, 415, "client.unsupported_media_type");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/r1/KH/GOV/MOI/ID-REGISTRY/%zz", "/audit/entries?from=%zz"})
-    void refuses_a_request_target_that_does_not_decode_with_problem_json(String target) throws Exception {
-        // Java's HTTP client will not send such a target: the request is written by hand.
+    static Stream<Arguments> requests_refused_before_any_route() {
+        String service = "/r1/KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
+        return Stream.of(
+                Arguments.of("a path that does not decode", "GET /r1/KH/GOV/MOI/ID-REGISTRY/%zz HTTP/1.1", "",
+                        400, "client.malformed_request"),
+                Arguments.of("a query that does not decode", "GET /audit/entries?from=%zz HTTP/1.1", "",
+                        400, "client.malformed_request"),
+                Arguments.of("a request line over 4,096 bytes", "POST " + service + "?" + "a".repeat(5_000) + " HTTP/1.1",
+                        "", 414, "client.target_too_long"),
+                Arguments.of("headers over 8 KiB", "POST " + service + " HTTP/1.1",
+                        "X-Road-Client: " + "A".repeat(9_000) + "\r\n", 431, "client.headers_too_large"),
+                Arguments.of("a header name with a space in it", "POST " + service + " HTTP/1.1", "X Road: y\r\n",
+                        400, "client.malformed_request"),
+                Arguments.of("a version that is not one", "POST " + service + " HTTP/1.x", "",
+                        400, "client.malformed_request"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused with {4}")
+    @MethodSource("requests_refused_before_any_route")
+    void refuses_what_vertx_cannot_read_with_problem_json(String what, String requestLine, String headers, int status,
+                                                           String code) throws Exception {
+        // Java's HTTP client will not send such requests: each is written by hand.
         URI node = network.mef().baseUri();
+        long recordedBefore = refusalsRecorded(node, code);
+        long loggedBefore = rejectionsLogged(node, code);
         String answer;
         try (Socket socket = new Socket(node.getHost(), node.getPort())) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + node.getAuthority()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write((requestLine + "\r\nHost: " + node.getAuthority() + "\r\n" + headers
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
-        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
-        assertTrue(answer.contains("\"code\":\"client.malformed_request\""), answer);
+        // HTTP/1.0 when the decoder gave up before it read the request's version.
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] " + status + " .*"), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("x-road-error: " + code), answer);
+        assertTrue(answer.contains("\"code\":\"" + code + "\""), answer);
+        // Recorded once the answer is sent, off the HTTP event loop.
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusalsRecorded(node, code) > recordedBefore
+                && rejectionsLogged(node, code) > loggedBefore);
+        assertEquals(recordedBefore + 1, refusalsRecorded(node, code), "one operational record of the refusal");
+        assertEquals(loggedBefore + 1, rejectionsLogged(node, code), "one rejection entry in the message log");
+        HttpResponse<String> afterwards = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY,
+                TestNetwork.VERIFY_CITIZEN, match.request());
+        assertEquals(200, afterwards.statusCode(), afterwards.body());
+    }
+
+    /** How many of the node's operational monitoring records have this outcome. */
+    private static long refusalsRecorded(URI node, String code) throws Exception {
+        return ConnectorExample.parse(get(node.resolve("/monitoring"))).getJsonArray("records")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(record -> code.equals(record.getString("outcome"))).count();
+    }
+
+    /** How many entries of the node's message log record a refusal with this code. */
+    private static long rejectionsLogged(URI node, String code) throws Exception {
+        return ConnectorExample.parse(get(node.resolve("/audit/entries?outcome=" + code + "&limit=1000")))
+                .getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(entry -> "rejected".equals(entry.getString("kind"))).count();
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.LogEntries;
 import kh.gov.spean.log.LogEntry;
@@ -40,6 +41,11 @@ public final class RecordRejection {
                     exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class), body, failure.code(),
                     failure.detail()));
         }
+    }
+
+    /** A request refused before any route: nothing of it was read but, at most, its path. */
+    public void beforeAnyRoute(ErrorCode code, String detail, String path) {
+        append(LogEntries.refusedCall(node, null, path, null, code, detail));
     }
 
     private void append(LogEntry entry) {

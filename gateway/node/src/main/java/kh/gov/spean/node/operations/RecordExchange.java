@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.ServiceCall;
 import kh.gov.spean.node.http.XRoadHeaders;
@@ -45,5 +46,13 @@ public final class RecordExchange implements Processor {
                 exchange.getProperty(ExchangeKeys.RESPONSE_IN_AT, Instant.class), now,
                 call == null ? 0 : call.payload().length, body == null ? 0 : body.length, status == null ? 200 : status,
                 outcome));
+    }
+
+    /** A request refused before any route (RefusedBeforeAnyRoute): no client, service or id was read. */
+    public void refusedBeforeAnyRoute(ErrorCode code, int answerBytes) {
+        Instant now = Instant.now();
+        metrics.exchange("none", "none", code.code(), Duration.ZERO);
+        monitoring.record(new OperationalRecord(null, null, null, now, null, null, now, 0, answerBytes,
+                code.httpStatus(), code.code()));
     }
 }
