@@ -27,6 +27,12 @@ public final class EdgeHttpServer extends VertxPlatformHttpServer {
         this.refused = refused;
     }
 
+    /** Always a Vert.x of its own: one found in Camel's registry would make servers without the handler. */
+    @Override
+    protected Vertx lookupVertx() {
+        return null;
+    }
+
     @Override
     protected Vertx createVertxInstance() {
         return new AnsweringUndecodableRequests((VertxInternal) super.createVertxInstance(), refused);
