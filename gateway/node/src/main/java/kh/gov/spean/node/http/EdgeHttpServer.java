@@ -13,7 +13,7 @@ import kh.gov.spean.error.ErrorCode;
 
 /**
  * The node's HTTP edge: Camel's Vert.x server, with the requests Vert.x refuses before any route answered as every
- * other refusal is (RefusedBeforeAnyRoute). Camel makes the {@link HttpServer} itself and offers no hook for its
+ * other refusal is (RefusedBeforeAnyRoute), and HTTP/1.1 only over cleartext (no h2c). Camel makes the {@link HttpServer} itself and offers no hook for its
  * invalid-request handler, which Vert.x reads only as the server starts listening; so the server is given a Vert.x
  * whose HTTP servers are made with it, by Vert.x's own {@link VertxWrapper} (meant for wrapping, though in an
  * {@code impl} package: a Vert.x upgrade that moves it fails this class's compilation, not a request).
@@ -35,7 +35,7 @@ public final class EdgeHttpServer extends VertxPlatformHttpServer {
 
     @Override
     protected Vertx createVertxInstance() {
-        return new AnsweringUndecodableRequests((VertxInternal) super.createVertxInstance(), refused);
+        return new EdgeVertx((VertxInternal) super.createVertxInstance(), refused);
     }
 
     @Override
@@ -47,19 +47,24 @@ public final class EdgeHttpServer extends VertxPlatformHttpServer {
         }
     }
 
-    /** Closed with the server: Camel closes a Vert.x it made through {@link #createVertxInstance()}. */
-    private static final class AnsweringUndecodableRequests extends VertxWrapper {
+    /**
+     * A Vert.x whose HTTP servers answer what they cannot decode, and speak HTTP/1.1 only over cleartext: Vert.x's h2c
+     * upgrade goes ahead on a request its decoder failed, then answers a bare 400 or nothing, and leaves the
+     * connection open. Closed with the server: Camel closes a Vert.x it made through {@link #createVertxInstance()}.
+     */
+    private static final class EdgeVertx extends VertxWrapper {
 
         private final RefusedBeforeAnyRoute refused;
 
-        AnsweringUndecodableRequests(VertxInternal delegate, RefusedBeforeAnyRoute refused) {
+        EdgeVertx(VertxInternal delegate, RefusedBeforeAnyRoute refused) {
             super(delegate);
             this.refused = refused;
         }
 
         @Override
         public HttpServer createHttpServer(HttpServerOptions options) {
-            return delegate.createHttpServer(options).invalidRequestHandler(refused.undecodableRequest(this));
+            return delegate.createHttpServer(new HttpServerOptions(options).setHttp2ClearTextEnabled(false))
+                    .invalidRequestHandler(refused.undecodableRequest(this));
         }
 
         @Override
