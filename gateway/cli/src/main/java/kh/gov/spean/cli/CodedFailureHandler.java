@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 
 import picocli.CommandLine;
 
 import kh.gov.spean.error.SpeanException;
 
 /**
- * Prints a failed command's error code and reason on one line (exit 2), and a file or folder that cannot be read or
- * written by its name and why; unexpected failures keep their stack trace.
+ * Prints a failed command's error code and reason on one line (exit 2), a file or folder that cannot be read or
+ * written by its name and why, and a file, identifier or value the command cannot use by what its parser said;
+ * other failures (bugs) keep their stack trace.
  */
 final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -32,8 +37,17 @@ final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandle
                     : reason(cause)));
             return CODED_FAILURE;
         }
-        if (failure instanceof FileSystemException file) {
+        if (failure instanceof IOException file) {
             commandLine.getErr().println("spean: " + reason(file));
+            return CODED_FAILURE;
+        }
+        if (failure instanceof JsonException || failure instanceof JsonbException) {
+            commandLine.getErr().println("spean: a file is not the JSON expected: " + failure.getMessage());
+            return CODED_FAILURE;
+        }
+        if (failure instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            // What the core's parsers say of an identifier, certificate or log they cannot use.
+            commandLine.getErr().println("spean: " + refused.getMessage());
             return CODED_FAILURE;
         }
         throw failure;
@@ -45,6 +59,9 @@ final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandle
         }
         if (failure instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
+        }
+        if (failure instanceof NotDirectoryException notFolder) {
+            return "not a folder: " + notFolder.getFile();
         }
         if (failure instanceof FileSystemException other) {
             return other.getFile() + ": " + (other.getReason() != null ? other.getReason()

@@ -1,20 +1,22 @@
 package kh.gov.spean.cli;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.node.SettingCheck;
 
 /**
@@ -40,6 +42,12 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SettingCheck.require(("http".equals(node.getScheme()) || "https".equals(node.getScheme())) && node.getHost() != null,
                 "node", "must be the node's http:// or https:// address, e.g. http://127.0.0.1:8081, was " + node);
+        SettingCheck.require(node.getPort() <= 65535, "node", "names port " + node.getPort() + " (a port is 0..65535)");
+        // The service is part of the path: one that is no identifier could not even be sent.
+        ServiceId.parse(service);
+        if (Files.isDirectory(body)) {
+            throw new FileSystemException(body.toString(), null, "a folder, not a file");
+        }
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Road-Client", client)

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +55,27 @@ class CommandInputFailureTest {
     }
 
     @Test
-    void an_audit_of_a_log_with_no_data_directory_above_it_asks_for_the_ca() {
-        assertRefused(CommandRun.of("audit", "verify", "--log", "/"),
-                "spean: server.configuration_invalid: no data directory above / to find the federation CA in");
+    void an_audit_of_a_log_whose_data_directory_holds_no_ca_names_where_it_looked(@TempDir Path work) throws Exception {
+        Path log = Files.createDirectories(work.resolve("KH.GOV.MOI").resolve("log"));
+        Files.writeString(log.resolve("origin"), "spean.gov.kh/KH/GOV/MOI/node-1\n");
+
+        assertRefused(CommandRun.of("audit", "verify", "--log", log.toString()),
+                "spean: server.configuration_invalid: cannot read the federation CA at "
+                        + work.resolve("federation").resolve("ca.pem"));
+    }
+
+    @Test
+    void an_audit_of_a_folder_that_is_no_log_is_refused_not_called_broken(@TempDir Path work) throws Exception {
+        Path missing = work.resolve("KH.GOV.MOI").resolve("lgo");
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        Path file = Files.writeString(work.resolve("entries.jsonl"), "");
+
+        CommandRun typo = CommandRun.of("audit", "verify", "--log", missing.toString());
+        assertRefused(typo, "spean: no such file or folder: " + missing);
+        assertFalse(typo.output().contains("BROKEN"), typo.output());
+        assertRefused(CommandRun.of("audit", "verify", "--log", empty.toString()),
+                "spean: server.configuration_invalid: " + empty + " holds no message log");
+        assertRefused(CommandRun.of("audit", "verify", "--log", file.toString()), "spean: not a folder: " + file);
     }
 
     @Test
@@ -100,9 +120,65 @@ class CommandInputFailureTest {
         "send --node localhost:8081 --client A --service B --body b.json | setting 'node' must be the node's http:// or https:// address",
         "audit open --log l --envelope e --payload p --salt 5b0e | setting 'salt' must be 64 hex digits",
         "kafka --data k --port 0      | the embedded Kafka broker needs a port of its own, not 0",
-        "kafka --data k --port 70000  | the embedded Kafka broker cannot listen on 127.0.0.1:70000 (a port is 0..65535)"})
+        "kafka --data k --port 70000  | the embedded Kafka broker cannot listen on 127.0.0.1:70000 (a port is 0..65535)",
+        "send --node http://127.0.0.1:99999 --client A --service B --body b.json | setting 'node' names port 99999 (a port is 0..65535)",
+        "audit bench --entries -5     | setting 'entries' must be positive, was -5",
+        "audit bench --threads 0      | setting 'threads' must be positive, was 0"})
     void an_option_out_of_its_range_is_refused_as_a_bad_setting(String arguments, String expected) {
         assertRefused(CommandRun.of(arguments.trim().split(" +")), "spean: server.configuration_invalid: " + expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an empty file               |                                           | is not a seed's JSON",
+        "no members                  | {}                                        | it lists no members",
+        "a malformed member          | \"KH/GOV/MOI\"=>\"KH//MOI\"               | invalid member class: ''",
+        "a member listed twice       | \"KH/GOV/MEF\"=>\"KH/GOV/MOI\"           | member KH/GOV/MOI is listed twice",
+        "a configuration that lives -5 days | \"validityDays\": 30=>\"validityDays\": -5 | validityDays must be 1..3650, was -5",
+        "a schema that is not there  | \"moi.verifyCitizen.request/v1\"=>\"moi.nothing/v1\" | the seed names schema moi.nothing/v1"})
+    void init_refuses_a_bad_seed_before_it_writes_anything(String what, String edit, String expected,
+                                                           @TempDir Path work) throws Exception {
+        String seed = Files.readString(SpeanHome.seed());
+        if (edit == null) {
+            seed = "";
+        } else if (!edit.contains("=>")) {
+            seed = edit;
+        } else {
+            String[] change = edit.split("=>");
+            assertTrue(seed.contains(change[0]), "the repository's seed holds " + change[0]);
+            seed = seed.replaceFirst(Pattern.quote(change[0]), Matcher.quoteReplacement(change[1]));
+        }
+        Path seedFile = Files.writeString(work.resolve("seed.json"), seed);
+        Path data = work.resolve("data");
+
+        CommandRun run = CommandRun.of("init", "--data", data.toString(), "--seed", seedFile.toString());
+
+        assertRefused(run, "spean: server.configuration_invalid: the federation seed " + seedFile);
+        assertTrue(run.errors().contains(expected), "expected '" + expected + "' in: " + run.errors());
+        assertFalse(Files.exists(data), "nothing written: " + data);
+    }
+
+    @Test
+    void send_says_what_is_wrong_with_a_service_or_a_body_before_it_calls(@TempDir Path work) throws Exception {
+        Path folder = Files.createDirectories(work.resolve("request.json"));
+
+        assertRefused(CommandRun.of("send", "--node", "http://127.0.0.1:9", "--client", CLIENT, "--service",
+                "KH/GOV/MOI/ID-REGISTRY/verify Citizen", "--body", folder.toString()),
+                "spean: invalid service code: 'verify Citizen'");
+        assertRefused(CommandRun.of("send", "--node", "http://127.0.0.1:9", "--client", CLIENT, "--service", SERVICE,
+                "--body", folder.toString()), "spean: " + folder + ": a folder, not a file");
+    }
+
+    @Test
+    void a_schema_check_of_a_folder_without_schemas_is_refused_not_called_incompatible(@TempDir Path work)
+            throws Exception {
+        Path missing = work.resolve("schemaz");
+
+        CommandRun run = CommandRun.of("schema", "check", "--baseline", SpeanHome.schemas().toString(),
+                "--schemas", missing.toString());
+
+        assertRefused(run, "spean: " + missing + ": holds no schema");
+        assertFalse(run.output().contains("INCOMPATIBLE"), run.output());
     }
 
     private static void assertRefused(CommandRun run, String expected) {

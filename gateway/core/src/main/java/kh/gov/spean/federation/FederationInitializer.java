@@ -12,15 +12,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.json.bind.JsonbException;
 
 import kh.gov.spean.crypto.CertificateAuthority;
 import kh.gov.spean.crypto.DevelopmentPki;
 import kh.gov.spean.crypto.KeyStores;
 import kh.gov.spean.crypto.Pem;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.validation.SchemaCatalog;
 import kh.gov.spean.validation.SchemaId;
@@ -34,6 +40,8 @@ public final class FederationInitializer {
 
     static final Duration CA_VALIDITY = Duration.ofDays(3650);
     static final Duration MEMBER_CERTIFICATE_VALIDITY = Duration.ofDays(730);
+    /** A development federation's configuration lives at most as long as its CA. */
+    static final int MAXIMUM_VALIDITY_DAYS = (int) CA_VALIDITY.toDays();
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -42,53 +50,105 @@ public final class FederationInitializer {
         this.clock = clock;
     }
 
-    /** Generates everything into {@code dataDirectory}; returns the members initialised. */
+    /**
+     * Generates everything into {@code dataDirectory}; returns the members initialised. The seed is checked whole, with
+     * the keys made in memory, before anything is written: a seed refused leaves no half-made federation behind.
+     */
     public List<MemberId> initialize(Path seedFile, Path schemasRoot, Path dataDirectory) {
         FederationSeed seed = readSeed(seedFile);
         SchemaCatalog schemas = SchemaCatalog.load(schemasRoot);
-        FederationAuthority authority = new FederationAuthority(
-                DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
+        FederationAuthority authority;
+        List<IssuedMember> issued = new ArrayList<>();
+        FederationConfiguration configuration;
+        try {
+            requireSeedValues(seed);
+            authority = new FederationAuthority(
+                    DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
+            for (FederationSeed.Member seeded : seed.members()) {
+                issued.add(issueMemberKeys(authority.ca(), seed, seeded));
+            }
+            Instant now = clock.instant();
+            configuration = new FederationConfiguration(FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
+                    now.plus(Duration.ofDays(seed.validityDays())), issued.stream().map(IssuedMember::entry).toList(),
+                    seed.services(), seed.accessRights(), schemaDigests(seed, schemas), List.of());
+            // What every node will check of it: the same refusal now, not at the first node's start.
+            Federation.of(configuration);
+        } catch (IllegalArgumentException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile + ": "
+                    + e.getMessage());
+        }
         authority.store(dataDirectory, newPassword());
         TimestampingFiles.in(dataDirectory).create(authority.ca(), newPassword());
-
-        List<MemberId> initialised = new ArrayList<>();
-        List<FederationConfiguration.Member> members = new ArrayList<>();
-        for (FederationSeed.Member seeded : seed.members()) {
-            MemberId id = MemberId.parse(seeded.id());
-            members.add(issueMemberKeys(authority.ca(), id, seeded, MemberFiles.in(dataDirectory, id)));
-            initialised.add(id);
+        for (IssuedMember member : issued) {
+            member.write(MemberFiles.in(dataDirectory, member.id()), authority.ca().certificate(), newPassword());
         }
-        Instant now = clock.instant();
-        FederationConfiguration configuration = new FederationConfiguration(
-                FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
-                now.plus(Duration.ofDays(seed.validityDays())), members, seed.services(), seed.accessRights(),
-                schemaDigests(seed, schemas), List.of());
         authority.publish(configuration, FederationFiles.in(dataDirectory));
-        return initialised;
+        return issued.stream().map(IssuedMember::id).toList();
     }
 
-    private FederationConfiguration.Member issueMemberKeys(CertificateAuthority ca, MemberId id,
-                                                           FederationSeed.Member seeded, MemberFiles files) {
+    /** What the federation configuration's own checks leave to the seed: lists present, no duplicates, a sane life. */
+    private static void requireSeedValues(FederationSeed seed) {
+        require(seed.members() != null && !seed.members().isEmpty(), "it lists no members");
+        require(seed.services() != null, "it has no services list");
+        require(seed.accessRights() != null, "it has no accessRights list");
+        require(seed.validityDays() >= 1 && seed.validityDays() <= MAXIMUM_VALIDITY_DAYS,
+                "validityDays must be 1.." + MAXIMUM_VALIDITY_DAYS + ", was " + seed.validityDays());
+        Set<MemberId> members = new HashSet<>();
+        for (FederationSeed.Member seeded : seed.members()) {
+            require(seeded != null, "a member is null");
+            MemberId id = MemberId.parse(seeded.id());
+            require(id.instance().equals(seed.instance()), "member " + id + " is not of the instance '"
+                    + seed.instance() + "'");
+            require(members.add(id), "member " + id + " is listed twice");
+        }
+        Set<String> services = new HashSet<>();
+        for (FederationConfiguration.Service service : seed.services()) {
+            require(service != null, "a service is null");
+            require(services.add(ServiceId.parse(service.id()).toString()), "service " + service.id()
+                    + " is listed twice");
+            require(service.requestSchema() != null, "service " + service.id() + " names no request schema");
+        }
+        for (FederationConfiguration.AccessRight right : seed.accessRights()) {
+            require(right != null, "an access right is null");
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** A member's keys and certificates, made in memory; written only once the whole seed has passed. */
+    private record IssuedMember(MemberId id, KeyPair signing, X509Certificate signingCertificate, KeyPair encryption,
+                                X509Certificate encryptionCertificate, FederationConfiguration.Member entry) {
+
+        void write(MemberFiles files, X509Certificate caCertificate, char[] password) {
+            try {
+                Files.createDirectories(files.directory());
+                KeyStores.writeKeyPair(files.signingKeystore(), KeyStores.SIGNING_ALIAS, signing.getPrivate(),
+                        new X509Certificate[] {signingCertificate, caCertificate}, password);
+                KeyStores.writeKeyPair(files.encryptionKeystore(), KeyStores.ENCRYPTION_ALIAS, encryption.getPrivate(),
+                        new X509Certificate[] {encryptionCertificate, caCertificate}, password);
+                OwnerOnlyFiles.writeSecret(files.passwordFile(), new String(password));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static IssuedMember issueMemberKeys(CertificateAuthority ca, FederationSeed seed,
+                                                FederationSeed.Member seeded) {
+        MemberId id = MemberId.parse(seeded.id());
         KeyPair signing = DevelopmentPki.newKeyPair();
         KeyPair encryption = DevelopmentPki.newKeyPair();
         X509Certificate signingCertificate = ca.issueSigningCertificate(id + " signing", signing.getPublic(),
                 MEMBER_CERTIFICATE_VALIDITY);
         X509Certificate encryptionCertificate = ca.issueEncryptionCertificate(id + " encryption", encryption.getPublic(),
                 MEMBER_CERTIFICATE_VALIDITY);
-        char[] password = newPassword();
-        try {
-            Files.createDirectories(files.directory());
-            KeyStores.writeKeyPair(files.signingKeystore(), KeyStores.SIGNING_ALIAS, signing.getPrivate(),
-                    new X509Certificate[] {signingCertificate, ca.certificate()}, password);
-            KeyStores.writeKeyPair(files.encryptionKeystore(), KeyStores.ENCRYPTION_ALIAS, encryption.getPrivate(),
-                    new X509Certificate[] {encryptionCertificate, ca.certificate()}, password);
-            OwnerOnlyFiles.writeSecret(files.passwordFile(), new String(password));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new FederationConfiguration.Member(id.toString(), seeded.name(), seeded.nameKm(), seeded.subsystems(),
-                Pem.certificate(signingCertificate),
-                Pem.certificate(encryptionCertificate), null);
+        return new IssuedMember(id, signing, signingCertificate, encryption, encryptionCertificate,
+                new FederationConfiguration.Member(id.toString(), seeded.name(), seeded.nameKm(), seeded.subsystems(),
+                        Pem.certificate(signingCertificate), Pem.certificate(encryptionCertificate), null));
     }
 
     private static List<FederationConfiguration.Schema> schemaDigests(FederationSeed seed, SchemaCatalog schemas) {
@@ -110,10 +170,21 @@ public final class FederationInitializer {
     }
 
     private static FederationSeed readSeed(Path seedFile) {
+        byte[] json;
         try {
-            return SpeanJson.fromBytes(Files.readAllBytes(seedFile), FederationSeed.class);
+            json = Files.readAllBytes(seedFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the federation seed " + seedFile, e);
+        }
+        try {
+            FederationSeed seed = SpeanJson.fromBytes(json, FederationSeed.class);
+            if (seed == null) {
+                throw new JsonbException("it is null");
+            }
+            return seed;
+        } catch (JsonbException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile
+                    + " is not a seed's JSON: " + e.getMessage());
         }
     }
 

@@ -24,7 +24,13 @@ public final class FederationLoader {
 
     /** The trust anchor: the federation root CA certificate. */
     public static X509Certificate loadTrustAnchor(FederationFiles files) {
-        return Pem.parseCertificate(read(files.caCertificate(), "federation root CA certificate"));
+        String pem = read(files.caCertificate(), "federation root CA certificate");
+        try {
+            return Pem.parseCertificate(pem);
+        } catch (IllegalArgumentException e) {
+            throw invalid("the federation root CA certificate " + files.caCertificate() + " cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     public static Federation load(FederationFiles files, Instant now) {

@@ -50,9 +50,16 @@ public final class EvidenceExporter {
             Files.copy(files.checkpointText(size), checkpoints.resolve(size + ".txt"));
             Files.copy(files.checkpointSignature(size), checkpoints.resolve(size + ".p7s"));
             Files.copy(files.checkpointTimestamp(size), checkpoints.resolve(size + ".tsr"));
-            collect(new CMSSignedData(Files.readAllBytes(files.checkpointSignature(size))), chain);
-            collect(new TimeStampResponse(Files.readAllBytes(files.checkpointTimestamp(size))).getTimeStampToken()
-                    .toCMSSignedData(), chain);
+            try {
+                collect(new CMSSignedData(Files.readAllBytes(files.checkpointSignature(size))), chain);
+                collect(new TimeStampResponse(Files.readAllBytes(files.checkpointTimestamp(size))).getTimeStampToken()
+                        .toCMSSignedData(), chain);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalArgumentException("checkpoint " + size + " holds an unreadable signature or timestamp ("
+                        + e.getMessage() + "); spean audit verify says what else is broken", e);
+            }
             script.append(OpenSslCommands.verifySignature("checkpoints/" + size + ".txt", "checkpoints/" + size + ".p7s"))
                     .append('\n')
                     .append(OpenSslCommands.verifyTimestamp("checkpoints/" + size + ".txt", "checkpoints/" + size + ".tsr"))
@@ -74,7 +81,8 @@ public final class EvidenceExporter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (Exception e) {
-                throw new IllegalStateException("entry " + entry.index() + " holds an unreadable signature", e);
+                throw new IllegalArgumentException("entry " + entry.index() + " holds an unreadable signature; "
+                        + "spean audit verify says what else is broken", e);
             }
             script.append(OpenSslCommands.verifySignature("envelopes/" + entry.envelopeId() + ".bin",
                     "envelopes/" + entry.envelopeId() + ".p7s")).append('\n');

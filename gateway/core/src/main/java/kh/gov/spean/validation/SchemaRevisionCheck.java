@@ -2,6 +2,7 @@ package kh.gov.spean.validation;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 
 /**
  * Compares the schemas folder with a baseline (the schemas as last released): within each major version only
@@ -42,15 +45,26 @@ public final class SchemaRevisionCheck {
                 findings.add(new Finding(id, "removed", List.of("a released schema version was removed; keep it while any service uses it")));
                 continue;
             }
-            List<String> problems = new ArrayList<>(versionProblems(id, Files.readString(after)));
+            String status = Files.exists(before) ? "changed" : "new";
+            String unreadable = unreadable(after);
+            if (unreadable != null) {
+                findings.add(new Finding(id, status, List.of(unreadable)));
+                continue;
+            }
+            String newText = Files.readString(after);
+            List<String> problems = new ArrayList<>(versionProblems(id, newText));
             if (!Files.exists(before)) {
-                findings.add(new Finding(id, "new", problems));
+                findings.add(new Finding(id, status, problems));
+                continue;
+            }
+            String unreadableBefore = unreadable(before);
+            if (unreadableBefore != null) {
+                findings.add(new Finding(id, status, List.of("in the baseline, " + unreadableBefore)));
                 continue;
             }
             String oldText = Files.readString(before);
-            String newText = Files.readString(after);
             SchemaCompatibility.compare(oldText, newText).forEach(change -> problems.add(change.toString()));
-            findings.add(new Finding(id, oldText.equals(newText) ? "unchanged" : "changed", problems));
+            findings.add(new Finding(id, oldText.equals(newText) ? "unchanged" : status, problems));
         }
         return findings;
     }
@@ -60,13 +74,28 @@ public final class SchemaRevisionCheck {
         return !schemaIds(root).isEmpty();
     }
 
+    /** Why a schema file cannot be compared (not UTF-8, not a JSON object), or null when it can. */
+    private static String unreadable(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "its schema.json is not a file";
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file)))) {
+            reader.readObject();
+            return null;
+        } catch (CharacterCodingException e) {
+            return "its schema.json is not UTF-8 text";
+        } catch (JsonException e) {
+            return "its schema.json is not a JSON object: " + e.getMessage();
+        }
+    }
+
     private static List<String> versionProblems(String id, String schema) {
         String folderMajor = id.substring(id.lastIndexOf("/v") + 2);
         JsonObject object;
         try (JsonReader reader = Json.createReader(new StringReader(schema))) {
             object = reader.readObject();
         }
-        String version = object.containsKey(SchemaCatalog.VERSION_KEYWORD) ? object.getString(SchemaCatalog.VERSION_KEYWORD) : null;
+        String version = object.get(SchemaCatalog.VERSION_KEYWORD) instanceof JsonString text ? text.getString() : null;
         if (version == null || !version.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
             return List.of("it carries no semantic version in " + SchemaCatalog.VERSION_KEYWORD);
         }

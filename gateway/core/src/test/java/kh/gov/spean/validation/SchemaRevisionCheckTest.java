@@ -1,6 +1,7 @@
 package kh.gov.spean.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import kh.gov.spean.RepositoryRoot;
 import kh.gov.spean.files.FolderTree;
@@ -41,6 +44,31 @@ class SchemaRevisionCheckTest {
         Path revised = copy(work.resolve("revised"));
         edit(revised, RESPONSE, "\"x-spean-version\": \"1.0.0\"", "\"x-spean-version\": \"2.0.0\"");
         assertTrue(find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE).problems().get(0).contains("not of major version 1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "truncated JSON       | {\"type\": | its schema.json is not a JSON object",
+        "a JSON array         | [1, 2]     | its schema.json is not a JSON object",
+        "a number for version | {\"x-spean-version\": 1} | it carries no semantic version"})
+    void a_schema_file_that_cannot_be_compared_is_a_finding_not_a_crash(String what, String text, String problem,
+                                                                       @TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        Files.writeString(revised.resolve(RESPONSE).resolve("schema.json"), text);
+
+        SchemaRevisionCheck.Finding finding = find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE);
+
+        assertFalse(finding.acceptable());
+        assertTrue(finding.problems().get(0).startsWith(problem), finding.problems()::toString);
+    }
+
+    @Test
+    void a_schema_file_that_is_not_utf8_is_a_finding(@TempDir Path work) throws IOException {
+        Path revised = copy(work.resolve("revised"));
+        Files.write(revised.resolve(RESPONSE).resolve("schema.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b});
+
+        assertEquals(List.of("its schema.json is not UTF-8 text"),
+                find(SchemaRevisionCheck.check(schemas(), revised), RESPONSE).problems());
     }
 
     @Test

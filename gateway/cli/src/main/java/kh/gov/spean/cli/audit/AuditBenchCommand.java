@@ -33,6 +33,7 @@ import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.log.LogSettings;
 import kh.gov.spean.log.LogVerifier;
 import kh.gov.spean.log.MessageLog;
+import kh.gov.spean.node.SettingCheck;
 
 /**
  * {@code spean audit bench}: how fast a node appends durably to its message log, and how fast an auditor verifies it —
@@ -56,6 +57,8 @@ public final class AuditBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SettingCheck.require(entries > 0, "entries", "must be positive, was " + entries);
+        SettingCheck.require(threads > 0, "threads", "must be positive, was " + threads);
         Path folder = data != null ? data : Files.createDirectories(SpeanHome.root().resolve("data").resolve("bench"))
                 .resolve("log-" + System.currentTimeMillis());
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), folder);

@@ -1,5 +1,9 @@
 package kh.gov.spean.cli.audit;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.log.LogVerifier;
 
@@ -29,6 +35,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean allIntact = true;
         for (Path log : logs) {
+            requireLogFolder(log);
+        }
+        for (Path log : logs) {
             long started = System.nanoTime();
             LogVerifier.Report report = new LogVerifier(trustAnchor.load(log), !skipEnvelopeSignatures).verify(
                     new LogFiles(log), done -> System.err.println("  ... " + done + " entries verified"));
@@ -42,10 +51,30 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                             report.entries() - report.lastCheckpointSize());
                 }
             } else {
-                System.out.printf("BROKEN  %s (%s): %s%n", log, report.origin(), report.problem());
+                System.out.printf("BROKEN  %s%s: %s%n", log, report.origin() == null ? "" : " (" + report.origin() + ")",
+                        report.problem());
                 allIntact = false;
             }
         }
         return allIntact ? 0 : 1;
+    }
+
+    /**
+     * A mistyped path is the auditor's slip, not a broken log: a folder that is not there, a file, or one that holds
+     * neither entries nor an origin is refused before any verdict.
+     */
+    private static void requireLogFolder(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            throw new NoSuchFileException(log.toString());
+        }
+        if (!Files.isDirectory(log)) {
+            throw new NotDirectoryException(log.toString());
+        }
+        LogFiles files = new LogFiles(log);
+        if (!Files.exists(files.entries()) && !Files.exists(files.origin())) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, log + " holds no message log (no "
+                    + files.entries().getFileName() + ", no " + files.origin().getFileName()
+                    + "): a node's log folder is DATA/MEMBER/log");
+        }
     }
 }

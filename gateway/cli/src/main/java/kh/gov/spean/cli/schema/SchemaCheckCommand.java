@@ -29,7 +29,12 @@ public final class SchemaCheckCommand implements Callable<Integer> {
             // Otherwise a mistyped path would pass every schema as new.
             throw new FileSystemException(baseline.toString(), null, "holds no schema (NAME/vN/schema.json): not a baseline");
         }
-        List<SchemaRevisionCheck.Finding> findings = SchemaRevisionCheck.check(baseline, schemas != null ? schemas : SpeanHome.schemas());
+        Path current = schemas != null ? schemas : SpeanHome.schemas();
+        if (!SchemaRevisionCheck.holdsSchemas(current)) {
+            // Otherwise a mistyped path would report every released schema as removed.
+            throw new FileSystemException(current.toString(), null, "holds no schema (NAME/vN/schema.json): nothing to check");
+        }
+        List<SchemaRevisionCheck.Finding> findings = SchemaRevisionCheck.check(baseline, current);
         boolean acceptable = true;
         for (SchemaRevisionCheck.Finding finding : findings) {
             System.out.printf("%-13s %-10s %s%n", finding.acceptable() ? "OK" : "INCOMPATIBLE", finding.status(), finding.schema());
