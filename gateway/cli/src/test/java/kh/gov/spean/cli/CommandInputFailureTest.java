@@ -1,5 +1,6 @@
 package kh.gov.spean.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,6 +127,17 @@ class CommandInputFailureTest {
         "audit bench --threads 0      | setting 'threads' must be positive, was 0"})
     void an_option_out_of_its_range_is_refused_as_a_bad_setting(String arguments, String expected) {
         assertRefused(CommandRun.of(arguments.trim().split(" +")), "spean: server.configuration_invalid: " + expected);
+    }
+
+    @Test
+    void init_will_not_replace_a_federation_that_is_there(@TempDir Path work) throws Exception {
+        Path data = work.resolve("data");
+        assertEquals(0, CommandRun.of("init", "--data", data.toString()).exit());
+        byte[] ca = Files.readAllBytes(data.resolve("federation").resolve("ca.pem"));
+
+        assertRefused(CommandRun.of("init", "--data", data.toString()),
+                "spean: server.configuration_invalid: " + data + " already holds a federation");
+        assertArrayEquals(ca, Files.readAllBytes(data.resolve("federation").resolve("ca.pem")), "the CA is the same");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,11 @@ public final class FederationInitializer {
      * the keys made in memory, before anything is written: a seed refused leaves no half-made federation behind.
      */
     public List<MemberId> initialize(Path seedFile, Path schemasRoot, Path dataDirectory) {
+        FederationFiles existing = FederationFiles.in(dataDirectory);
+        if (Files.exists(existing.caCertificate()) || Files.exists(existing.configuration())) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, dataDirectory + " already holds a federation: "
+                    + "init would replace its CA and every member's keys; choose a new folder, or delete this one first");
+        }
         FederationSeed seed = readSeed(seedFile);
         SchemaCatalog schemas = SchemaCatalog.load(schemasRoot);
         FederationAuthority authority;
@@ -65,7 +70,7 @@ public final class FederationInitializer {
             authority = new FederationAuthority(
                     DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
             for (FederationSeed.Member seeded : seed.members()) {
-                issued.add(issueMemberKeys(authority.ca(), seed, seeded));
+                issued.add(issueMemberKeys(authority.ca(), seeded));
             }
             Instant now = clock.instant();
             configuration = new FederationConfiguration(FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
@@ -137,8 +142,7 @@ public final class FederationInitializer {
         }
     }
 
-    private static IssuedMember issueMemberKeys(CertificateAuthority ca, FederationSeed seed,
-                                                FederationSeed.Member seeded) {
+    private static IssuedMember issueMemberKeys(CertificateAuthority ca, FederationSeed.Member seeded) {
         MemberId id = MemberId.parse(seeded.id());
         KeyPair signing = DevelopmentPki.newKeyPair();
         KeyPair encryption = DevelopmentPki.newKeyPair();
@@ -176,16 +180,18 @@ public final class FederationInitializer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the federation seed " + seedFile, e);
         }
+        FederationSeed seed;
         try {
-            FederationSeed seed = SpeanJson.fromBytes(json, FederationSeed.class);
-            if (seed == null) {
-                throw new JsonbException("it is null");
-            }
-            return seed;
+            seed = SpeanJson.fromBytes(json, FederationSeed.class);
         } catch (JsonbException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile
                     + " is not a seed's JSON: " + e.getMessage());
         }
+        if (seed == null) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile
+                    + " is not a seed's JSON: it is null");
+        }
+        return seed;
     }
 
     private char[] newPassword() {
