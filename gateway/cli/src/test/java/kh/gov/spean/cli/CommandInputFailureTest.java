@@ -130,6 +130,16 @@ class CommandInputFailureTest {
     }
 
     @Test
+    void a_connector_test_of_a_folder_that_names_no_connector_of_the_repository_is_refused(@TempDir Path work)
+            throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("moh-vaccines").resolve("examples"));
+        Files.writeString(elsewhere.resolve("first.json"), "{}");
+
+        assertRefused(CommandRun.of("connector", "test", elsewhere.getParent().toString()),
+                "spean: server.configuration_invalid: " + elsewhere.getParent() + " is not under the repository's");
+    }
+
+    @Test
     void init_will_not_replace_a_federation_that_is_there(@TempDir Path work) throws Exception {
         Path data = work.resolve("data");
         assertEquals(0, CommandRun.of("init", "--data", data.toString()).exit());

@@ -29,5 +29,7 @@ class ConnectorTestIT {
         assertTrue(output.contains("FAIL   match-expected-deceased"), output);
         assertTrue(output.contains("result: expected \"deceased\", got \"match\""), output);
         assertTrue(output.contains("0 of 1 examples passed."), output);
+        assertTrue(output.contains("its examples are played against the repository's connector moi-id-registry"),
+                output);
     }
 }
