@@ -1,5 +1,6 @@
 package kh.gov.spean.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +52,17 @@ public final class SpeanCommand implements Runnable {
         } else {
             SUBCOMMANDS.values().forEach(commandLine::addSubcommand);
         }
+        // After the sub-commands: picocli registers a converter on those added so far.
+        commandLine.registerConverter(Path.class, SpeanCommand::path);
         return commandLine;
+    }
+
+    /** An empty path would mean the working folder, where no command should write unasked: a usage error. */
+    private static Path path(String value) {
+        if (value.isBlank()) {
+            throw new CommandLine.TypeConversionException("an empty path names no file or folder");
+        }
+        return Path.of(value);
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... types) {

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,6 +139,19 @@ class CommandInputFailureTest {
 
         assertRefused(CommandRun.of("connector", "test", elsewhere.getParent().toString()),
                 "spean: server.configuration_invalid: " + elsewhere.getParent() + " is not under the repository's");
+    }
+
+    @ParameterizedTest(name = "{0} --{1} \"\"")
+    @CsvSource({"init, data", "kafka, data", "audit verify, log", "connector new, repository"})
+    void an_empty_path_is_a_usage_error_not_the_working_folder(String command, String option) {
+        List<String> arguments = new ArrayList<>(List.of(command.split(" ")));
+        arguments.addAll(List.of("--" + option, ""));
+
+        CommandRun run = CommandRun.of(arguments.toArray(String[]::new));
+
+        assertEquals(2, run.exit(), run.errors());
+        assertTrue(run.errors().contains("Invalid value for option '--" + option + "'")
+                && run.errors().contains("an empty path names no file or folder"), run.errors());
     }
 
     @Test
