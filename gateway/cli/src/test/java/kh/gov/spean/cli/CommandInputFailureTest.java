@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +153,18 @@ class CommandInputFailureTest {
         assertEquals(2, run.exit(), run.errors());
         assertTrue(run.errors().contains("Invalid value for option '--" + option + "'")
                 && run.errors().contains("an empty path names no file or folder"), run.errors());
+    }
+
+    @Test
+    void an_export_into_a_folder_that_holds_files_is_refused(@TempDir Path work) throws Exception {
+        Path out = Files.createDirectories(work.resolve("evidence"));
+        Files.writeString(out.resolve("notes.txt"), "an auditor's own notes");
+
+        assertRefused(CommandRun.of("audit", "export", "--log", work.resolve("log").toString(), "--out", out.toString()),
+                "spean: " + out + ": is not an empty folder: export into a new one");
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(out.resolve("notes.txt")), left.toList(), "nothing added to it");
+        }
     }
 
     @Test
