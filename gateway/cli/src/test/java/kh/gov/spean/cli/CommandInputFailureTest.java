@@ -168,6 +168,12 @@ class CommandInputFailureTest {
     }
 
     @Test
+    void a_redrive_of_an_id_that_is_no_envelope_id_is_refused_before_kafka_is_asked() {
+        assertRefused(CommandRun.of("dlq", "redrive", "not-a-uuid", "--member", "KH/GOV/MOI",
+                "--kafka-bootstrap", "127.0.0.1:9"), "spean: invalid envelope id 'not-a-uuid': expected a UUID");
+    }
+
+    @Test
     void init_will_not_replace_a_federation_that_is_there(@TempDir Path work) throws Exception {
         Path data = work.resolve("data");
         assertEquals(0, CommandRun.of("init", "--data", data.toString()).exit());

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -22,6 +24,7 @@ import kh.gov.spean.node.kafka.Topics;
 final class DeadLetterTopic {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
 
     private DeadLetterTopic() {
     }
@@ -37,7 +40,10 @@ final class DeadLetterTopic {
 
     private static List<DeadLetter> readAll(KafkaSettings kafka, MemberId member) {
         List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProperties("spean-dlq-reader"))) {
+        Properties properties = kafka.consumerProperties("spean-dlq-reader");
+        // An operator at a terminal, not a node: a broker that does not answer is said in seconds, not in Kafka's 60.
+        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetters(member)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.node.deadletter.DeadLetter;
 
 /**
@@ -32,6 +33,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A dead letter is named by its envelope's id: one that is none is said before Kafka is asked.
+        EnvelopeId.parse(id);
         DeadLetter letter = DeadLetterTopic.read(options.kafka(), options.memberId()).stream()
                 .filter(candidate -> candidate.id().equals(id)).reduce((first, last) -> last)
                 .orElseThrow(() -> new SpeanException(ErrorCode.UNKNOWN_MESSAGE,
