@@ -96,7 +96,7 @@ class CommandInputFailureTest {
     void a_new_connector_in_a_repository_without_a_federation_seed_names_the_file(@TempDir Path work) {
         assertRefused(CommandRun.of("connector", "new", "--member", "KH/GOV/MOI", "--subsystem", "ID-REGISTRY",
                 "--service", "lookUp", "--repository", work.toString()),
-                "spean: cannot read " + work.resolve("seeds").resolve("federation.json"));
+                "spean: cannot read the federation seed " + work.resolve("seeds").resolve("federation.json"));
     }
 
     @Test
@@ -171,6 +171,23 @@ class CommandInputFailureTest {
     void a_redrive_of_an_id_that_is_no_envelope_id_is_refused_before_kafka_is_asked() {
         assertRefused(CommandRun.of("dlq", "redrive", "not-a-uuid", "--member", "KH/GOV/MOI",
                 "--kafka-bootstrap", "127.0.0.1:9"), "spean: invalid envelope id 'not-a-uuid': expected a UUID");
+    }
+
+    @Test
+    void a_new_connector_in_a_repository_whose_seed_is_broken_says_so_and_writes_nothing(@TempDir Path work)
+            throws Exception {
+        Files.createDirectories(work.resolve("connectors"));
+        Files.createDirectories(work.resolve("schemas"));
+        Path seed = Files.writeString(Files.createDirectories(work.resolve("seeds")).resolve("federation.json"),
+                "{\"instance\": \"KH\", \"validityDays\": 30, \"members\": [{\"id\": \"KH/GOV/MOI\", "
+                        + "\"subsystems\": [\"ID-REGISTRY\"]}], \"accessRights\": []}");
+
+        assertRefused(CommandRun.of("connector", "new", "--member", "KH/GOV/MOI", "--subsystem", "ID-REGISTRY",
+                "--service", "lookUp", "--repository", work.toString()),
+                "spean: server.configuration_invalid: the federation seed " + seed + ": it has no services list");
+        try (Stream<Path> written = Files.list(work.resolve("connectors"))) {
+            assertEquals(List.of(), written.toList());
+        }
     }
 
     @Test

@@ -12,12 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.json.bind.JsonbException;
 
 import kh.gov.spean.crypto.CertificateAuthority;
 import kh.gov.spean.crypto.DevelopmentPki;
@@ -26,8 +23,6 @@ import kh.gov.spean.crypto.Pem;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
-import kh.gov.spean.id.ServiceId;
-import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.validation.SchemaCatalog;
 import kh.gov.spean.validation.SchemaId;
 
@@ -40,8 +35,6 @@ public final class FederationInitializer {
 
     static final Duration CA_VALIDITY = Duration.ofDays(3650);
     static final Duration MEMBER_CERTIFICATE_VALIDITY = Duration.ofDays(730);
-    /** A development federation's configuration lives at most as long as its CA. */
-    static final int MAXIMUM_VALIDITY_DAYS = (int) CA_VALIDITY.toDays();
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -51,8 +44,9 @@ public final class FederationInitializer {
     }
 
     /**
-     * Generates everything into {@code dataDirectory}; returns the members initialised. The seed is checked whole, with
-     * the keys made in memory, before anything is written: a seed refused leaves no half-made federation behind.
+     * Generates everything into {@code dataDirectory}; returns the members initialised. The seed is checked whole (its
+     * own checks, then the configuration's, with the keys made in memory) before anything is written: a seed refused
+     * leaves no half-made federation behind.
      */
     public List<MemberId> initialize(Path seedFile, Path schemasRoot, Path dataDirectory) {
         FederationFiles existing = FederationFiles.in(dataDirectory);
@@ -60,13 +54,12 @@ public final class FederationInitializer {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, dataDirectory + " already holds a federation: "
                     + "init would replace its CA and every member's keys; choose a new folder, or delete this one first");
         }
-        FederationSeed seed = readSeed(seedFile);
+        FederationSeed seed = FederationSeed.read(seedFile);
         SchemaCatalog schemas = SchemaCatalog.load(schemasRoot);
         FederationAuthority authority;
         List<IssuedMember> issued = new ArrayList<>();
         FederationConfiguration configuration;
         try {
-            requireSeedValues(seed);
             authority = new FederationAuthority(
                     DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
             for (FederationSeed.Member seeded : seed.members()) {
@@ -89,39 +82,6 @@ public final class FederationInitializer {
         }
         authority.publish(configuration, FederationFiles.in(dataDirectory));
         return issued.stream().map(IssuedMember::id).toList();
-    }
-
-    /** What the federation configuration's own checks leave to the seed: lists present, no duplicates, a sane life. */
-    private static void requireSeedValues(FederationSeed seed) {
-        require(seed.members() != null && !seed.members().isEmpty(), "it lists no members");
-        require(seed.services() != null, "it has no services list");
-        require(seed.accessRights() != null, "it has no accessRights list");
-        require(seed.validityDays() >= 1 && seed.validityDays() <= MAXIMUM_VALIDITY_DAYS,
-                "validityDays must be 1.." + MAXIMUM_VALIDITY_DAYS + ", was " + seed.validityDays());
-        Set<MemberId> members = new HashSet<>();
-        for (FederationSeed.Member seeded : seed.members()) {
-            require(seeded != null, "a member is null");
-            MemberId id = MemberId.parse(seeded.id());
-            require(id.instance().equals(seed.instance()), "member " + id + " is not of the instance '"
-                    + seed.instance() + "'");
-            require(members.add(id), "member " + id + " is listed twice");
-        }
-        Set<String> services = new HashSet<>();
-        for (FederationConfiguration.Service service : seed.services()) {
-            require(service != null, "a service is null");
-            require(services.add(ServiceId.parse(service.id()).toString()), "service " + service.id()
-                    + " is listed twice");
-            require(service.requestSchema() != null, "service " + service.id() + " names no request schema");
-        }
-        for (FederationConfiguration.AccessRight right : seed.accessRights()) {
-            require(right != null, "an access right is null");
-        }
-    }
-
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalArgumentException(problem);
-        }
     }
 
     /** A member's keys and certificates, made in memory; written only once the whole seed has passed. */
@@ -171,27 +131,6 @@ public final class FederationInitializer {
             digests.add(new FederationConfiguration.Schema(id.toString(), schemas.sha256Hex(id)));
         }
         return digests;
-    }
-
-    private static FederationSeed readSeed(Path seedFile) {
-        byte[] json;
-        try {
-            json = Files.readAllBytes(seedFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the federation seed " + seedFile, e);
-        }
-        FederationSeed seed;
-        try {
-            seed = SpeanJson.fromBytes(json, FederationSeed.class);
-        } catch (JsonbException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile
-                    + " is not a seed's JSON: " + e.getMessage());
-        }
-        if (seed == null) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile
-                    + " is not a seed's JSON: it is null");
-        }
-        return seed;
     }
 
     private char[] newPassword() {

@@ -28,6 +28,7 @@ import jakarta.json.stream.JsonGenerator;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.FederationSeed;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 
@@ -66,7 +67,10 @@ public record ConnectorScaffold(Path repository) {
                 throw invalid("the schema folder schemas/" + schema + " exists already");
             }
         }
-        JsonObject seed = read(repository.resolve("seeds").resolve("federation.json"));
+        Path seedFile = repository.resolve("seeds").resolve("federation.json");
+        // Checked as spean init checks it, so that a broken seed is said as such and not as a failure to edit it.
+        FederationSeed.read(seedFile);
+        JsonObject seed = read(seedFile);
         if (seed.getJsonArray("services").stream().anyMatch(s -> s.asJsonObject().getString("id").equals(service.toString()))) {
             throw invalid("the seed already declares " + service);
         }
@@ -102,7 +106,6 @@ public record ConnectorScaffold(Path repository) {
         for (String[] file : ScaffoldTemplates.RESPONSE_SCHEMA_FILES) {
             written.add(write(repository.resolve("schemas").resolve(schemas.response()).resolve(file[0]), fill(file[1], values)));
         }
-        Path seedFile = repository.resolve("seeds").resolve("federation.json");
         writeJson(seedFile, withService(seed, service, caller, schemas, memberName, memberNameKm));
         written.add(seedFile);
         return new Result(connector, schemas, written);
