@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -24,7 +25,9 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
+import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /** {@code spean gateway}: runs one member's node until stopped; with no external Kafka it starts an embedded broker. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, description = "Run one member's gateway node.")
@@ -128,14 +131,15 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
+        // Every setting is checked before a broker is started for the node: the embedded one listens at its port.
+        Map<String, String> kafkaClient = kafkaClientProperties();
+        NodeSettings checked = settings(memberId, kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort,
+                kafkaClient);
+        checked.validate();
+        requireConnectorsOfTheMember(checked);
         EmbeddedKafkaBroker broker = kafkaBootstrap == null ? startEmbeddedBroker() : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
-        NodeSettings settings = new NodeSettings(memberId, data, httpHost, httpPort, bootstrap, kafkaClientProperties(),
-                schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
-                backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
-                NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
-                Duration.ofMillis(checkpointIntervalMillis),
-                tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis));
+        NodeSettings settings = settings(memberId, bootstrap, kafkaClient);
         GatewayNode node;
         try {
             node = GatewayNode.start(settings, Clock.systemUTC());
@@ -156,6 +160,28 @@ public final class GatewayCommand implements Callable<Integer> {
         System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
         stopped.await();
         return 0;
+    }
+
+    private NodeSettings settings(MemberId memberId, String bootstrap, Map<String, String> kafkaClient) {
+        return new NodeSettings(memberId, data, httpHost, httpPort, bootstrap, kafkaClient,
+                schemas != null ? schemas : SpeanHome.schemas(), connectors != null ? connectors : SpeanHome.connectors(),
+                backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
+                NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
+                Duration.ofMillis(checkpointIntervalMillis),
+                tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis));
+    }
+
+    /** A {@code --backend} for a connector this node does not run is a typo whose backend would never be called. */
+    private static void requireConnectorsOfTheMember(NodeSettings settings) {
+        if (settings.backends().isEmpty()) {
+            return;
+        }
+        List<String> names = ConnectorCatalog.load(settings.connectorsDirectory(), settings.member()).connectors().stream()
+                .map(ConnectorCatalog.Connector::name).toList();
+        for (String name : settings.backends().keySet()) {
+            SettingCheck.require(names.contains(name), "backend", "names " + name + ", not a connector of "
+                    + settings.member() + " (its connectors: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
     }
 
     /**

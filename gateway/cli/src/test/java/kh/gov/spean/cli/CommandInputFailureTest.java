@@ -111,8 +111,7 @@ class CommandInputFailureTest {
         Path data = work.resolve("data");
 
         assertRefused(CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI"),
-                "spean: server.configuration_invalid: cannot read the federation root CA certificate at "
-                        + data.resolve("federation").resolve("ca.pem"));
+                "spean: server.configuration_invalid: setting 'data' must be a directory made by 'spean init': " + data);
         assertFalse(Files.exists(data.resolve("kafka")), "no broker was started in it");
     }
 
@@ -188,6 +187,21 @@ class CommandInputFailureTest {
         try (Stream<Path> written = Files.list(work.resolve("connectors"))) {
             assertEquals(List.of(), written.toList());
         }
+    }
+
+    @Test
+    void a_node_refuses_a_bad_setting_or_a_backend_for_no_connector_of_its_member_before_starting_a_broker(
+            @TempDir Path work) {
+        Path data = work.resolve("data");
+        assertEquals(0, CommandRun.of("init", "--data", data.toString()).exit());
+
+        assertRefused(CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
+                "--checkpoint-interval-ms", "-1"), "spean: server.configuration_invalid: setting 'checkpoint");
+        assertRefused(CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
+                "--backend", "moi-id-regsitry=http://127.0.0.1:9"),
+                "spean: server.configuration_invalid: setting 'backend' names moi-id-regsitry, not a connector of "
+                        + "KH/GOV/MOI (its connectors: moi-anti-scam, moi-id-registry)");
+        assertFalse(Files.exists(data.resolve("kafka")), "no broker was started in it");
     }
 
     @Test
