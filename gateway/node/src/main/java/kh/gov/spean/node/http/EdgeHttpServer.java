@@ -13,10 +13,11 @@ import kh.gov.spean.error.ErrorCode;
 
 /**
  * The node's HTTP edge: Camel's Vert.x server, with the requests Vert.x refuses before any route answered as every
- * other refusal is (RefusedBeforeAnyRoute), and HTTP/1.1 only over cleartext (no h2c). Camel makes the {@link HttpServer} itself and offers no hook for its
- * invalid-request handler, which Vert.x reads only as the server starts listening; so the server is given a Vert.x
- * whose HTTP servers are made with it, by Vert.x's own {@link VertxWrapper} (meant for wrapping, though in an
- * {@code impl} package: a Vert.x upgrade that moves it fails this class's compilation, not a request).
+ * other refusal is (RefusedBeforeAnyRoute), and HTTP/1.1 only over cleartext (no h2c). Camel makes the
+ * {@link HttpServer} itself and offers no hook for its invalid-request handler, which Vert.x reads only as the server
+ * starts listening; so the server is given a Vert.x whose HTTP servers are made with it, by Vert.x's own
+ * {@link VertxWrapper} (meant for wrapping, though in an {@code impl} package: a Vert.x upgrade that moves it fails
+ * this class's compilation, not a request).
  */
 public final class EdgeHttpServer extends VertxPlatformHttpServer {
 
