@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Reads the entries file line by line as exact bytes (each line is a Merkle leaf), telling a torn last line apart. */
+/**
+ * Reads the entries file line by line as exact bytes (each line is a Merkle leaf), telling a torn last line apart. A line
+ * longer than any entry could be ({@value #MAX_LINE} bytes) is refused rather than held: a tampered log cannot make
+ * its reader run out of memory.
+ */
 final class LineReader implements AutoCloseable {
+
+    static final int MAX_LINE = 16 << 20;
 
     /** Returned for a last line that has no newline. */
     static final byte[] TORN = new byte[0];
@@ -52,6 +58,9 @@ final class LineReader implements AutoCloseable {
             start = 0;
         }
         if (end == buffer.length) {
+            if (buffer.length >= MAX_LINE) {
+                throw new IOException("a line of the log is longer than " + MAX_LINE + " bytes: no entry is that long");
+            }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int read = in.read(buffer, end, buffer.length - end);

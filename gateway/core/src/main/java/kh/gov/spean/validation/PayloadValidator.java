@@ -1,6 +1,5 @@
 package kh.gov.spean.validation;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.json.WellFormedJson;
 
 /**
  * Validates payloads against the catalog's compiled schemas. The JSON is parsed first with limits against hostile
@@ -24,7 +24,7 @@ import kh.gov.spean.error.SpeanException;
  */
 public final class PayloadValidator {
 
-    public static final int MAX_NESTING = 64;
+    public static final int MAX_NESTING = WellFormedJson.MAX_DEPTH;
     private static final int MAX_REPORTED = 5;
 
     private static final JsonMapper PARSER = JsonMapper.builder(JsonFactory.builder()
@@ -68,28 +68,8 @@ public final class PayloadValidator {
         try {
             return PARSER.readTree(json);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new SpeanException(ErrorCode.MALFORMED_JSON, "the payload is not acceptable JSON" + where + ": "
-                    + reason(e));
+            throw new SpeanException(ErrorCode.MALFORMED_JSON, "the payload is not acceptable JSON"
+                    + WellFormedJson.location(e) + ": " + WellFormedJson.reason(e));
         }
-    }
-
-    /** The kind of problem, never Jackson's message itself: that can quote a token of the payload. */
-    private static String reason(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("duplicate")) {
-            return "a key appears twice in one object";
-        }
-        if (message.contains("nesting depth")) {
-            return "nested deeper than " + MAX_NESTING + " levels";
-        }
-        if (message.contains("end-of-input") || message.contains("eof")) {
-            return "the JSON ends early";
-        }
-        if (message.contains("trailing")) {
-            return "data follows the JSON value";
-        }
-        return "not well-formed";
     }
 }

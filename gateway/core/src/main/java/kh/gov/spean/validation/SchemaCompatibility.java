@@ -1,19 +1,18 @@
 package kh.gov.spean.validation;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import kh.gov.spean.json.SpeanJson;
 
 /**
  * Decides whether a new revision of a schema may replace the old one within the same major version: it may widen what
@@ -151,8 +150,6 @@ public final class SchemaCompatibility {
     }
 
     private static JsonObject read(String schema) {
-        try (JsonReader reader = Json.createReader(new StringReader(schema))) {
-            return reader.readObject();
-        }
+        return SpeanJson.readObject(schema);
     }
 }

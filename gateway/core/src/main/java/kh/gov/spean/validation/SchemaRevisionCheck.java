@@ -1,7 +1,6 @@
 package kh.gov.spean.validation;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.bind.JsonbException;
+
+import kh.gov.spean.json.SpeanJson;
 
 /**
  * Compares the schemas folder with a baseline (the schemas as last released): within each major version only
@@ -79,22 +78,19 @@ public final class SchemaRevisionCheck {
         if (!Files.isRegularFile(file)) {
             return "its schema.json is not a file";
         }
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file)))) {
-            reader.readObject();
+        try {
+            SpeanJson.readObject(Files.readString(file));
             return null;
         } catch (CharacterCodingException e) {
             return "its schema.json is not UTF-8 text";
-        } catch (JsonException e) {
+        } catch (JsonbException e) {
             return "its schema.json is not a JSON object: " + e.getMessage();
         }
     }
 
     private static List<String> versionProblems(String id, String schema) {
         String folderMajor = id.substring(id.lastIndexOf("/v") + 2);
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(schema))) {
-            object = reader.readObject();
-        }
+        JsonObject object = SpeanJson.readObject(schema);
         String version = object.get(SchemaCatalog.VERSION_KEYWORD) instanceof JsonString text ? text.getString() : null;
         if (version == null || !version.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
             return List.of("it carries no semantic version in " + SchemaCatalog.VERSION_KEYWORD);

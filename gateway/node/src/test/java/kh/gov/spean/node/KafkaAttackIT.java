@@ -1,7 +1,9 @@
 package kh.gov.spean.node;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -9,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +82,41 @@ class KafkaAttackIT {
                 "{\"v\":1,\"header\":\"AAAA\"".getBytes(StandardCharsets.UTF_8))).get();
         assertEquals(ErrorCode.ENVELOPE_MALFORMED, refusal.get(20, TimeUnit.SECONDS).code());
         assertEquals(hitsBefore, network.backendHits());
+    }
+
+    /**
+     * Truncated JSON once made the envelope parser spin for ever on the consumer's thread, so the partition it landed on
+     * served nothing again, even after a restart. Each is now refused and committed, on every partition of the inbox,
+     * and a genuine envelope on each partition still reaches the backend.
+     */
+    @Test
+    void truncated_records_on_every_partition_stall_none_of_them() throws Exception {
+        List<String> truncated = List.of("{\"v\":1,\"x\":[", "{", "[1,2", "{\"v\":1,\"header\":{\"a\":[[[",
+                "{\"v\":1e999999999,\"header\":\"\",\"signature\":\"\",\"payload\":\"\"}");
+        int partitions = attacker.partitionsFor(Topics.inbox(TestNetwork.MOI)).size();
+        AtomicInteger malformed = new AtomicInteger();
+        network.moi().events().onRejection(rejection -> {
+            if (rejection.envelopeId() == null && rejection.code() == ErrorCode.ENVELOPE_MALFORMED) {
+                malformed.incrementAndGet();
+            }
+        });
+        int hitsBefore = network.backendHits();
+        for (int partition = 0; partition < partitions; partition++) {
+            for (String record : truncated) {
+                attacker.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI), partition,
+                        "junk".getBytes(StandardCharsets.UTF_8), record.getBytes(StandardCharsets.UTF_8))).get();
+            }
+            Envelope genuine = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC());
+            attacker.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI), partition,
+                    genuine.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(genuine))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(truncated.size() * partitions, malformed.get(), "every truncated record refused as malformed");
+            assertEquals(hitsBefore + partitions, network.backendHits(), "a genuine envelope served on every partition");
+        });
+        HttpResponse<String> call = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN,
+                match.request());
+        assertEquals(200, call.statusCode(), call::body);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package kh.gov.spean.cli.connector;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
@@ -31,6 +29,7 @@ import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.FederationSeed;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.json.SpeanJson;
 
 /**
  * Writes a new ministry's connector in the shape every connector has — descriptor, Camel YAML route, WireMock backend,
@@ -192,8 +191,8 @@ public record ConnectorScaffold(Path repository) {
     }
 
     private static JsonObject read(Path file) {
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file)))) {
-            return reader.readObject();
+        try {
+            return SpeanJson.readObject(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

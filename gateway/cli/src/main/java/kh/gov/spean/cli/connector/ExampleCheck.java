@@ -1,7 +1,6 @@
 package kh.gov.spean.cli.connector;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
 import kh.gov.spean.cli.demo.ExchangePlayer;
+import kh.gov.spean.json.SpeanJson;
 
 /**
  * Plays one example exchange through a running network and says whether it held, and if not, why in words. A
@@ -183,8 +181,8 @@ public final class ExampleCheck {
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
+        try {
+            return SpeanJson.readObject(body);
         } catch (RuntimeException notAnObject) {
             return null;
         }

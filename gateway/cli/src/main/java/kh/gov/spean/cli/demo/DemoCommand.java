@@ -2,7 +2,6 @@ package kh.gov.spean.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +31,7 @@ import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.Topics;
+import kh.gov.spean.json.SpeanJson;
 
 /**
  * {@code spean demo}: a fresh federation, an embedded Kafka broker, the mock ministries and one node per member; plays
@@ -143,9 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static JsonObject parse(byte[] json) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        }
+        return SpeanJson.readObject(new String(json, StandardCharsets.UTF_8));
     }
 
     /** The demo starts from nothing each time; it refuses to wipe a folder that is not a Spean data directory. */

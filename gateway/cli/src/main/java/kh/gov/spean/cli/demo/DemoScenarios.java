@@ -1,16 +1,13 @@
 package kh.gov.spean.cli.demo;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import kh.gov.spean.id.ServiceId;
@@ -53,14 +50,12 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
     }
 
     private static ExchangeScenario exchange(String name, Path exampleFile) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(read(exampleFile), StandardCharsets.UTF_8)))) {
-            JsonObject example = reader.readObject();
-            JsonObject expect = example.getJsonObject("expect");
-            return new ExchangeScenario(name, SubsystemId.parse(example.getString("client")),
-                    ServiceId.parse(example.getString("service")),
-                    example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8),
-                    expect.getInt("status"), expect.containsKey("body") ? expect.getJsonObject("body") : JsonValue.EMPTY_JSON_OBJECT);
-        }
+        JsonObject example = SpeanJson.readObject(new String(read(exampleFile), StandardCharsets.UTF_8));
+        JsonObject expect = example.getJsonObject("expect");
+        return new ExchangeScenario(name, SubsystemId.parse(example.getString("client")),
+                ServiceId.parse(example.getString("service")),
+                example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8),
+                expect.getInt("status"), expect.containsKey("body") ? expect.getJsonObject("body") : JsonValue.EMPTY_JSON_OBJECT);
     }
 
     private static byte[] read(Path file) {

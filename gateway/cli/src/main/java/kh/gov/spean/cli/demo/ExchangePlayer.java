@@ -1,7 +1,6 @@
 package kh.gov.spean.cli.demo;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +8,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.json.SpeanJson;
 
 /** Plays calls at a node's HTTP edge as a ministry system would, and judges the answers. */
 public final class ExchangePlayer {
@@ -53,8 +51,8 @@ public final class ExchangePlayer {
             return true;
         }
         JsonObject actual;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            actual = reader.readObject();
+        try {
+            actual = SpeanJson.readObject(body);
         } catch (RuntimeException notJson) {
             return false;
         }

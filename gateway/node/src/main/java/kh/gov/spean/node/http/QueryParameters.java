@@ -24,7 +24,11 @@ public final class QueryParameters {
         }
         for (String parameter : query.split("&")) {
             if (parameter.startsWith(name + "=") && parameter.length() > name.length() + 1) {
-                return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+                try {
+                    return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new SpeanException(ErrorCode.MALFORMED_REQUEST, name + " is not percent-encoded correctly");
+                }
             }
         }
         return null;

@@ -1,6 +1,5 @@
 package kh.gov.spean.node.metadata;
 
-import java.io.StringReader;
 import java.util.Comparator;
 import java.util.List;
 
@@ -8,12 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.validation.SchemaCatalog;
 import kh.gov.spean.validation.SchemaId;
 
@@ -112,10 +111,9 @@ public final class ServiceMetadata {
     }
 
     private JsonObject json(String mediaType, SchemaId schema) {
-        try (JsonReader reader = Json.createReader(new StringReader(schemas.text(schema)))) {
-            return Json.createObjectBuilder().add(mediaType, Json.createObjectBuilder().add("schema", reader.readObject()))
-                    .build();
-        }
+        return Json.createObjectBuilder()
+                .add(mediaType, Json.createObjectBuilder().add("schema", SpeanJson.readObject(schemas.text(schema))))
+                .build();
     }
 
     private List<Federation.Service> servicesOf(SubsystemId provider) {
