@@ -47,6 +47,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 System.out.printf("INTACT  %s (%s): %d entries, %d envelope signatures, %d checkpoints (last at %d), %d ms%n",
                         log, TerminalText.line(report.origin()), report.entries(), report.signaturesChecked(), report.checkpoints(),
                         report.lastCheckpointSize(), millis);
+                if (report.refusals() >= 0) {
+                    System.out.printf("        %d messages refused (entries that count several add their count)%n",
+                            report.refusals());
+                }
                 if (report.entries() > report.lastCheckpointSize()) {
                     System.out.printf("        %d entries after the last checkpoint are not yet covered by one%n",
                             report.entries() - report.lastCheckpointSize());
