@@ -27,30 +27,34 @@ final class CodedFailureHandler implements CommandLine.IExecutionExceptionHandle
     public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (failure instanceof SpeanException coded) {
-            commandLine.getErr().println("spean: " + coded.code() + ": " + coded.detail());
+            print(commandLine, coded.code() + ": " + coded.detail());
             return CODED_FAILURE;
         }
         if (failure instanceof UncheckedIOException unchecked) {
             IOException cause = unchecked.getCause();
             boolean saysMore = !unchecked.getMessage().equals(cause.toString());
-            commandLine.getErr().println("spean: " + (saysMore ? unchecked.getMessage() + " (" + reason(cause) + ")"
-                    : reason(cause)));
+            print(commandLine, saysMore ? unchecked.getMessage() + " (" + reason(cause) + ")" : reason(cause));
             return CODED_FAILURE;
         }
         if (failure instanceof IOException file) {
-            commandLine.getErr().println("spean: " + reason(file));
+            print(commandLine, reason(file));
             return CODED_FAILURE;
         }
         if (failure instanceof JsonException || failure instanceof JsonbException) {
-            commandLine.getErr().println("spean: a file is not the JSON expected: " + failure.getMessage());
+            print(commandLine, "a file is not the JSON expected: " + failure.getMessage());
             return CODED_FAILURE;
         }
         if (failure instanceof IllegalArgumentException refused && refused.getMessage() != null) {
             // What the core's parsers say of an identifier, certificate or log they cannot use.
-            commandLine.getErr().println("spean: " + refused.getMessage());
+            print(commandLine, refused.getMessage());
             return CODED_FAILURE;
         }
         throw failure;
+    }
+
+    /** One line, whatever a message quotes of a file or a log: control characters shown, never sent to the terminal. */
+    private static void print(CommandLine commandLine, String message) {
+        commandLine.getErr().println("spean: " + TerminalText.line(message));
     }
 
     private static String reason(IOException failure) {

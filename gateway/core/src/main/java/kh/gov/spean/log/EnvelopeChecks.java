@@ -29,13 +29,20 @@ final class EnvelopeChecks implements AutoCloseable {
     private record Check(long index, Future<Result> result) {
     }
 
-    /** One entry's outcome: whether it held an envelope whose signature was verified, or what is wrong with it. */
-    private record Result(boolean verified, String problem) {
-        static final Result NO_ENVELOPE = new Result(false, null);
-        static final Result VERIFIED = new Result(true, null);
+    /**
+     * One entry's outcome: whether it held an envelope whose signature was verified, how many refusals it records, or
+     * what is wrong with it.
+     */
+    private record Result(boolean verified, long refusals, String problem) {
+        static final Result NO_ENVELOPE = new Result(false, 0, null);
+        static final Result VERIFIED = new Result(true, 0, null);
 
         static Result problem(String problem) {
-            return new Result(false, problem);
+            return new Result(false, 0, problem);
+        }
+
+        static Result refusals(long count) {
+            return new Result(false, count, null);
         }
     }
 
@@ -63,6 +70,7 @@ final class EnvelopeChecks implements AutoCloseable {
 
     private static final int RECENT = 256;
     private long checked;
+    private long refusals;
 
     EnvelopeChecks(DetachedSignatureVerifier signatures) {
         this.signatures = signatures;
@@ -95,12 +103,18 @@ final class EnvelopeChecks implements AutoCloseable {
             if (result.verified()) {
                 checked++;
             }
+            refusals += result.refusals();
         }
         return null;
     }
 
     long checked() {
         return checked;
+    }
+
+    /** Refusals the checked entries record: one per refusal entry, or its count for one that counts several. */
+    long refusals() {
+        return refusals;
     }
 
     @Override
@@ -116,7 +130,10 @@ final class EnvelopeChecks implements AutoCloseable {
             return Result.problem("it is not a log entry (its bytes were altered)");
         }
         if (!entry.recordsAcceptedEnvelope()) {
-            return Result.NO_ENVELOPE;
+            if (entry.count() != null && entry.count() < 1) {
+                return Result.problem("it counts " + entry.count() + " refusals: a count is at least 1");
+            }
+            return entry.refusals() > 0 ? Result.refusals(entry.refusals()) : Result.NO_ENVELOPE;
         }
         if (entry.header() == null || entry.signature() == null) {
             return Result.problem("it records an envelope without its header or signature");

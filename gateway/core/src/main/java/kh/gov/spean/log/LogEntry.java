@@ -17,9 +17,11 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param ciphertextSha256 base64 SHA-256 of the ciphertext as received or sent
  * @param recordSha256 hex SHA-256 of the raw message as it arrived, for refusals of what could not be read
  * @param result       {@code verified} or {@code signed} for accepted envelopes, the error code for refusals
+ * @param count        for a refusal entry that counts unauthenticated refusals of one source and code over a window
+ *                     (decision 0038), how many there were; absent on an entry that records one message
  */
 @JsonbPropertyOrder({"index", "previous", "recordedAt", "kind", "node", "envelopeId", "type", "sender", "recipient",
-        "client", "service", "header", "signature", "signer", "ciphertextSha256", "recordSha256", "result", "detail"})
+        "client", "service", "header", "signature", "signer", "ciphertextSha256", "recordSha256", "result", "detail", "count"})
 public record LogEntry(
         long index,
         String previous,
@@ -38,7 +40,8 @@ public record LogEntry(
         String ciphertextSha256,
         String recordSha256,
         String result,
-        String detail) {
+        String detail,
+        Long count) {
 
     public static final String VERIFIED = "verified";
     public static final String SIGNED = "signed";
@@ -46,7 +49,15 @@ public record LogEntry(
     /** The same entry placed at {@code index} after the entry whose leaf hash is {@code previous}, recorded at {@code at}. */
     public LogEntry placed(long newIndex, String newPrevious, Instant at) {
         return new LogEntry(newIndex, newPrevious, at, kind, node, envelopeId, type, sender, recipient, client, service,
-                header, signature, signer, ciphertextSha256, recordSha256, result, detail);
+                header, signature, signer, ciphertextSha256, recordSha256, result, detail, count);
+    }
+
+    /** How many refusals the entry records: its count when it counts several, 1 for one refusal, 0 for anything else. */
+    public long refusals() {
+        if (!LogEntryKind.REJECTED.wireName().equals(kind)) {
+            return 0;
+        }
+        return count == null ? 1 : count;
     }
 
     /** True when the entry records an envelope whose signature must verify (it was signed here or accepted here). */

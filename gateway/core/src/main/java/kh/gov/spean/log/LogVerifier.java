@@ -36,9 +36,13 @@ public final class LogVerifier {
         }
     }
 
-    /** The outcome: counts, and the first problem if any. */
+    /**
+     * The outcome: counts, and the first problem if any. {@code refusals} is how many messages the log records as
+     * refused (an entry that counts several adds its count); -1 when envelope checks were skipped, which do not read
+     * whole entries.
+     */
     public record Report(String origin, long entries, long signaturesChecked, int checkpoints, long lastCheckpointSize,
-                         Problem problem) {
+                         Problem problem, long refusals) {
         public boolean intact() {
             return problem == null;
         }
@@ -63,10 +67,10 @@ public final class LogVerifier {
     public Report verify(LogFiles files, Progress progress) throws IOException {
         String origin = Files.exists(files.origin()) ? Files.readString(files.origin()).trim() : null;
         if (origin == null) {
-            return new Report(null, 0, 0, 0, 0, new Problem("log", "no origin file in " + files.directory()));
+            return new Report(null, 0, 0, 0, 0, new Problem("log", "no origin file in " + files.directory()), 0);
         }
         if (!Files.exists(files.entries())) {
-            return new Report(origin, 0, 0, 0, 0, new Problem("log", "no entries file in " + files.directory()));
+            return new Report(origin, 0, 0, 0, 0, new Problem("log", "no entries file in " + files.directory()), 0);
         }
         List<Long> checkpointSizes = files.checkpointSizes();
         Set<Long> wanted = new HashSet<>(checkpointSizes);
@@ -148,12 +152,12 @@ public final class LogVerifier {
             Problem envelopeProblem = envelopes.firstProblemBefore(Long.MAX_VALUE);
             problem = envelopeProblem != null ? envelopeProblem : problem;
             if (problem != null) {
-                return new Report(origin, tree.size(), envelopes.checked(), 0, 0, problem);
+                return new Report(origin, tree.size(), envelopes.checked(), 0, 0, problem, refusals(envelopes));
             }
         } finally {
             envelopes.close();
         }
-        return checkCheckpoints(files, origin, tree, rootsAt, checkpointSizes, envelopes.checked());
+        return checkCheckpoints(files, origin, tree, rootsAt, checkpointSizes, envelopes.checked(), refusals(envelopes));
     }
 
     /** Either the entry before was altered, or this entry's link to it: the next entry's link tells which. */
@@ -168,7 +172,7 @@ public final class LogVerifier {
     }
 
     private Report checkCheckpoints(LogFiles files, String origin, MerkleTree tree, Map<Long, byte[]> rootsAt,
-                                    List<Long> sizes, long signaturesChecked) throws IOException {
+                                    List<Long> sizes, long signaturesChecked, long refusals) throws IOException {
         long entries = tree.size();
         DetachedSignatureVerifier signatures = new DetachedSignatureVerifier(trustAnchor);
         TimestampVerifier timestamps = new TimestampVerifier(trustAnchor);
@@ -182,47 +186,47 @@ public final class LogVerifier {
             try {
                 checkpoint = Checkpoint.parse(text);
             } catch (IllegalArgumentException e) {
-                return report(origin, entries, signaturesChecked, verified, size, where, e.getMessage());
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, e.getMessage());
             }
             if (checkpoint.size() != size || !checkpoint.origin().equals(origin)) {
-                return report(origin, entries, signaturesChecked, verified, size, where,
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where,
                         "it names " + checkpoint.origin() + " at size " + checkpoint.size() + ", not this log at " + size);
             }
             if (size > entries) {
-                return report(origin, entries, signaturesChecked, verified, size, where, "it covers " + size
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, "it covers " + size
                         + " entries but the log holds only " + entries + ": entries were removed");
             }
             if (!MessageDigest.isEqual(rootsAt.get(size), checkpoint.root())) {
-                return report(origin, entries, signaturesChecked, verified, size, where, "its root does not match entries 0.."
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, "its root does not match entries 0.."
                         + (size - 1) + ": an entry was altered, removed or inserted");
             }
             Instant stampedAt;
             try {
                 if (!Files.exists(files.checkpointTimestamp(size)) || !Files.exists(files.checkpointSignature(size))) {
-                    return report(origin, entries, signaturesChecked, verified, size, where, "its signature or timestamp is missing");
+                    return report(origin, entries, signaturesChecked, refusals, verified, size, where, "its signature or timestamp is missing");
                 }
                 stampedAt = timestamps.verify(text, Files.readAllBytes(files.checkpointTimestamp(size)));
                 X509Certificate signer = signatures.verify(text, Files.readAllBytes(files.checkpointSignature(size)), stampedAt);
                 String member = LogSettings.memberOf(origin);
                 if (!signer.getSubjectX500Principal().getName().contains("CN=" + member + " signing")) {
-                    return report(origin, entries, signaturesChecked, verified, size, where,
+                    return report(origin, entries, signaturesChecked, refusals, verified, size, where,
                             "it is signed by " + signer.getSubjectX500Principal().getName() + ", not by " + member);
                 }
             } catch (SpeanException e) {
-                return report(origin, entries, signaturesChecked, verified, size, where, e.code() + ": " + e.detail());
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, e.code() + ": " + e.detail());
             }
             if (stampedAt.isBefore(previousTime)) {
-                return report(origin, entries, signaturesChecked, verified, size, where, "timestamped before the checkpoint ahead of it");
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, "timestamped before the checkpoint ahead of it");
             }
             if (previous != null && !MerkleTree.verifyConsistency(previous.size(), size, previous.root(), checkpoint.root(),
                     tree.consistencyProof(previous.size(), size))) {
-                return report(origin, entries, signaturesChecked, verified, size, where, "it does not extend checkpoint " + previous.size());
+                return report(origin, entries, signaturesChecked, refusals, verified, size, where, "it does not extend checkpoint " + previous.size());
             }
             previous = checkpoint;
             previousTime = stampedAt;
             verified++;
         }
-        return new Report(origin, entries, signaturesChecked, verified, previous == null ? 0 : previous.size(), null);
+        return new Report(origin, entries, signaturesChecked, verified, previous == null ? 0 : previous.size(), null, refusals);
     }
 
     private static LogEntry parse(byte[] line) {
@@ -236,8 +240,12 @@ public final class LogVerifier {
         }
     }
 
-    private static Report report(String origin, long entries, long signatures, int checkpoints, long lastSize,
-                                 String where, String what) {
-        return new Report(origin, entries, signatures, checkpoints, lastSize, new Problem(where, what));
+    private static Report report(String origin, long entries, long signatures, long refusals, int checkpoints,
+                                 long lastSize, String where, String what) {
+        return new Report(origin, entries, signatures, checkpoints, lastSize, new Problem(where, what), refusals);
+    }
+
+    private long refusals(EnvelopeChecks envelopes) {
+        return checkEnvelopeSignatures ? envelopes.refusals() : -1;
     }
 }

@@ -28,6 +28,7 @@ import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.TimestampAuthority;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.MemberId;
 
 /**
  * A node's message log: entries appended durably (written and forced to disk) before {@link #append} returns, with
@@ -61,6 +62,7 @@ public final class MessageLog implements AutoCloseable {
     private volatile SignedCheckpoint lastCheckpoint;
     private byte[] lastLeafHash;
     private volatile long lastCheckpointSize;
+    private final RefusalCounts refusals = new RefusalCounts();
 
     private MessageLog(LogFiles files, String origin, DetachedSigner signer, TimestampAuthority timestamps, Clock clock,
                        long checkpointEvery, Duration checkpointInterval, FileChannel channel, MerkleTree tree) {
@@ -155,8 +157,27 @@ public final class MessageLog implements AutoCloseable {
         return append(List.of(entry));
     }
 
+    /**
+     * Counts a refusal of an unauthenticated message instead of appending an entry for it: the count goes into the log
+     * as one entry per node, source and code when the window closes — at each checkpoint tick, before
+     * {@link #checkpoint()} and on {@link #close()} (decision 0038). {@code source} must come from a bounded set.
+     */
+    public void countRefusal(MemberId node, String source, ErrorCode code, String detail) {
+        refusals.add(node, source, code, detail, clock.instant());
+    }
+
+    /** Writes the refusals counted so far, one entry per count, and returns how many entries that made. */
+    public int writeRefusalCounts() {
+        List<LogEntry> counts = refusals.close();
+        if (!counts.isEmpty()) {
+            append(counts);
+        }
+        return counts.size();
+    }
+
     /** Takes a checkpoint now (if anything was appended since the last one) and returns the log size it covers. */
     public long checkpoint() {
+        writeRefusalCounts();
         return await(submit(new Task(List.of(), true, new CompletableFuture<>())));
     }
 
@@ -286,8 +307,16 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    /** Asks the writer for a checkpoint when entries arrived since the last one. */
+    /** Closes the refusal window, then asks the writer for a checkpoint when entries arrived since the last one. */
     private void checkpointIfDue() {
+        if (!writer.isAlive()) {
+            return;
+        }
+        try {
+            writeRefusalCounts();
+        } catch (RuntimeException e) {
+            LOG.error("cannot write the refusal counts: {}", e.getMessage());
+        }
         if (size > lastCheckpointSize && writer.isAlive()) {
             tasks.add(new Task(List.of(), true, new CompletableFuture<>()));
         }

@@ -42,6 +42,14 @@ public final class ErrorClassifier {
         return ErrorCode.INTERNAL;
     }
 
+    /**
+     * True when trying the same thing again could succeed (a backend down, slow or failing, Kafka unreachable), false
+     * when it would fail the same way (a refusal, a forgery, a 4xx): what decides whether a step is redelivered.
+     */
+    public static boolean isTransient(Throwable failure) {
+        return failure != null && codeOf(failure).isTransient();
+    }
+
     /** A detail safe to show a caller: a Spean exception's own detail, otherwise the code's title, never a stack trace. */
     public static String detailOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

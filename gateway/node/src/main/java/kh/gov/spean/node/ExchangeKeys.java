@@ -15,6 +15,8 @@ public final class ExchangeKeys {
     public static final String OFFSET_COMMIT = "spean.offsetCommit";
     /** The Kafka record's bytes exactly as they arrived, for the digest a refusal is logged with. */
     public static final String RAW_RECORD = "spean.rawRecord";
+    /** Where the Kafka record came from, {@code TOPIC/PARTITION}: the source its refusal is counted under. */
+    public static final String RECORD_SOURCE = "spean.recordSource";
     /** The node of the requesting member that waits for the answer, from the request's record (KafkaRecord). */
     public static final String REPLY_TO = "spean.replyTo";
     /** Set once an incoming envelope's signature verified: its sender is known, so a coded error can be sent back. */

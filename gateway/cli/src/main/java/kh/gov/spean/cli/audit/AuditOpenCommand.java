@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.cli.TerminalText;
 import kh.gov.spean.log.CommitmentCheck;
 import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.node.SettingCheck;
@@ -36,10 +37,11 @@ public final class AuditOpenCommand implements Callable<Integer> {
                 HexFormat.of().parseHex(salt));
         if (result.opens()) {
             System.out.printf("OPENS   this payload is exactly the one %s sent to %s in envelope %s at %s%n",
-                    result.header().sender(), result.header().recipient(), envelope, result.header().issuedAt());
+                    TerminalText.line(result.header().sender()), TerminalText.line(result.header().recipient()),
+                    TerminalText.line(envelope), result.header().issuedAt());
             return 0;
         }
-        System.out.printf("DIFFERS this payload or salt is not what envelope %s committed to%n", envelope);
+        System.out.printf("DIFFERS this payload or salt is not what envelope %s committed to%n", TerminalText.line(envelope));
         return 1;
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.cli.TerminalText;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.log.AuditProofs;
 import kh.gov.spean.log.LogFiles;
@@ -23,7 +24,7 @@ public final class AuditProveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(SpeanJson.toPrettyString(AuditProofs.inclusion(new LogFiles(log), envelope)));
+        System.out.println(TerminalText.lines(SpeanJson.toPrettyString(AuditProofs.inclusion(new LogFiles(log), envelope))));
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.cli.TerminalText;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.log.LogFiles;
@@ -44,15 +45,19 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (report.intact()) {
                 System.out.printf("INTACT  %s (%s): %d entries, %d envelope signatures, %d checkpoints (last at %d), %d ms%n",
-                        log, report.origin(), report.entries(), report.signaturesChecked(), report.checkpoints(),
+                        log, TerminalText.line(report.origin()), report.entries(), report.signaturesChecked(), report.checkpoints(),
                         report.lastCheckpointSize(), millis);
+                if (report.refusals() >= 0) {
+                    System.out.printf("        %d messages refused (entries that count several add their count)%n",
+                            report.refusals());
+                }
                 if (report.entries() > report.lastCheckpointSize()) {
                     System.out.printf("        %d entries after the last checkpoint are not yet covered by one%n",
                             report.entries() - report.lastCheckpointSize());
                 }
             } else {
-                System.out.printf("BROKEN  %s%s: %s%n", log, report.origin() == null ? "" : " (" + report.origin() + ")",
-                        report.problem());
+                System.out.printf("BROKEN  %s%s: %s%n", log, report.origin() == null ? "" : " (" + TerminalText.line(report.origin()) + ")",
+                        TerminalText.line(report.problem()));
                 allIntact = false;
             }
         }

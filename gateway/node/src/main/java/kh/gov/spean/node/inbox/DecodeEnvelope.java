@@ -2,6 +2,7 @@ package kh.gov.spean.node.inbox;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeCodec;
@@ -24,6 +25,8 @@ public final class DecodeEnvelope implements Processor {
         exchange.setProperty(ExchangeKeys.RECEIVED_AT, System.currentTimeMillis());
         byte[] record = exchange.getMessage().getBody(byte[].class);
         exchange.setProperty(ExchangeKeys.RAW_RECORD, record);
+        exchange.setProperty(ExchangeKeys.RECORD_SOURCE, exchange.getMessage().getHeader(KafkaConstants.TOPIC, "inbox", String.class)
+                + "/" + exchange.getMessage().getHeader(KafkaConstants.PARTITION, "?", String.class));
         KafkaRecord.keepReplyTo(exchange);
         if (record == null || record.length == 0) {
             throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "empty record");

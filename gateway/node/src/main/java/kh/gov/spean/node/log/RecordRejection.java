@@ -13,7 +13,11 @@ import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.XRoadHeaders;
 
-/** Writes each refusal to the message log with its code: the envelope as far as it was read, or the digest of what came. */
+/**
+ * Writes each refusal to the message log with its code: the envelope as far as it was read, or the digest of what came.
+ * A message off Kafka whose signature was not verified (anyone can write one, for free) is counted instead, per
+ * topic/partition and code, into one entry per window (decision 0038).
+ */
 public final class RecordRejection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordRejection.class);
@@ -28,6 +32,15 @@ public final class RecordRejection {
 
     /** A refusal of an envelope read off Kafka. */
     public void inbox(CaughtFailure failure, Exchange exchange) {
+        if (!Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.AUTHENTICATED, Boolean.class))) {
+            try {
+                log.countRefusal(node, exchange.getProperty(ExchangeKeys.RECORD_SOURCE, "inbox", String.class),
+                        failure.code(), failure.detail());
+            } catch (RuntimeException e) {
+                LOG.error("cannot count a refusal for the message log: {}", e.getMessage());
+            }
+            return;
+        }
         append(LogEntries.rejected(node, failure.envelope(), exchange.getProperty(ExchangeKeys.RAW_RECORD, byte[].class),
                 "inbox", failure.code(), failure.detail()));
     }

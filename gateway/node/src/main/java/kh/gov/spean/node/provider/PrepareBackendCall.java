@@ -27,7 +27,8 @@ public final class PrepareBackendCall implements Processor {
     public void process(Exchange exchange) {
         EnvelopeHeader header = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header();
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        // Camel's redelivery counters stay: a retried hand-over that cleared them would be retried for ever.
+        message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.JSON);
         message.setHeader(XRoadHeaders.CLIENT, header.client().toString());

@@ -1,6 +1,11 @@
 package kh.gov.spean.node.routes;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
+
+import kh.gov.spean.node.ErrorClassifier;
 
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.http.WriteProblemResponse;
@@ -9,11 +14,16 @@ import kh.gov.spean.node.inbox.HandleInboxRejection;
 import kh.gov.spean.node.log.LogSentEnvelope;
 import kh.gov.spean.node.operations.RecordExchange;
 
-/** The node's two error policies, which routes opt into: problem+json at the HTTP edge, coded rejection in the inbox. */
+/**
+ * The node's error policies, which routes opt into: problem+json at the HTTP edge; coded rejection in the inbox; and
+ * for event copies the same rejection, but only after a transient failure was redelivered in place (see
+ * {@link Redelivery#EVENT_COPIES}).
+ */
 public final class ErrorPolicies extends RouteConfigurationBuilder {
 
     public static final String HTTP_PROBLEMS = "http-problems";
     public static final String INBOX_REJECTIONS = "inbox-rejections";
+    public static final String EVENT_COPY_REJECTIONS = "event-copy-rejections";
 
     private final WriteProblemResponse writeProblemResponse;
     private final HandleInboxRejection handleInboxRejection;
@@ -37,13 +47,31 @@ public final class ErrorPolicies extends RouteConfigurationBuilder {
                 .process(writeProblemResponse).id("write-problem-response")
                 .process(recordExchange).id("record-refused-call");
 
-        routeConfiguration(INBOX_REJECTIONS)
-                .onException(Exception.class).handled(true)
-                .process(handleInboxRejection).id("handle-inbox-rejection")
+        rejectInTheInbox(routeConfiguration(INBOX_REJECTIONS).onException(Exception.class), "");
+
+        // A subscriber's backend that failed transiently is tried again in place, the failed step only (the copy's
+        // hand-over, see SubscriberRoute); a permanent failure, or one that outlasts the retries, is handled as above.
+        Redelivery retry = Redelivery.EVENT_COPIES;
+        RouteConfigurationDefinition eventCopies = routeConfiguration(EVENT_COPY_REJECTIONS);
+        rejectInTheInbox(eventCopies.onException(Exception.class)
+                .onWhen(exchange -> ErrorClassifier.isTransient(exchange.getException()))
+                .maximumRedeliveries(retry.retries())
+                .redeliveryDelay(retry.firstDelay().toMillis())
+                .useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveryDelay(retry.maxDelay().toMillis())
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logExhausted(false), "-after-retries");
+        rejectInTheInbox(eventCopies.onException(Exception.class), "-of-event-copy");
+    }
+
+    /** Refuses the message with its code, answers an authentic request, sets an event copy aside, commits the offset. */
+    private void rejectInTheInbox(OnExceptionDefinition failure, String idSuffix) {
+        failure.handled(true)
+                .process(handleInboxRejection).id("handle-inbox-rejection" + idSuffix)
                 .filter(exchangeProperty(ExchangeKeys.ERROR_REPLY))
-                    .process(logSentEnvelope).id("log-error-reply")
-                    .to(endpoints.outbox()).id("publish-error-reply")
+                    .process(logSentEnvelope).id("log-error-reply" + idSuffix)
+                    .to(endpoints.outbox()).id("publish-error-reply" + idSuffix)
                 .end()
-                .process(CommitOffset.commit()).id("commit-refused-offset");
+                .process(CommitOffset.commit()).id("commit-refused-offset" + idSuffix);
     }
 }

@@ -63,9 +63,10 @@ public final class InboxRoute extends RouteBuilder {
         from(RECEIVE).routeId("receive").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(CommitOffset.keep()).id("keep-offset-commit")
                 .process(steps.decodeEnvelope()).id("decode-envelope")
-                .process(steps.verifySignature()).id("verify-signature")
+                // Addressee and time window first: neither refusal depends on the signature, and both cost nothing.
                 .process(steps.checkRecipient()).id("check-recipient")
                 .process(steps.checkTimeWindow()).id("check-time-window")
+                .process(steps.verifySignature()).id("verify-signature")
                 .process(steps.rejectReplay()).id("reject-replay")
                 .choice()
                     .when(typeIs(EnvelopeType.REQUEST))
