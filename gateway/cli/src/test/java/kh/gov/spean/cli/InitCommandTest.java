@@ -31,7 +31,7 @@ class InitCommandTest {
             MemberFiles keys = MemberFiles.in(data, MemberId.parse(member));
             assertTrue(Files.isRegularFile(keys.signingKeystore()));
             assertTrue(Files.isRegularFile(keys.encryptionKeystore()));
-            assertFalse(Files.getPosixFilePermissions(keys.passwordFile()).contains(PosixFilePermission.OTHERS_READ));
+            assertFalse(Files.getPosixFilePermissions(keys.developmentPasswordFile()).contains(PosixFilePermission.OTHERS_READ));
             assertEquals(MemberId.parse(member), keys.loadKeys().member());
         }
         assertFalse(Files.readString(files.configuration()).contains("PRIVATE KEY"));
@@ -52,7 +52,7 @@ class InitCommandTest {
             throws Exception {
         assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
         MemberFiles keys = MemberFiles.in(data, MemberId.parse("KH/GOV/MOI"));
-        Files.writeString(keys.passwordFile(), "not-the-password");
+        Files.writeString(keys.developmentPasswordFile(), "not-the-password");
 
         String said = refusedStartOfMoi(data);
         assertTrue(said.contains(keys.signingKeystore().toString()) && said.contains("wrong password"), said);
