@@ -20,12 +20,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine;
 
 import kh.gov.spean.federation.FederationSeed;
+import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so this keeps it honest: every node's command is a valid
- * {@code spean gateway} command line, every member has a node, every host, port, folder and Dockerfile it names
- * exists, and the Kafka cluster is three TLS-only brokers replicating three times ({@code KafkaTlsIT} runs nodes
+ * {@code spean gateway} command line, every member has a node that mounts its own keys and none of the authority's,
+ * every host, port, folder and Dockerfile it names exists, and the Kafka cluster is three TLS-only brokers replicating three times ({@code KafkaTlsIT} runs nodes
  * through a TLS-only broker with the same kafka-tls.sh material).
  */
 class DockerComposeTest {
@@ -60,7 +61,7 @@ class DockerComposeTest {
             String[] arguments = gateway.toArray(String[]::new);
             CommandLine.ParseResult parsed = SpeanCommand.forArguments(arguments).parseArgs(arguments);
             assertEquals("gateway", parsed.subcommand().commandSpec().name());
-            assertEquals("/data", option(gateway, "--data"), "nodes share the data volume spean-init writes");
+            assertEquals("/data", option(gateway, "--data"), "a node's own volume is its member's folder under /data");
             assertEquals("0.0.0.0", option(gateway, "--http-host"), "a node in a container must listen on all interfaces");
         }
     }
@@ -173,6 +174,31 @@ class DockerComposeTest {
                 }
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_node_mounts_its_own_member_volume_and_the_public_federation_and_never_the_authority_keys() {
+        Set<String> memberVolumes = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Object command = service.getValue().get("command");
+            if (!(command instanceof List<?> arguments) || !arguments.contains("gateway")) {
+                continue;
+            }
+            String folder = MemberId.parse(option((List<String>) arguments, "--member")).folderName();
+            List<String> volumes = ((List<Object>) merged(service.getValue()).get("volumes")).stream().map(String::valueOf).toList();
+            List<String> writable = volumes.stream().filter(volume -> !volume.endsWith(":ro")).toList();
+            assertEquals(1, writable.size(), service.getKey() + " writes one volume only: " + volumes);
+            assertTrue(writable.get(0).endsWith(":/data/" + folder), service.getKey() + ": " + writable);
+            assertTrue(memberVolumes.add(writable.get(0).split(":")[0]), "a member volume shared: " + writable);
+            assertTrue(volumes.contains("federation:/data/federation:ro"), service.getKey() + ": " + volumes);
+            assertTrue(volumes.stream().noneMatch(volume -> volume.startsWith("authority:") || volume.startsWith("timestamping:")
+                    || volume.contains("/data/authority")), service.getKey() + " mounts the authority's keys: " + volumes);
+            assertTrue(option((List<String>) arguments, "--tsa-url").startsWith("http://timestamp-authority:"),
+                    "a node timestamps over HTTP, without the TSA's key");
+        }
+        List<Object> tsaVolumes = (List<Object>) services.get("timestamp-authority").get("volumes");
+        assertEquals(List.of("timestamping:/data/authority/timestamping:ro"), tsaVolumes, "the TSA holds its own key only");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 
-/** Generates the development PKI: P-256 key pairs and a federation root CA. Production brings its own CA. */
+/** Generates P-256 key pairs (on the node that keeps them) and the development federation root CA. */
 public final class DevelopmentPki {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,6 +65,25 @@ public final class DevelopmentPki {
                             .setProvider(BouncyCastle.provider()).build(pair.getPrivate()))));
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot create the root CA " + commonName, e);
+        }
+    }
+
+    /**
+     * A self-signed certificate for a key made on a member's node: it stands in, in the keystore, until the authority's
+     * certificate for that key comes back (a PKCS#12 key entry must carry a certificate). Nobody trusts it.
+     */
+    public static X509Certificate selfSigned(KeyPair pair, String commonName, Duration validity) {
+        Instant now = Instant.now();
+        X500Name name = subject(commonName + " (awaiting its certificate)");
+        try {
+            return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
+                    new BigInteger(128, RANDOM).setBit(127), Date.from(now.minus(CertificateAuthority.BACKDATE)),
+                    Date.from(now.plus(validity)), name, pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .build(new JcaContentSignerBuilder(CryptoAlgorithms.SIGNATURE).setProvider(BouncyCastle.provider())
+                            .build(pair.getPrivate())));
+        } catch (Exception e) {
+            throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot self-sign a certificate for " + commonName, e);
         }
     }
 

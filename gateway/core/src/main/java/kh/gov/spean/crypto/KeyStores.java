@@ -2,10 +2,9 @@ package kh.gov.spean.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -18,6 +17,7 @@ import java.util.Map;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.files.OwnerOnlyFiles;
 import kh.gov.spean.id.MemberId;
 
 /**
@@ -38,35 +38,49 @@ public final class KeyStores {
 
     public static void writeKeyPair(Path file, String alias, PrivateKey key, X509Certificate[] chain, char[] password) {
         try {
-            KeyStore store = KeyStore.getInstance(TYPE);
-            store.load(null, null);
+            KeyStore store = empty();
             store.setKeyEntry(alias, key, password, chain);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.store(out, password);
-            }
+            store(store, file, password);
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot write keystore " + file, e);
         }
     }
 
     /**
-     * Puts a new key under {@code alias} and keeps the one it replaces under {@code previousAlias}; the file is
-     * replaced in one atomic move, so a node reading it meanwhile sees the old keystore or the new one.
+     * Puts a key under {@code alias} beside the keystore's other entries, creating the keystore if there is none (a
+     * member's new key waiting for its certificate, under a self-signed stand-in until the authority issues it).
      */
-    public static void replaceKeyPair(Path file, String alias, String previousAlias, PrivateKey key,
+    public static void putKeyPair(Path file, String alias, PrivateKey key, X509Certificate[] chain, char[] password) {
+        KeyStore store = Files.exists(file) ? load(file, password) : empty();
+        try {
+            store.setKeyEntry(alias, key, password, chain);
+            store(store, file, password);
+        } catch (Exception e) {
+            throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot write keystore " + file, e);
+        }
+    }
+
+    /**
+     * Makes the key under {@code fromAlias} the current one under {@code alias}, with the certificate chain now issued
+     * for it, and keeps the key it replaces, if any, under {@code previousAlias}; one atomic file move.
+     */
+    public static void promoteKeyPair(Path file, String fromAlias, String alias, String previousAlias,
                                       X509Certificate[] chain, char[] password) {
         KeyStore store = load(file, password);
         try {
-            KeyStore.Entry replaced = store.getEntry(alias, new KeyStore.PasswordProtection(password));
+            KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
+            if (!(store.getEntry(fromAlias, protection) instanceof KeyStore.PrivateKeyEntry promoted)) {
+                throw invalid("keystore " + file + " has no private key '" + fromAlias + "'");
+            }
+            KeyStore.Entry replaced = store.getEntry(alias, protection);
             if (replaced != null) {
-                store.setEntry(previousAlias, replaced, new KeyStore.PasswordProtection(password));
+                store.setEntry(previousAlias, replaced, protection);
             }
-            store.setKeyEntry(alias, key, password, chain);
-            Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
-            try (OutputStream out = Files.newOutputStream(written)) {
-                store.store(out, password);
-            }
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            store.setKeyEntry(alias, promoted.getPrivateKey(), password, chain);
+            store.deleteEntry(fromAlias);
+            store(store, file, password);
+        } catch (SpeanException e) {
+            throw e;
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot write keystore " + file, e);
         }
@@ -105,6 +119,23 @@ public final class KeyStores {
                 password);
         return new MemberKeys(member, signing.getPrivateKey(), (X509Certificate) signing.getCertificate(),
                 encryption.getPrivateKey(), (X509Certificate) encryption.getCertificate());
+    }
+
+    /** Writes the keystore owner-only (0600, in a 0700 folder if it makes one), replacing the file in one move. */
+    private static void store(KeyStore store, Path file, char[] password) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, password);
+        OwnerOnlyFiles.write(file, out.toByteArray());
+    }
+
+    private static KeyStore empty() {
+        try {
+            KeyStore store = KeyStore.getInstance(TYPE);
+            store.load(null, null);
+            return store;
+        } catch (Exception e) {
+            throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot create a " + TYPE + " keystore", e);
+        }
     }
 
     private static KeyStore load(Path file, char[] password) {

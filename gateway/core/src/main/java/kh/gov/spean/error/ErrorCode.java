@@ -36,6 +36,11 @@ public enum ErrorCode {
     COMMITMENT_MISMATCH(CLIENT, "commitment_mismatch", 400, "The decrypted payload does not match the commitment in the signed header"),
     SCHEMA_MISMATCH(CLIENT, "schema_mismatch", 400, "The envelope names a schema other than the one this service uses"),
 
+    // A member's keys, between its node and the federation authority.
+    CERTIFICATE_REQUEST_INVALID(CLIENT, "certificate_request_invalid", 400, "The certificate request cannot be read, is not for a P-256 key, or its signature does not verify"),
+    CERTIFICATE_REQUEST_WRONG_SUBJECT(CLIENT, "certificate_request_wrong_subject", 403, "The certificate request names a subject other than the member and key it is for"),
+    CERTIFICATE_MISMATCH(CLIENT, "certificate_mismatch", 400, "The certificate is not for the member's waiting key, or not issued by the federation authority"),
+
     // The serving side.
     UNKNOWN_MESSAGE(CLIENT, "unknown_message", 404, "This node accepted no one-way message with this id from this client"),
     UNKNOWN_ENTRY(CLIENT, "unknown_entry", 404, "This node's message log holds no such entry"),

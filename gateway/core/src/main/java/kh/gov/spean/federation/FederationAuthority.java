@@ -12,11 +12,15 @@ import kh.gov.spean.crypto.CertificateAuthority;
 import kh.gov.spean.crypto.DetachedSigner;
 import kh.gov.spean.crypto.KeyStores;
 import kh.gov.spean.crypto.Pem;
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.files.OwnerOnlyFiles;
 import kh.gov.spean.json.SpeanJson;
 
 /**
- * The federation authority (X-Road's central server): holds the root CA key and signs the federation configuration.
- * Only the authority's own machine has {@code DIR/authority/}; every node gets {@code DIR/federation/}.
+ * The federation authority (X-Road's central server): holds the root CA key, issues members' certificates from their
+ * requests, and signs the federation configuration. Only the authority's own machine has {@code DIR/authority/}; every
+ * node gets {@code DIR/federation/}.
  */
 public final class FederationAuthority {
 
@@ -34,21 +38,28 @@ public final class FederationAuthority {
 
     /** Reads the authority's key from {@code DIR/authority/ca.p12}. */
     public static FederationAuthority load(Path dataDirectory) {
-        Path folder = dataDirectory.resolve("authority");
-        char[] password = readPassword(folder.resolve("ca.password"));
-        KeyStore.PrivateKeyEntry entry = KeyStores.readKeyPair(folder.resolve("ca.p12"), ALIAS, password);
+        AuthorityFiles folder = AuthorityFiles.in(dataDirectory);
+        if (!Files.isRegularFile(folder.caKeystore())) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no federation authority in " + dataDirectory
+                    + ": " + folder.caKeystore() + " is missing (the authority's data directory is the one 'spean init' made)");
+        }
+        char[] password = password(folder);
+        KeyStore.PrivateKeyEntry entry = KeyStores.readKeyPair(folder.caKeystore(), ALIAS, password);
         return new FederationAuthority(new CertificateAuthority(entry.getPrivateKey(), (X509Certificate) entry.getCertificate()));
     }
 
-    /** Writes the authority's key (password-protected) and publishes the root CA certificate beside the configuration. */
+    /**
+     * Writes the authority's key (password-protected, its password in the development file beside it) and publishes
+     * the root CA certificate beside the configuration.
+     */
     public void store(Path dataDirectory, char[] password) {
-        Path folder = dataDirectory.resolve("authority");
+        AuthorityFiles folder = AuthorityFiles.in(dataDirectory);
         FederationFiles files = FederationFiles.in(dataDirectory);
         try {
-            Files.createDirectories(folder);
+            OwnerOnlyFiles.createDirectories(folder.directory());
             Files.createDirectories(files.directory());
-            KeyStores.writeKeyPair(folder.resolve("ca.p12"), ALIAS, ca.key(), new X509Certificate[] {ca.certificate()}, password);
-            OwnerOnlyFiles.writeSecret(folder.resolve("ca.password"), new String(password));
+            KeyStores.writeKeyPair(folder.caKeystore(), ALIAS, ca.key(), new X509Certificate[] {ca.certificate()}, password);
+            OwnerOnlyFiles.writeSecret(folder.developmentPasswordFile(), new String(password));
             Files.writeString(files.caCertificate(), Pem.certificate(ca.certificate()), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,11 +79,16 @@ public final class FederationAuthority {
         }
     }
 
-    private static char[] readPassword(Path file) {
+    private static char[] password(AuthorityFiles folder) {
+        String fromEnvironment = System.getenv(AuthorityFiles.PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
         try {
-            return Files.readString(file).trim().toCharArray();
+            return Files.readString(folder.developmentPasswordFile()).trim().toCharArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the federation authority's password at " + file, e);
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no password for the federation authority's key: set "
+                    + AuthorityFiles.PASSWORD_VARIABLE + " (or, in development, provide " + folder.developmentPasswordFile() + ")");
         }
     }
 }

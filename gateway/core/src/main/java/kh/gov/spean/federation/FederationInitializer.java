@@ -4,37 +4,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
-import kh.gov.spean.crypto.CertificateAuthority;
+import kh.gov.spean.crypto.CertificateRequest;
 import kh.gov.spean.crypto.DevelopmentPki;
-import kh.gov.spean.crypto.KeyStores;
 import kh.gov.spean.crypto.Pem;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.files.OwnerOnlyFiles;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.validation.SchemaCatalog;
-import kh.gov.spean.validation.SchemaId;
 
 /**
- * {@code spean init}: turns the federation seed into a development federation — a root CA, each member's signing and
- * encryption keys in password-protected PKCS#12 keystores, a development timestamp authority, and the signed
- * federation configuration.
+ * {@code spean init}: turns the federation seed into a development federation in one folder, by the same steps the
+ * members and the authority take apart in production — the authority's root CA and timestamp authority in
+ * {@code DIR/authority/}; for each member, in its own {@code DIR/MEMBER/}, keys made and requested
+ * ({@link MemberKeyring#generate}), certificates issued from the requests alone ({@link MemberCertificateIssuer}) and
+ * installed ({@link MemberKeyring#install}); then the signed configuration in {@code DIR/federation/}. Development
+ * only: each member's keystore password is written beside its keystores.
  */
 public final class FederationInitializer {
 
     static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    static final Duration MEMBER_CERTIFICATE_VALIDITY = Duration.ofDays(730);
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -45,92 +44,65 @@ public final class FederationInitializer {
 
     /**
      * Generates everything into {@code dataDirectory}; returns the members initialised. The seed is checked whole (its
-     * own checks, then the configuration's, with the keys made in memory) before anything is written: a seed refused
-     * leaves no half-made federation behind.
+     * own checks, then the configuration's, with the CA's certificate standing in for the members') before anything is
+     * written: a seed refused leaves no half-made federation behind.
      */
     public List<MemberId> initialize(Path seedFile, Path schemasRoot, Path dataDirectory) {
         FederationFiles existing = FederationFiles.in(dataDirectory);
-        if (Files.exists(existing.caCertificate()) || Files.exists(existing.configuration())) {
+        if (Files.exists(existing.caCertificate()) || Files.exists(existing.configuration())
+                || Files.exists(AuthorityFiles.in(dataDirectory).directory())) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, dataDirectory + " already holds a federation: "
                     + "init would replace its CA and every member's keys; choose a new folder, or delete this one first");
         }
         FederationSeed seed = FederationSeed.read(seedFile);
         SchemaCatalog schemas = SchemaCatalog.load(schemasRoot);
-        FederationAuthority authority;
-        List<IssuedMember> issued = new ArrayList<>();
-        FederationConfiguration configuration;
+        FederationAuthority authority = new FederationAuthority(
+                DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
+        List<MemberId> members = new ArrayList<>();
+        Map<MemberId, SeededConfiguration.Certified> standIns = new LinkedHashMap<>();
+        String caPem = Pem.certificate(authority.ca().certificate());
         try {
-            authority = new FederationAuthority(
-                    DevelopmentPki.newRootCa("Spean Federation Authority " + seed.instance(), CA_VALIDITY));
             for (FederationSeed.Member seeded : seed.members()) {
-                issued.add(issueMemberKeys(authority.ca(), seeded));
+                MemberId id = MemberId.parse(seeded.id());
+                members.add(id);
+                standIns.put(id, new SeededConfiguration.Certified(caPem, caPem, null));
             }
-            Instant now = clock.instant();
-            configuration = new FederationConfiguration(FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
-                    now.plus(Duration.ofDays(seed.validityDays())), issued.stream().map(IssuedMember::entry).toList(),
-                    seed.services(), seed.accessRights(), schemaDigests(seed, schemas), List.of());
             // What every node will check of it: the same refusal now, not at the first node's start.
-            Federation.of(configuration);
+            Federation.of(SeededConfiguration.build(seed, schemas, clock.instant(), standIns, List.of()));
         } catch (IllegalArgumentException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the federation seed " + seedFile + ": "
                     + e.getMessage());
         }
         authority.store(dataDirectory, newPassword());
         TimestampingFiles.in(dataDirectory).create(authority.ca(), newPassword());
-        for (IssuedMember member : issued) {
-            member.write(MemberFiles.in(dataDirectory, member.id()), authority.ca().certificate(), newPassword());
+        MemberCertificateIssuer issuer = new MemberCertificateIssuer(authority.ca());
+        Map<MemberId, SeededConfiguration.Certified> certified = new LinkedHashMap<>();
+        for (MemberId member : members) {
+            MemberFiles files = MemberFiles.in(dataDirectory, member);
+            writeDevelopmentPassword(files);
+            MemberKeyring keyring = new MemberKeyring(files);
+            keyring.generate();
+            // The authority reads the member's requests, and nothing else of the member's folder.
+            MemberCertificates issued = issuer.issue(member, CertificateRequest.read(files.request(KeyRole.SIGNING)),
+                    CertificateRequest.read(files.request(KeyRole.ENCRYPTION)));
+            issued.write(files.directory(), authority.ca().certificate());
+            keyring.install(MemberCertificates.read(files.directory()), authority.ca().certificate());
+            certified.put(member, new SeededConfiguration.Certified(Pem.certificate(issued.signing()),
+                    Pem.certificate(issued.encryption()), null));
         }
-        authority.publish(configuration, FederationFiles.in(dataDirectory));
-        return issued.stream().map(IssuedMember::id).toList();
+        Instant now = clock.instant();
+        authority.publish(SeededConfiguration.build(seed, schemas, now, certified, List.of()),
+                FederationFiles.in(dataDirectory));
+        return members;
     }
 
-    /** A member's keys and certificates, made in memory; written only once the whole seed has passed. */
-    private record IssuedMember(MemberId id, KeyPair signing, X509Certificate signingCertificate, KeyPair encryption,
-                                X509Certificate encryptionCertificate, FederationConfiguration.Member entry) {
-
-        void write(MemberFiles files, X509Certificate caCertificate, char[] password) {
-            try {
-                Files.createDirectories(files.directory());
-                KeyStores.writeKeyPair(files.signingKeystore(), KeyStores.SIGNING_ALIAS, signing.getPrivate(),
-                        new X509Certificate[] {signingCertificate, caCertificate}, password);
-                KeyStores.writeKeyPair(files.encryptionKeystore(), KeyStores.ENCRYPTION_ALIAS, encryption.getPrivate(),
-                        new X509Certificate[] {encryptionCertificate, caCertificate}, password);
-                OwnerOnlyFiles.writeSecret(files.passwordFile(), new String(password));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private void writeDevelopmentPassword(MemberFiles files) {
+        try {
+            OwnerOnlyFiles.createDirectories(files.directory());
+            OwnerOnlyFiles.writeSecret(files.developmentPasswordFile(), new String(newPassword()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the development keystore password of " + files.member(), e);
         }
-    }
-
-    private static IssuedMember issueMemberKeys(CertificateAuthority ca, FederationSeed.Member seeded) {
-        MemberId id = MemberId.parse(seeded.id());
-        KeyPair signing = DevelopmentPki.newKeyPair();
-        KeyPair encryption = DevelopmentPki.newKeyPair();
-        X509Certificate signingCertificate = ca.issueSigningCertificate(id + " signing", signing.getPublic(),
-                MEMBER_CERTIFICATE_VALIDITY);
-        X509Certificate encryptionCertificate = ca.issueEncryptionCertificate(id + " encryption", encryption.getPublic(),
-                MEMBER_CERTIFICATE_VALIDITY);
-        return new IssuedMember(id, signing, signingCertificate, encryption, encryptionCertificate,
-                new FederationConfiguration.Member(id.toString(), seeded.name(), seeded.nameKm(), seeded.subsystems(),
-                        Pem.certificate(signingCertificate), Pem.certificate(encryptionCertificate), null));
-    }
-
-    private static List<FederationConfiguration.Schema> schemaDigests(FederationSeed seed, SchemaCatalog schemas) {
-        Set<SchemaId> used = new LinkedHashSet<>();
-        for (FederationConfiguration.Service service : seed.services()) {
-            used.add(SchemaId.parse(service.requestSchema()));
-            if (service.responseSchema() != null) {
-                used.add(SchemaId.parse(service.responseSchema()));
-            }
-        }
-        List<FederationConfiguration.Schema> digests = new ArrayList<>();
-        for (SchemaId id : used) {
-            if (!schemas.contains(id)) {
-                throw new IllegalArgumentException("the seed names schema " + id + ", which is not under the schemas folder");
-            }
-            digests.add(new FederationConfiguration.Schema(id.toString(), schemas.sha256Hex(id)));
-        }
-        return digests;
     }
 
     private char[] newPassword() {

@@ -13,28 +13,52 @@ import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.MemberId;
 
 /**
- * A member's own folder in a data directory ({@code DIR/INSTANCE.CLASS.MEMBER/}): its keystores, their password,
- * and the node's own state. Its private keys never leave it.
+ * A member's own folder on its node ({@code DIR/INSTANCE.CLASS.MEMBER/}, 0700): its keystores (0600), the certificate
+ * requests it sends the federation authority and the certificates it gets back, and the node's own state. Its private
+ * keys never leave it; nothing of the authority's or another member's is ever in it. The one place that names what a
+ * member's folder holds.
+ *
+ * @param namedPasswordFile a file the operator named for the keystore password ({@code --keystore-password-file}), or null
  */
-public record MemberFiles(MemberId member, Path directory) {
+public record MemberFiles(MemberId member, Path directory, Path namedPasswordFile) {
 
-    /** Environment variable that, when set, supplies the keystore password instead of the password file. */
+    /** Environment variable that supplies the keystore password. */
     public static final String PASSWORD_VARIABLE = "SPEAN_KEYSTORE_PASSWORD";
+    /** Environment variable naming a file that holds the keystore password (a Docker or Kubernetes secret). */
+    public static final String PASSWORD_FILE_VARIABLE = "SPEAN_KEYSTORE_PASSWORD_FILE";
 
     public static MemberFiles in(Path dataDirectory, MemberId member) {
-        return new MemberFiles(member, dataDirectory.resolve(member.folderName()));
+        return new MemberFiles(member, dataDirectory.resolve(member.folderName()), null);
+    }
+
+    /** The same folder, its keystore password read from {@code file} (null: from the environment, as {@link #in}). */
+    public MemberFiles withPasswordFile(Path file) {
+        return new MemberFiles(member, directory, file);
+    }
+
+    public Path keystore(KeyRole role) {
+        return directory.resolve(role.keystoreFile());
     }
 
     public Path signingKeystore() {
-        return directory.resolve("signing.p12");
+        return keystore(KeyRole.SIGNING);
     }
 
     public Path encryptionKeystore() {
-        return directory.resolve("encryption.p12");
+        return keystore(KeyRole.ENCRYPTION);
     }
 
-    /** Development only: {@code spean init} writes a random password here (owner-readable); production sets {@value #PASSWORD_VARIABLE}. */
-    public Path passwordFile() {
+    /** The PKCS#10 request for a key made here, to send to the federation authority. */
+    public Path request(KeyRole role) {
+        return directory.resolve(role.requestFile());
+    }
+
+    /**
+     * Development only: {@code spean init} writes a random keystore password here (0600), beside the keystores it
+     * protects. A production member never has this file: its password comes from {@value #PASSWORD_VARIABLE},
+     * {@value #PASSWORD_FILE_VARIABLE} or a file named on the command line, kept elsewhere.
+     */
+    public Path developmentPasswordFile() {
         return directory.resolve("keystore.password");
     }
 
@@ -52,16 +76,40 @@ public record MemberFiles(MemberId member, Path directory) {
         return DecryptionKeys.fromKeystore(encryptionKeystore(), password());
     }
 
+    /**
+     * The keystore password: from the file the operator named, else {@value #PASSWORD_VARIABLE}, else the file
+     * {@value #PASSWORD_FILE_VARIABLE} names, else the development password file.
+     */
     char[] password() {
+        if (namedPasswordFile != null) {
+            return readPassword(namedPasswordFile, "the keystore password file");
+        }
         String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment.toCharArray();
         }
-        try {
-            return Files.readString(passwordFile()).trim().toCharArray();
-        } catch (IOException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no keystore password for " + member + ": set "
-                    + PASSWORD_VARIABLE + " or provide " + passwordFile());
+        String namedFile = System.getenv(PASSWORD_FILE_VARIABLE);
+        if (namedFile != null && !namedFile.isEmpty()) {
+            return readPassword(Path.of(namedFile), PASSWORD_FILE_VARIABLE);
         }
+        if (Files.isRegularFile(developmentPasswordFile())) {
+            return readPassword(developmentPasswordFile(), "the development password file");
+        }
+        throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no keystore password for " + member + ": set "
+                + PASSWORD_VARIABLE + " or " + PASSWORD_FILE_VARIABLE + ", or name a file with --keystore-password-file");
+    }
+
+    private char[] readPassword(Path file, String what) {
+        String password;
+        try {
+            password = Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "cannot read " + what + " " + file
+                    + " for the keystores of " + member);
+        }
+        if (password.isEmpty()) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, what + " " + file + " is empty");
+        }
+        return password.toCharArray();
     }
 }

@@ -17,10 +17,13 @@ import kh.gov.spean.crypto.DevelopmentPki;
 import kh.gov.spean.crypto.KeyStores;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.files.OwnerOnlyFiles;
 
 /**
- * The development timestamp authority's key in a data directory ({@code DIR/timestamping/}): its certificate is issued
- * by the federation CA for time-stamping only. Production nodes use a TSA URL instead and need none of this.
+ * The development timestamp authority's key, in the federation authority's folder ({@code DIR/authority/timestamping/}):
+ * its certificate is issued by the federation CA for time-stamping only. A node run on the whole development folder
+ * uses it in-process; a node on its own host names a TSA URL instead ({@code spean timestamp-authority} serves this
+ * one) and holds none of it.
  */
 public record TimestampingFiles(Path directory) {
 
@@ -28,7 +31,7 @@ public record TimestampingFiles(Path directory) {
     static final Duration VALIDITY = Duration.ofDays(3650);
 
     public static TimestampingFiles in(Path dataDirectory) {
-        return new TimestampingFiles(dataDirectory.resolve("timestamping"));
+        return AuthorityFiles.in(dataDirectory).timestamping();
     }
 
     public Path keystore() {
@@ -45,7 +48,7 @@ public record TimestampingFiles(Path directory) {
         X509Certificate certificate = ca.issueTimestampingCertificate("Spean development timestamp authority",
                 pair.getPublic(), VALIDITY);
         try {
-            Files.createDirectories(directory);
+            OwnerOnlyFiles.createDirectories(directory);
             KeyStores.writeKeyPair(keystore(), ALIAS, pair.getPrivate(), new X509Certificate[] {certificate, ca.certificate()},
                     password);
             OwnerOnlyFiles.writeSecret(passwordFile(), new String(password));
@@ -60,7 +63,7 @@ public record TimestampingFiles(Path directory) {
             password = Files.readString(passwordFile()).trim().toCharArray();
         } catch (IOException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no built-in timestamp authority in " + directory
-                    + " (run 'spean init', or give the node a TSA URL)");
+                    + " (run 'spean init', or give the node a TSA URL with --tsa-url)");
         }
         KeyStore.PrivateKeyEntry entry = KeyStores.readKeyPair(keystore(), ALIAS, password);
         List<X509Certificate> chain = Arrays.stream(entry.getCertificateChain()).map(X509Certificate.class::cast).toList();

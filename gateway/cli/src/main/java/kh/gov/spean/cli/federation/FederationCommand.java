@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code spean federation}: the federation authority's work on a running federation. */
 @Command(name = "federation", mixinStandardHelpOptions = true, description = "The federation authority's tools.",
-        subcommands = {FederationRevokeCommand.class, FederationRotateKeysCommand.class})
+        subcommands = {FederationSignCsrCommand.class, FederationRegisterCommand.class, FederationRevokeCommand.class,
+                FederationRotateKeysCommand.class})
 public final class FederationCommand implements Runnable {
 
     @CommandLine.Spec

@@ -11,12 +11,14 @@ import kh.gov.spean.federation.FederationKeyRotation;
 import kh.gov.spean.id.MemberId;
 
 /**
- * {@code spean federation rotate-keys --data DIR --member M}: a member's key rotation, the member's part and the
- * authority's together (as {@code spean init} does both); running nodes adopt the newer configuration within seconds,
- * and nothing in flight is lost (decision 0014).
+ * {@code spean federation rotate-keys --data DIR --member M}: a member's key rotation in a development folder that holds
+ * the member's keys and the authority's (as {@code spean init} makes), by the steps a member and the authority take
+ * apart in production ({@code member keys}, {@code federation sign-csr}, {@code member install-certs},
+ * {@code federation register}); running nodes adopt the newer configuration within seconds, and nothing in flight is
+ * lost (decision 0014).
  */
 @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
-        description = "Give a member new signing and encryption keys; what was signed or sealed with the old ones still passes.")
+        description = "Development: give a member new keys, its steps and the authority's in one; what was signed or sealed with the old ones still passes.")
 public final class FederationRotateKeysCommand implements Callable<Integer> {
 
     @Mixin
