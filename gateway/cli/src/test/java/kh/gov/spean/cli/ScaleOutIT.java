@@ -133,7 +133,7 @@ class ScaleOutIT {
     }
 
     /** A second node's disk: the same federation files and member keys, nothing else. */
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             files.forEach(source -> {
                 try {
