@@ -66,6 +66,7 @@ import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
+import kh.gov.spean.node.log.WitnessedCheckpoints;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
 import kh.gov.spean.node.http.EdgeHttpServer;
@@ -214,7 +215,9 @@ public final class GatewayNode implements AutoCloseable {
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
                             "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
-                    new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
+                    new WitnessCheckpoint(log.origin(), settings.member(), log, events, federation, trustAnchor,
+                            WitnessedCheckpoints.in(settings.dataDirectory().resolve(settings.member().folderName())
+                                    .resolve("witnessed")), clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
                 if (Files.isRegularFile(connector.routesFile())) {
                     loadConnectorRoutes(camel, connector);
