@@ -40,11 +40,18 @@ public final class ReplayGuard {
 
     /** Remembers an envelope received before a restart (from the message log), so a replay of it is still refused. */
     public void remember(EnvelopeHeader header, Instant now) {
+        remember(header.id(), window.forgettableAfter(header), now);
+    }
+
+    /**
+     * Remembers an envelope another node of this member received (its id and when it can be forgotten, from that node's
+     * signed word), so that a copy of it reaching this node is refused too.
+     */
+    public void remember(EnvelopeId id, Instant forgettable, Instant now) {
         forgetExpired(now);
-        Instant forgettable = window.forgettableAfter(header);
-        if (forgettable.isAfter(now) && seen.putIfAbsent(header.id(), forgettable) == null) {
+        if (forgettable.isAfter(now) && seen.putIfAbsent(id, forgettable) == null) {
             synchronized (expiries) {
-                expiries.add(new Expiry(forgettable, header.id()));
+                expiries.add(new Expiry(forgettable, id));
             }
         }
     }

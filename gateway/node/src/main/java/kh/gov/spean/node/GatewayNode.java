@@ -2,6 +2,7 @@ package kh.gov.spean.node;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ import kh.gov.spean.log.LogEntryKind;
 import kh.gov.spean.log.LogTail;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
+import kh.gov.spean.node.delivery.DeliveredEnvelopes;
 import kh.gov.spean.node.log.CheckpointPublication;
 import kh.gov.spean.node.log.RecordRejection;
 import kh.gov.spean.node.operations.ConsumerLag;
@@ -64,6 +66,7 @@ import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
 import kh.gov.spean.node.log.WitnessCheckpoint;
+import kh.gov.spean.node.log.WitnessedCheckpoints;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
 import kh.gov.spean.node.http.EdgeHttpServer;
@@ -105,11 +108,13 @@ public final class GatewayNode implements AutoCloseable {
     private final FederationWatcher watcher;
     private final Federation federation;
     private final PendingExchanges pending;
+    private final DeliveredEnvelopes delivered;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
-                        ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending) {
+                        ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending,
+                        DeliveredEnvelopes delivered) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -121,6 +126,7 @@ public final class GatewayNode implements AutoCloseable {
         this.watcher = watcher;
         this.federation = federation;
         this.pending = pending;
+        this.delivered = delivered;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -174,6 +180,7 @@ public final class GatewayNode implements AutoCloseable {
                     events.rejected(null, code, detail, "http");
                     calls.refusedBeforeAnyRoute(code, answerBytes);
                 }));
+        DeliveredEnvelopes delivered = null;
         try {
             camel.addService(httpServer, true, true);
             // Listening before the routes are built: a connector whose service is itself a client (e.g.
@@ -191,20 +198,26 @@ public final class GatewayNode implements AutoCloseable {
                     OutboxRoute.PUBLISH);
             camel.addRoutes(new OutboxRoute(
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelProducerOptions()));
-            ReplayGuard replayGuard = new ReplayGuard(new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive()));
+            TimeWindow window = new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive());
+            ReplayGuard replayGuard = new ReplayGuard(window);
             ReceiptedMessages receipted = new ReceiptedMessages();
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             RecordPublisher publisher = new RecordPublisher(camel.createProducerTemplate(), endpoints.outbox());
+            delivered = new DeliveredEnvelopes(kafka, settings.member(), settings.nodeName(), federation,
+                    new DetachedSigner(keys.signingKey(), keys.signingCertificate()), trustAnchor, replayGuard, window,
+                    clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
-                    dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, clock));
+                    dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, delivered, clock));
             camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
                     new ReadOperationalData(monitoring)));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
                             "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
-                    new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
+                    new WitnessCheckpoint(log.origin(), settings.member(), log, events, federation, trustAnchor,
+                            WitnessedCheckpoints.in(settings.dataDirectory().resolve(settings.member().folderName())
+                                    .resolve("witnessed")), clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
                 if (Files.isRegularFile(connector.routesFile())) {
                     loadConnectorRoutes(camel, connector);
@@ -213,10 +226,14 @@ public final class GatewayNode implements AutoCloseable {
             camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
             kafkaPrepared.await();
+            delivered.start(publisher, deliveredLookBack(settings)); // before the inbox: what the others delivered
             camel.start();
             dispatcher.start(publisher);
             watcher.start();
         } catch (Exception e) {
+            if (delivered != null) {
+                delivered.close();
+            }
             pending.close();
             watcher.close();
             health.close();
@@ -239,7 +256,7 @@ public final class GatewayNode implements AutoCloseable {
             }
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
-                watcher, federation, pending);
+                watcher, federation, pending, delivered);
         LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
         return node;
     }
@@ -281,6 +298,7 @@ public final class GatewayNode implements AutoCloseable {
         dispatcher.close();
         log.checkpoint();
         camel.stop();
+        delivered.close();
         pending.close();
         health.close();
         lag.close();
@@ -359,8 +377,16 @@ public final class GatewayNode implements AutoCloseable {
         topics.add(Topics.checkpoints());
         try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions());
+            // One partition: its order alone says which node claimed a request first.
+            administrator.ensureTopics(List.of(Topics.delivered(settings.member())), 1,
+                    Map.of("retention.ms", String.valueOf(deliveredLookBack(settings).toMillis())));
             administrator.removeStaleMembers(Topics.answersGroup(settings.member(), settings.nodeName()));
         }
+    }
+
+    /** How far back a delivery claim can still matter: the longest life an envelope may claim, and the clock skew. */
+    private static Duration deliveredLookBack(NodeSettings settings) {
+        return settings.maximumTimeToLive().plus(settings.clockSkew().multipliedBy(2));
     }
 
     private static Properties backendProperties(ConnectorCatalog connectors, NodeSettings settings) {

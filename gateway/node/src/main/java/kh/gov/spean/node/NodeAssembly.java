@@ -50,6 +50,8 @@ import kh.gov.spean.node.provider.PrepareBackendCall;
 import kh.gov.spean.node.provider.SealResponse;
 import kh.gov.spean.node.provider.ValidateResponsePayload;
 import kh.gov.spean.node.deadletter.DeadLetterOffice;
+import kh.gov.spean.node.delivery.ClaimDelivery;
+import kh.gov.spean.node.delivery.DeliveredEnvelopes;
 import kh.gov.spean.node.event.CheckSubscription;
 import kh.gov.spean.node.metadata.AnswerMetaService;
 import kh.gov.spean.node.metadata.ServiceMetadata;
@@ -101,7 +103,7 @@ final class NodeAssembly {
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
                  ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
                  OperationalMonitoring monitoring, RecordPublisher publisher, MessageLog log,
-                 Clock clock) {
+                 DeliveredEnvelopes delivered, Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -177,6 +179,7 @@ final class NodeAssembly {
                 new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,
                 ValidateIncomingPayload.requests(federation, validator),
+                new ClaimDelivery(parts.delivered()),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAnswer(),

@@ -2,6 +2,7 @@ package kh.gov.spean.node;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -13,7 +14,10 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
 
-/** What a node reports as it works — each refusal with its code, each hand-off to a backend — for listeners such as the demo. */
+/**
+ * What a node reports as it works — each refusal with its code, each hand-off to a backend, each checkpoint of another
+ * log it witnessed — for listeners such as the demo and the metrics.
+ */
 public final class NodeEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeEvents.class);
@@ -26,10 +30,35 @@ public final class NodeEvents {
     public record Delivery(Instant at, MemberId node, EnvelopeId envelopeId, String route) {
     }
 
+    /** What became of a checkpoint of another log this node witnessed: its origin, size and outcome. */
+    public record Witnessed(String origin, long size, WitnessOutcome outcome) {
+    }
+
+    /** The outcomes of witnessing a checkpoint. */
+    public enum WitnessOutcome {
+        /** Extends the last one seen (or is the first seen): it is now the last one seen. */
+        ACCEPTED,
+        /** Extends it, but the publication carries no proof from it (checkpoints were missed): taken unchecked. */
+        UNCHECKED,
+        /** One already seen, published again: ignored. */
+        REPLAYED,
+        /** Older than the last one seen, and no longer among those kept: ignored. */
+        STALE,
+        /** Not signed by its member's registered, unrevoked signing certificate, or unreadable: ignored. */
+        REFUSED,
+        /** Does not extend what was seen: an alarm. */
+        INCONSISTENT;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final MemberId node;
     private final List<Consumer<Rejection>> rejectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Delivery>> deliveryListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> alarmListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Witnessed>> witnessListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong alarms = new AtomicLong();
 
     public NodeEvents(MemberId node) {
@@ -64,6 +93,15 @@ public final class NodeEvents {
     /** How many checkpoint alarms this node raised. */
     public long alarms() {
         return alarms.get();
+    }
+
+    public void witnessed(String origin, long size, WitnessOutcome outcome) {
+        Witnessed witnessed = new Witnessed(origin, size, outcome);
+        witnessListeners.forEach(listener -> listener.accept(witnessed));
+    }
+
+    public void onWitnessed(Consumer<Witnessed> listener) {
+        witnessListeners.add(listener);
     }
 
     public void delivered(EnvelopeId envelopeId, String route) {

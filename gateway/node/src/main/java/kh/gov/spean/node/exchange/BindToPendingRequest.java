@@ -11,7 +11,9 @@ import kh.gov.spean.node.ExchangeKeys;
 
 /**
  * Step: an answer must belong to a request this node is still waiting for, come from that request's provider, and
- * carry that request's hash ({@code X-Road-Request-Hash}): otherwise it is not bound to what was asked.
+ * carry that request's hash ({@code X-Road-Request-Hash}): otherwise it is not bound to what was asked. Only an answer
+ * that passes is bound to the waiting call, so one refused here — another member's, forged or misdirected — is
+ * recorded and leaves the call waiting for its genuine answer.
  */
 public final class BindToPendingRequest implements Processor {
 
@@ -26,7 +28,6 @@ public final class BindToPendingRequest implements Processor {
         EnvelopeHeader answer = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header();
         PendingExchanges.Pending request = pending.find(answer.correlationId()).orElseThrow(() -> new SpeanException(
                 ErrorCode.TIMEOUT, "no request " + answer.correlationId() + " is waiting (it timed out, or never was)"));
-        exchange.setProperty(ExchangeKeys.PENDING, request);
         EnvelopeHeader asked = request.request().header();
         if (!answer.sender().equals(asked.service().member()) || !answer.service().equals(asked.service())
                 || !answer.client().equals(asked.client())) {
@@ -37,5 +38,6 @@ public final class BindToPendingRequest implements Processor {
             throw new SpeanException(ErrorCode.REQUEST_HASH_MISMATCH,
                     "the answer's request hash differs from the hash of request " + asked.id());
         }
+        exchange.setProperty(ExchangeKeys.PENDING, request);
     }
 }

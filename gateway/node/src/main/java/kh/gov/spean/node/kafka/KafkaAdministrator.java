@@ -47,10 +47,16 @@ public final class KafkaAdministrator implements AutoCloseable {
      * factor ({@code default.replication.factor}: 1 on the embedded broker, 3 on a production cluster).
      */
     public void ensureTopics(Collection<String> names, int partitions) {
+        ensureTopics(names, partitions, Map.of());
+    }
+
+    /** The same, with further topic settings (e.g. {@code retention.ms}). */
+    public void ensureTopics(Collection<String> names, int partitions, Map<String, String> settings) {
+        Map<String, String> configs = new java.util.HashMap<>(settings);
+        configs.put("max.message.bytes", String.valueOf(maxRecordBytes));
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
-            topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
-                    .configs(Map.of("max.message.bytes", String.valueOf(maxRecordBytes))));
+            topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs));
         }
         Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
         for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {

@@ -91,6 +91,8 @@ public record KafkaSettings(String bootstrapServers, int maxRecordBytes, Map<Str
                 + "&lingerMs=" + LINGER_MS
                 + "&producerBatchSize=" + BATCH_BYTES
                 + "&maxRequestSize=" + maxRecordBytes
+                // Where each record landed, for a delivery claim to find itself among the others (decision 0034).
+                + "&recordMetadata=true"
                 + camelAdditionalProperties();
     }
 

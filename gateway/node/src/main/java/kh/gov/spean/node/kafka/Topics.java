@@ -43,6 +43,15 @@ public final class Topics {
         return List.of(inbox(member), answers(member), deadLetters(member));
     }
 
+    /**
+     * What a member's nodes have handed to their backends: one signed claim per request, read by every node of the
+     * member so that a copy reaching another node after a rebalance is refused as a replay.
+     * {@code spean.delivered.INSTANCE.CLASS.MEMBER}.
+     */
+    public static String delivered(MemberId member) {
+        return "spean.delivered." + member.topicSuffix();
+    }
+
     /** The consumer group of a member's nodes on its inbox: they share the inbox's partitions. */
     public static String inboxGroup(MemberId member) {
         return "spean-node-" + member.folderName();

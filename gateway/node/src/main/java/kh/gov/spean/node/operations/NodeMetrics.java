@@ -35,6 +35,9 @@ public final class NodeMetrics {
         events.onDelivery(delivery -> Counter.builder("spean.deliveries")
                 .description("Verified messages handed to a backend, by connector route")
                 .tag("route", String.valueOf(delivery.route())).register(registry).increment());
+        events.onWitnessed(witnessed -> Counter.builder("spean.checkpoints.witnessed")
+                .description("Checkpoints of other nodes' logs witnessed, by outcome")
+                .tag("outcome", witnessed.outcome().wireName()).register(registry).increment());
         log.onCheckpoint(checkpoint -> lastCheckpoint.set(clock.instant()));
         Gauge.builder("spean.log.entries", log, MessageLog::size).description("Entries in the message log")
                 .register(registry);

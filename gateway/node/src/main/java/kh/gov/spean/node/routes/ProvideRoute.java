@@ -12,6 +12,7 @@ import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 
 import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.delivery.ClaimDelivery;
 import kh.gov.spean.node.inbox.OpenPayload;
 import kh.gov.spean.node.inbox.ValidateIncomingPayload;
 import kh.gov.spean.node.provider.CheckBackendAnswer;
@@ -23,8 +24,8 @@ import kh.gov.spean.node.log.LogReceivedEnvelope;
 import kh.gov.spean.node.log.LogSentEnvelope;
 
 /**
- * The provider side: a verified request is checked for access again, opened, validated, handed to the ministry's
- * connector, and the backend's answer goes back signed and sealed to the client's inbox. A one-way message gets a
+ * The provider side: a verified request is checked for access again, opened, validated, claimed among the member's
+ * nodes (so that no two of them hand it over), handed to the ministry's connector, and the backend's answer goes back signed and sealed to the client's inbox. A one-way message gets a
  * signed receipt once its backend accepted it; a retry of one already receipted gets another, without a second delivery.
  */
 public final class ProvideRoute extends RouteBuilder {
@@ -34,7 +35,8 @@ public final class ProvideRoute extends RouteBuilder {
 
     /** The steps, in the order the design gives them. */
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
-                        ValidateIncomingPayload validateRequest, LogReceivedEnvelope logDelivery,
+                        ValidateIncomingPayload validateRequest, ClaimDelivery claimDelivery,
+                        LogReceivedEnvelope logDelivery,
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
                         ValidateResponsePayload validateResponse, SealResponse sealResponse,
                         LogSentEnvelope logResponse, CheckAlreadyReceipted checkAlreadyReceipted,
@@ -62,6 +64,7 @@ public final class ProvideRoute extends RouteBuilder {
                 .end();
 
         from(ANSWER_REQUEST).routeId("answer-request").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
+                .process(steps.claimDelivery()).id("claim-delivery")
                 .process(steps.logDelivery()).id("log-delivery")
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-connector")

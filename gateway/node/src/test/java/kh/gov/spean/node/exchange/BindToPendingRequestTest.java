@@ -1,6 +1,8 @@
 package kh.gov.spean.node.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,6 +34,7 @@ class BindToPendingRequestTest {
 
     static final MemberId MEF = MemberId.parse("KH/GOV/MEF");
     static final MemberId MOI = MemberId.parse("KH/GOV/MOI");
+    static final MemberId MPTC = MemberId.parse("KH/GOV/MPTC");
     static final ServiceId SERVICE = ServiceId.parse("KH/GOV/MOI/ID-REGISTRY/verifyCitizen");
     static final SubsystemId CLIENT = SubsystemId.parse("KH/GOV/MEF/BUSINESS-REGISTRY");
 
@@ -57,6 +60,18 @@ class BindToPendingRequestTest {
     void refuses_an_answer_from_a_member_other_than_the_provider() {
         pending.register(request);
         assertCode(ErrorCode.REQUEST_HASH_MISMATCH, exchangeWith(answer(MEF, RequestHash.of(request))));
+    }
+
+    @Test
+    void a_refused_answer_is_not_bound_and_leaves_the_call_waiting_for_the_genuine_one() {
+        PendingExchanges.Pending waiting = pending.register(request);
+        Exchange forged = exchangeWith(answer(MPTC, RequestHash.of(request)));
+        assertCode(ErrorCode.REQUEST_HASH_MISMATCH, forged);
+        assertNull(forged.getProperty(ExchangeKeys.PENDING), "the inbox's error step fails only a bound request");
+        assertFalse(waiting.answer().isDone());
+        Exchange genuine = exchangeWith(answer(MOI, RequestHash.of(request)));
+        new BindToPendingRequest(pending).process(genuine);
+        assertSame(waiting, genuine.getProperty(ExchangeKeys.PENDING));
     }
 
     @Test
