@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 
 import kh.gov.spean.cli.audit.AuditCommand;
 import kh.gov.spean.cli.bench.BenchCommand;
+import kh.gov.spean.cli.client.ClientCommand;
 import kh.gov.spean.cli.connector.ConnectorCommand;
 import kh.gov.spean.cli.demo.DemoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
@@ -23,7 +24,8 @@ public final class SpeanCommand implements Runnable {
     /** The sub-commands by name, in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
             GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
-            ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class);
+            ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class,
+            ClientCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
