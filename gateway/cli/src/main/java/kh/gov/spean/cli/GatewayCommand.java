@@ -26,6 +26,7 @@ import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.SettingCheck;
+import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
@@ -113,6 +114,42 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Wait before a one-way message is sent again without a receipt; doubles per attempt (default: ${DEFAULT-VALUE}).")
     long retryDelayMillis;
 
+    @Option(names = "--dev-plain-http", description = "DEVELOPMENT ONLY: plain HTTP at the edge, X-Road-Client believed "
+            + "as sent (no TLS, no client certificates). Announced at start and in /health.")
+    boolean devPlainHttp;
+
+    @Option(names = "--tls-cert", description = "The edge's TLS certificate (PEM, chain), with --tls-key. Without it or "
+            + "--tls-pkcs12: the node's own, made in DATA/MEMBER/edge/node-tls.crt.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", description = "The edge's TLS private key (PEM).")
+    Path tlsKey;
+
+    @Option(names = "--tls-pkcs12", description = "The edge's TLS key and certificate as PKCS#12; password from "
+            + EdgeSecurity.PKCS12_PASSWORD_VARIABLE + ".")
+    Path tlsPkcs12;
+
+    @Option(names = "--tls-protocols", split = ",", description = "TLS versions offered (default: TLSv1.3; TLSv1.2 may be added).")
+    List<String> tlsProtocols = EdgeSecurity.DEFAULT_PROTOCOLS;
+
+    @Option(names = "--edge-idle-timeout-s", defaultValue = "60",
+            description = "Closes an edge connection idle this long; longer than the request timeout (default: ${DEFAULT-VALUE}).")
+    long edgeIdleTimeoutSeconds;
+
+    @Option(names = "--edge-handshake-timeout-s", defaultValue = "10",
+            description = "Abandons a TLS handshake not done within this (default: ${DEFAULT-VALUE}).")
+    long edgeHandshakeTimeoutSeconds;
+
+    @Option(names = "--edge-max-connections", defaultValue = "" + EdgeSecurity.DEFAULT_MAX_CONNECTIONS,
+            description = "Edge connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
+    int edgeMaxConnections;
+
+    private EdgeSecurity edgeSecurity() {
+        return new EdgeSecurity(devPlainHttp, tlsCertificate, tlsKey, tlsPkcs12, tlsProtocols,
+                Duration.ofSeconds(edgeIdleTimeoutSeconds), Duration.ofSeconds(edgeHandshakeTimeoutSeconds),
+                edgeMaxConnections);
+    }
+
     private Map<String, String> kafkaClientProperties() {
         if (kafkaConfig == null) {
             return Map.of();
@@ -157,7 +194,13 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "spean-shutdown"));
+        if (devPlainHttp) {
+            System.out.println("*** WARNING: " + settings.edge().describe() + " ***");
+        }
         System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
+        if (node.edgeCertificateFile() != null) {
+            System.out.println("Edge TLS certificate (for clients to trust): " + node.edgeCertificateFile());
+        }
         stopped.await();
         return 0;
     }
@@ -168,7 +211,8 @@ public final class GatewayCommand implements Callable<Integer> {
                 backends, Duration.ofMillis(requestTimeoutMillis), NodeSettings.DEFAULT_ENVELOPE_TIME_TO_LIVE,
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
                 Duration.ofMillis(checkpointIntervalMillis),
-                tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis));
+                tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis),
+                edgeSecurity());
     }
 
     /** A {@code --backend} for a connector this node does not run is a typo whose backend would never be called. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.cert.X509Certificate;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.FileSystemException;
@@ -16,8 +17,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.crypto.Pem;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.node.SettingCheck;
+import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.edge.TlsCredential;
 
 /**
  * {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer with its X-Road
@@ -26,7 +30,7 @@ import kh.gov.spean.node.SettingCheck;
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Call a service through a node, as a ministry system would.")
 public final class SendCommand implements Callable<Integer> {
 
-    @Option(names = "--node", required = true, description = "The client's node, e.g. http://127.0.0.1:8081.")
+    @Option(names = "--node", required = true, description = "The client's node, e.g. https://127.0.0.1:8081.")
     URI node;
 
     @Option(names = "--client", required = true, description = "The calling subsystem, e.g. KH/GOV/MEF/BUSINESS-REGISTRY.")
@@ -37,6 +41,15 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--body", required = true, description = "JSON file with the request payload.")
     Path body;
+
+    @Option(names = "--cacert", description = "The node's edge certificate to trust (PEM), e.g. DATA/MEMBER/edge/node-tls.crt.")
+    Path trusted;
+
+    @Option(names = "--cert", description = "The calling subsystem's registered client certificate (PEM).")
+    Path certificate;
+
+    @Option(names = "--key", description = "Its private key (PEM, PKCS#8).")
+    Path key;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -56,7 +69,7 @@ public final class SendCommand implements Callable<Integer> {
                 .build();
         HttpResponse<String> response;
         try {
-            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("no answer from the node at " + node, e);
         }
@@ -69,5 +82,15 @@ public final class SendCommand implements Callable<Integer> {
         });
         System.out.println(response.body());
         return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    private HttpClient client() throws IOException {
+        if (!"https".equals(node.getScheme())) {
+            return HttpClient.newHttpClient();
+        }
+        SettingCheck.require(trusted != null, "cacert", "is needed for an https:// node: its edge certificate");
+        SettingCheck.require((certificate == null) == (key == null), "cert", "and --key go together");
+        X509Certificate edge = Pem.parseCertificates(Files.readString(trusted)).get(0);
+        return DevelopmentClients.httpClient(certificate == null ? null : TlsCredential.load(certificate, key), edge);
     }
 }

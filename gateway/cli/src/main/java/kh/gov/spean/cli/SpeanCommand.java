@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 
 import kh.gov.spean.cli.audit.AuditCommand;
 import kh.gov.spean.cli.bench.BenchCommand;
+import kh.gov.spean.cli.client.ClientCommand;
 import kh.gov.spean.cli.connector.ConnectorCommand;
 import kh.gov.spean.cli.demo.DemoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
@@ -25,7 +26,7 @@ public final class SpeanCommand implements Runnable {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
             GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
             ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class, MemberCommand.class,
-            TimestampAuthorityCommand.class);
+            TimestampAuthorityCommand.class, ClientCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

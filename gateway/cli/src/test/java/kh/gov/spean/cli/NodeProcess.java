@@ -35,7 +35,9 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code spean gateway ARGS} and waits until it says where it listens. */
     public static NodeProcess start(Path log, String... gatewayArguments) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("gateway"));
+        // These processes serve tests of crashes, Kafka and scale-out, whose callers speak plain HTTP: the development
+        // edge. The TLS edge and its client certificates are tested in process (EdgeAuthenticationIT, SendCommandIT).
+        List<String> arguments = new ArrayList<>(List.of("gateway", "--dev-plain-http"));
         arguments.addAll(List.of(gatewayArguments));
         return command(log, arguments);
     }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.TestNetwork;
+import kh.gov.spean.node.edge.EdgeFiles;
 
 /**
  * {@code spean send} calls a running node as a ministry system would and shows the X-Road headers of the answer; with
@@ -23,7 +25,11 @@ class SendCommandIT {
         Path body = data.resolve("request.json");
         Files.writeString(body, "{\"nationalId\":\"010203040\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}");
         try (TestNetwork network = TestNetwork.start(data.resolve("federation"), Duration.ofSeconds(20))) {
+            EdgeFiles edge = EdgeFiles.in(network.data(), TestNetwork.MEF);
+            SubsystemId client = SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY);
             CommandRun run = CommandRun.of("send", "--node", network.mef().baseUri().toString(),
+                    "--cacert", network.mef().edgeCertificateFile().toString(),
+                    "--cert", edge.clientCertificate(client).toString(), "--key", edge.clientKey(client).toString(),
                     "--client", TestNetwork.BUSINESS_REGISTRY, "--service", TestNetwork.VERIFY_CITIZEN,
                     "--body", body.toString());
             String output = run.output();

@@ -21,6 +21,9 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(CLIENT, "unsupported_media_type", 415, "The payload must be application/json"),
     RATE_LIMITED(CLIENT, "rate_limited", 429, "The client sent more requests per second than its node allows"),
     NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
+    UNAUTHENTICATED(CLIENT, "unauthenticated", 401, "The call presents no client certificate, and its subsystem's connection type requires one"),
+    CLIENT_CERTIFICATE_NOT_REGISTERED(CLIENT, "client_certificate_not_registered", 403, "The client certificate is not registered at this node for the subsystem the call names"),
+    CLIENT_CERTIFICATE_EXPIRED(CLIENT, "client_certificate_expired", 401, "The client certificate is outside its validity window"),
 
     // Envelopes arriving over Kafka.
     ENVELOPE_MALFORMED(CLIENT, "envelope_malformed", 400, "The envelope cannot be parsed"),

@@ -69,6 +69,10 @@ import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.log.WitnessedCheckpoints;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
+import kh.gov.spean.node.edge.ClientRegistry;
+import kh.gov.spean.node.edge.EdgeTls;
+import kh.gov.spean.node.edge.OwnConnectorsTls;
+import kh.gov.spean.node.http.AuthenticateClient;
 import kh.gov.spean.node.http.EdgeHttpServer;
 import kh.gov.spean.node.http.RefusedBeforeAnyRoute;
 import kh.gov.spean.node.kafka.KafkaAdministrator;
@@ -109,12 +113,14 @@ public final class GatewayNode implements AutoCloseable {
     private final Federation federation;
     private final PendingExchanges pending;
     private final DeliveredEnvelopes delivered;
+    private final EdgeTls edgeTls;
+    private final ClientRegistry clients;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
                         ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending,
-                        DeliveredEnvelopes delivered) {
+                        EdgeTls edgeTls, ClientRegistry clients, DeliveredEnvelopes delivered) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -127,6 +133,8 @@ public final class GatewayNode implements AutoCloseable {
         this.federation = federation;
         this.pending = pending;
         this.delivered = delivered;
+        this.edgeTls = edgeTls;
+        this.clients = clients;
     }
 
     public static GatewayNode start(NodeSettings settings, Clock clock) {
@@ -174,12 +182,25 @@ public final class GatewayNode implements AutoCloseable {
         backendCalls.setSoTimeout(settings.requestTimeout().toMillis());
         RecordRejection rejections = new RecordRejection(log, settings.member());
         RecordExchange calls = new RecordExchange(metrics, monitoring);
-        VertxPlatformHttpServer httpServer = new EdgeHttpServer(httpConfiguration(settings),
-                new RefusedBeforeAnyRoute((code, detail, path, answerBytes) -> {
-                    rejections.beforeAnyRoute(code, detail, path);
-                    events.rejected(null, code, detail, "http");
-                    calls.refusedBeforeAnyRoute(code, answerBytes);
-                }));
+        RefusedBeforeAnyRoute refusedAtEdge = new RefusedBeforeAnyRoute((code, detail, path, answerBytes) -> {
+            rejections.beforeAnyRoute(code, detail, path);
+            events.rejected(null, code, detail, "http");
+            calls.refusedBeforeAnyRoute(code, answerBytes);
+        });
+        ClientRegistry clients = ClientRegistry.of(settings.dataDirectory(), settings.member());
+        EdgeTls edgeTls = settings.edge().plainHttp() ? null
+                : EdgeTls.prepare(settings.edge(), settings.dataDirectory(), settings.member(), settings.httpHost(), clock);
+        if (edgeTls == null) {
+            LOG.warn("*** node {}: the HTTP edge is {} ***", settings.member(), settings.edge().describe());
+            camel.getRegistry().bind(OwnConnectorsTls.BEAN, OwnConnectorsTls.unused());
+        } else {
+            camel.getRegistry().bind(OwnConnectorsTls.BEAN, OwnConnectorsTls.register(clients,
+                    connectors.connectors().stream().map(ConnectorCatalog.Connector::subsystem)
+                            .collect(java.util.stream.Collectors.toSet()), edgeTls.certificate(), clock));
+        }
+        VertxPlatformHttpServer httpServer = new EdgeHttpServer(httpConfiguration(settings), refusedAtEdge,
+                settings.edge(), edgeTls,
+                edgeTls == null ? null : new AuthenticateClient(clients, refusedAtEdge, clock));
         DeliveredEnvelopes delivered = null;
         try {
             camel.addService(httpServer, true, true);
@@ -187,7 +208,8 @@ public final class GatewayNode implements AutoCloseable {
             // registerBusiness verifying owners) calls its own node, whose port may be chosen only now.
             ListeningAddress.requireFree("the node's HTTP edge", settings.httpHost(), settings.httpPort());
             httpServer.start();
-            camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
+            camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.edge().scheme(),
+                    settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
@@ -209,7 +231,7 @@ public final class GatewayNode implements AutoCloseable {
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
                     dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, delivered, clock));
-            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
+            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health, settings.edge().describe()),
                     new ReadOperationalData(monitoring)));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
@@ -256,14 +278,30 @@ public final class GatewayNode implements AutoCloseable {
             }
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
-                watcher, federation, pending, delivered);
-        LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
+                watcher, federation, pending, edgeTls, clients, delivered);
+        LOG.info("node {} ready at {} (Kafka {}; edge: {})", settings.member(), node.baseUri(), settings.kafkaBootstrap(),
+                settings.edge().describe());
         return node;
     }
 
-    /** Where ministry systems call this node, e.g. {@code http://127.0.0.1:8080}. */
+    /** Where ministry systems call this node, e.g. {@code https://127.0.0.1:8080}. */
     public URI baseUri() {
-        return URI.create("http://" + settings.httpHost() + ":" + httpServer.getServer().actualPort());
+        return URI.create(settings.edge().scheme() + "://" + settings.httpHost() + ":" + httpServer.getServer().actualPort());
+    }
+
+    /** The certificate the edge presents, which its callers trust; null on a plain-HTTP (development) edge. */
+    public X509Certificate edgeCertificate() {
+        return edgeTls == null ? null : edgeTls.certificate();
+    }
+
+    /** The edge certificate's PEM file ({@code curl --cacert}); null on a plain-HTTP edge or from a PKCS#12 store. */
+    public java.nio.file.Path edgeCertificateFile() {
+        return edgeTls == null ? null : edgeTls.certificateFile();
+    }
+
+    /** The local subsystems' client certificates and connection types. */
+    public ClientRegistry clients() {
+        return clients;
     }
 
     /** The federation configuration in use (a newer one is adopted while the node runs). */

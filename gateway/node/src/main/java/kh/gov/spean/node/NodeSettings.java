@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.LogSettings;
+import kh.gov.spean.node.edge.EdgeSecurity;
 
 /**
  * A gateway node's settings, validated at start-up: a node with a bad setting refuses to start and names the setting.
@@ -42,6 +43,8 @@ import kh.gov.spean.log.LogSettings;
  *                          waits for a subscriber that is down; their envelopes expire then ({@code --one-way-ttl}, default 1 h)
  * @param retryDelay        the wait before a one-way message is sent again without a receipt, doubling per attempt
  *                          up to 60 times itself ({@code --retry-delay-ms}, default 5 s)
+ * @param edge              how the HTTP edge is protected: TLS with registered client certificates by default, plain
+ *                          HTTP only with {@code --dev-plain-http}; its certificate, protocols and connection limits
  */
 public record NodeSettings(
         MemberId member,
@@ -65,7 +68,8 @@ public record NodeSettings(
         URI timestampAuthority,
         int rateLimitPerSecond,
         Duration oneWayTimeToLive,
-        Duration retryDelay) {
+        Duration retryDelay,
+        EdgeSecurity edge) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -83,6 +87,7 @@ public record NodeSettings(
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
         kafkaClientProperties = Map.copyOf(kafkaClientProperties == null ? Map.of() : kafkaClientProperties);
+        edge = edge == null ? EdgeSecurity.defaults() : edge;
     }
 
     /** Settings with every default, for the given member, data, Kafka and repository folders. */
@@ -92,7 +97,7 @@ public record NodeSettings(
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
                 LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
-                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY);
+                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY, EdgeSecurity.defaults());
     }
 
     /** The message log's place and checkpoint policy. */
@@ -105,56 +110,63 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                perSecond, oneWayTimeToLive, retryDelay);
+                perSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withRetryDelay(Duration delay) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, delay);
+                rateLimitPerSecond, oneWayTimeToLive, delay, edge);
     }
 
     public NodeSettings withNodeName(String name) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
     }
 
     public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+    }
+
+    public NodeSettings withEdge(EdgeSecurity security) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, security);
     }
 
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
@@ -190,9 +202,27 @@ public record NodeSettings(
         require(positive(checkpointInterval), "checkpoint-interval-ms", "must be positive");
         require(timestampAuthority == null || "http".equals(timestampAuthority.getScheme())
                 || "https".equals(timestampAuthority.getScheme()), "tsa-url", "must be an http(s) URL");
+        validateEdge();
         backends.forEach((name, url) -> require(Objects.requireNonNull(url).matches("https?://\\S+"),
                 "backend", name + " must be an http(s) URL, was " + url));
         return this;
+    }
+
+    private void validateEdge() {
+        require(EdgeSecurity.ALLOWED_PROTOCOLS.containsAll(edge.protocols()) && !edge.protocols().isEmpty(),
+                "tls-protocols", "must be TLSv1.3 and/or TLSv1.2, was " + edge.protocols());
+        require((edge.certificateFile() == null) == (edge.keyFile() == null), "tls-cert",
+                "and --tls-key go together");
+        require(edge.pkcs12File() == null || edge.certificateFile() == null, "tls-pkcs12",
+                "or --tls-cert/--tls-key, not both");
+        for (Path file : java.util.Arrays.asList(edge.certificateFile(), edge.keyFile(), edge.pkcs12File())) {
+            require(file == null || Files.isReadable(file), "tls-cert", "cannot read " + file);
+        }
+        require(positive(edge.idleTimeout()) && edge.idleTimeout().compareTo(requestTimeout) > 0, "edge-idle-timeout-s",
+                "must be longer than the request timeout (" + requestTimeout.toSeconds() + " s), was "
+                        + edge.idleTimeout().toSeconds() + " s");
+        require(positive(edge.handshakeTimeout()), "edge-handshake-timeout-s", "must be positive");
+        require(edge.maxConnections() > 0, "edge-max-connections", "must be positive");
     }
 
     private static boolean positive(Duration duration) {

@@ -9,10 +9,12 @@ import org.apache.camel.spi.PropertiesSource;
  */
 final class NodeUrlProperty implements PropertiesSource {
 
+    private final String scheme;
     private final String host;
     private final VertxPlatformHttpServer server;
 
-    NodeUrlProperty(String host, VertxPlatformHttpServer server) {
+    NodeUrlProperty(String scheme, String host, VertxPlatformHttpServer server) {
+        this.scheme = scheme;
         this.host = host;
         this.server = server;
     }
@@ -27,6 +29,6 @@ final class NodeUrlProperty implements PropertiesSource {
         if (!GatewayNode.NODE_URL_PROPERTY.equals(name) || server.getServer() == null) {
             return null;
         }
-        return "http://" + host + ":" + server.getServer().actualPort();
+        return scheme + "://" + host + ":" + server.getServer().actualPort();
     }
 }

@@ -47,7 +47,7 @@ class AuditPageIT {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "this test needs Debian's chromium and chromium-driver (.ci/run installs them: apt-get install chromium chromium-driver)");
         HttpClient http = HttpClient.newHttpClient();
-        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(20))) {
+        try (TestNetwork network = TestNetwork.startPlainHttp(data, Duration.ofSeconds(20))) {
             ConnectorExample match = ConnectorExample.read("moi-id-registry", "match");
             assertEquals(200, network.call(network.mef(), match.client(), match.service(), match.request()).statusCode());
             URI provider = network.moi().baseUri();

@@ -41,7 +41,7 @@ class HttpEdgeRejectionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        network = TestNetwork.start(data, Duration.ofSeconds(3));
+        network = TestNetwork.startPlainHttp(data, Duration.ofSeconds(3));
         match = ConnectorExample.read("moi-id-registry", "match");
     }
 

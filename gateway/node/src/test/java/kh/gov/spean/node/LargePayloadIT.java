@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ class LargePayloadIT {
     static final String TAX = "KH/GOV/MEF/TAX-REGISTRY";
     static final int MAX_PDF_BASE64 = 10_485_000;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void a_ten_mebibyte_payload_reaches_the_backend_intact_and_one_byte_more_is_refused(@TempDir Path data) throws Exception {
@@ -37,7 +35,7 @@ class LargePayloadIT {
                 TestNetwork.MEF, TestNetwork.MLMUPC)) {
             byte[] report = report(MAX_PDF_BASE64);
             long started = System.nanoTime();
-            HttpResponse<String> accepted = post(network.mef(), report);
+            HttpResponse<String> accepted = post(network, network.mef(), report);
             assertEquals(202, accepted.statusCode(), accepted.body());
             String id = accepted.headers().firstValue("X-Road-Id").orElseThrow();
 
@@ -51,7 +49,7 @@ class LargePayloadIT {
 
             byte[] tooLarge = new byte[NodeSettings.DEFAULT_MAX_MESSAGE_BYTES + 1];
             System.arraycopy(report, 0, tooLarge, 0, report.length);
-            HttpResponse<String> refused = post(network.mef(), tooLarge);
+            HttpResponse<String> refused = post(network, network.mef(), tooLarge);
             HttpEdgeRejectionIT.assertProblem(refused, 413, "client.payload_too_large");
         }
     }
@@ -67,8 +65,8 @@ class LargePayloadIT {
         return json.append("\"}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private HttpResponse<String> post(GatewayNode node, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + "/r1/" + SERVICE))
+    private HttpResponse<String> post(TestNetwork network, GatewayNode node, byte[] body) throws Exception {
+        return network.http(node, TAX).send(HttpRequest.newBuilder(URI.create(node.baseUri() + "/r1/" + SERVICE))
                 .header("X-Road-Client", TAX).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ class MetadataIT {
     @TempDir
     static Path data;
     static TestNetwork network;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -95,6 +93,6 @@ class MetadataIT {
         if (client != null) {
             request.header("X-Road-Client", client);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return network.http(network.mef(), client).send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

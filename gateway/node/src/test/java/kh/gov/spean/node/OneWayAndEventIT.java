@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,6 @@ class OneWayAndEventIT {
     static TestNetwork network;
     static ConnectorExample report;
     static ConnectorExample blocked;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -218,7 +216,7 @@ class OneWayAndEventIT {
                 .header("Content-Type", "application/json").header("X-Road-Client", ANTI_SCAM)
                 .header("Prefer", "respond-async")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return network.http(network.moi(), ANTI_SCAM).send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonObject awaitState(String id, String state) throws Exception {
@@ -233,7 +231,7 @@ class OneWayAndEventIT {
     }
 
     private HttpResponse<String> get(GatewayNode node, String path, String client) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).header("X-Road-Client", client)
+        return network.http(node, client).send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).header("X-Road-Client", client)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
+import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.kafka.Topics;
+import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.operations.ConsumerLag;
 
 /**
@@ -33,7 +36,6 @@ import kh.gov.spean.node.operations.ConsumerLag;
  */
 class OperationsIT {
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void metrics_count_calls_by_outcome_and_health_is_up_when_log_and_kafka_are(@TempDir Path data) throws Exception {
@@ -120,7 +122,8 @@ class OperationsIT {
     }
 
     private HttpResponse<String> get(GatewayNode node, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
+        return DevelopmentClients.httpClient(null, node.edgeCertificate()).send(
+                HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

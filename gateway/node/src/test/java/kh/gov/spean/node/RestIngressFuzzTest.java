@@ -44,7 +44,7 @@ class RestIngressFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        network = TestNetwork.start(data, Duration.ofSeconds(5));
+        network = TestNetwork.startPlainHttp(data, Duration.ofSeconds(5));
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,12 +27,16 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.edge.TlsCredential;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /**
  * Real nodes on the JVM's shared Kafka broker — Interior and Economy and Finance, or the members a test names — with
- * each of their connectors' backends mocked by a real WireMock server loaded from the connector's own mappings.
+ * each of their connectors' backends mocked by a real WireMock server loaded from the connector's own mappings. Each
+ * subsystem of those members has a client certificate registered at its node, which {@link #call} presents.
  */
 public final class TestNetwork implements AutoCloseable {
 
@@ -48,11 +53,13 @@ public final class TestNetwork implements AutoCloseable {
     private final Map<MemberId, GatewayNode> nodes;
     private final Map<MemberId, NodeSettings> settings = new ConcurrentHashMap<>();
     private final Map<EnvelopeId, CompletableFuture<NodeEvents.Rejection>> refusals = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<SubsystemId, TlsCredential> credentials;
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     private TestNetwork(Path data, Federation federation, Map<String, WireMockServer> backends,
-                        Map<MemberId, GatewayNode> nodes) {
+                        Map<MemberId, GatewayNode> nodes, Map<SubsystemId, TlsCredential> credentials) {
         this.data = data;
+        this.credentials = credentials;
         this.federation = federation;
         this.backends = backends;
         this.nodes = nodes;
@@ -69,6 +76,15 @@ public final class TestNetwork implements AutoCloseable {
 
     public static TestNetwork start(Path data, Duration requestTimeout) throws Exception {
         return start(data, requestTimeout, UnaryOperator.identity(), MOI, MEF);
+    }
+
+    /**
+     * Interior and Economy and Finance with plain-HTTP (development) edges: for tests of what the edge does with a
+     * request it reads — parsing, refusals before any route — written by hand on a socket or read by a browser.
+     */
+    public static TestNetwork startPlainHttp(Path data, Duration requestTimeout) throws Exception {
+        return start(data, requestTimeout, settings -> settings.withEdge(kh.gov.spean.node.edge.EdgeSecurity
+                .developmentPlainHttp()), MOI, MEF);
     }
 
     /** Starts a node per member (settings adjusted by {@code tuning}) and a WireMock backend per connector of theirs. */
@@ -92,12 +108,14 @@ public final class TestNetwork implements AutoCloseable {
                 }
             }
         }
+        Map<SubsystemId, TlsCredential> credentials = DevelopmentClients.issueAll(data, federation, Clock.systemUTC(),
+                java.util.List.of(members));
         Map<MemberId, GatewayNode> nodes = new ConcurrentHashMap<>();
         for (MemberId member : members) {
             nodes.put(member, GatewayNode.start(tuning.apply(settings(member, data, root, requestTimeout, urls)),
                     Clock.systemUTC()));
         }
-        TestNetwork network = new TestNetwork(data, federation, backends, nodes);
+        TestNetwork network = new TestNetwork(data, federation, backends, nodes, credentials);
         nodes.forEach((member, node) -> network.settings.put(member, node.settings()));
         return network;
     }
@@ -173,6 +191,31 @@ public final class TestNetwork implements AutoCloseable {
         return refusals.computeIfAbsent(id, key -> new CompletableFuture<>());
     }
 
+    /** The client certificate registered for a subsystem of the network's members. */
+    public TlsCredential credential(String subsystem) {
+        return credentials.get(SubsystemId.parse(subsystem));
+    }
+
+    /**
+     * An HTTP client of {@code node}'s edge that presents {@code subsystem}'s registered certificate (none if the
+     * subsystem is null or has none here) and trusts the node's own.
+     */
+    public HttpClient http(GatewayNode node, String subsystem) {
+        TlsCredential credential = subsystem == null ? null : credentials.get(parseOrNull(subsystem));
+        X509Certificate edge = node.edgeCertificate();
+        String key = (edge == null ? "plain" : kh.gov.spean.federation.Federation.fingerprint(edge)) + " "
+                + (credential == null ? "-" : credential.fingerprint());
+        return clients.computeIfAbsent(key, ignored -> DevelopmentClients.httpClient(credential, edge));
+    }
+
+    private static SubsystemId parseOrNull(String subsystem) {
+        try {
+            return SubsystemId.parse(subsystem.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public HttpResponse<String> call(GatewayNode node, String client, String service, String body) throws Exception {
         return call(node, client, service, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
@@ -186,7 +229,7 @@ public final class TestNetwork implements AutoCloseable {
         if (client != null) {
             request.header("X-Road-Client", client);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http(node, client).send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -79,10 +79,10 @@ public final class SpeanNetworkExtension implements BeforeAllCallback, AfterAllC
         }
     }
 
-    /** Calls a service as the client subsystem's ministry system would: at its own member's node. */
+    /** Calls a service as the client subsystem's ministry system would: at its own member's node, over TLS with its registered client certificate. */
     public ExchangePlayer.Answer call(String client, String service, String json) {
         SubsystemId caller = SubsystemId.parse(client);
-        return new ExchangePlayer().call(network.node(caller.member()).baseUri(), caller, ServiceId.parse(service),
+        return new ExchangePlayer(network::credential).call(network.node(caller.member()), caller, ServiceId.parse(service),
                 json.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -49,7 +49,7 @@ final class NodeStartTime {
                 List.of(ARCHIVE_OPTION + file, "-Xlog:disable", "-Xlog:all=error:stderr")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
                 SpeanCommand.class.getName(), "gateway", "--data", data.toString(), "--member", member.toString(),
-                "--kafka-bootstrap", bootstrapServers, "--http-port", "0"));
+                "--kafka-bootstrap", bootstrapServers, "--http-port", "0", "--dev-plain-http"));
         long cpuBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

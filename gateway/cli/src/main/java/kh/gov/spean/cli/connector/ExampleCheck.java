@@ -18,7 +18,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
 import kh.gov.spean.cli.demo.ExchangePlayer;
+import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.edge.DevelopmentClients;
 
 /**
  * Plays one example exchange through a running network and says whether it held, and if not, why in words. A
@@ -43,20 +46,21 @@ public final class ExampleCheck {
     private static final long POLL_MILLIS = 100;
 
     private final DemoNetwork network;
-    private final ExchangePlayer player = new ExchangePlayer();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExchangePlayer player;
+    private final java.util.Map<SubsystemId, HttpClient> statusClients = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExampleCheck(DemoNetwork network) {
         this.network = network;
+        this.player = new ExchangePlayer(network::credential);
     }
 
     public Verdict check(DemoScenarios.ExchangeScenario example) {
-        URI node = network.node(example.client().member()).baseUri();
-        ExchangePlayer.Answer answer = player.call(node, example.client(), example.service(), example.request());
+        ExchangePlayer.Answer answer = player.call(network.node(example.client().member()), example.client(),
+                example.service(), example.request());
         String reason = answerReason(example, answer);
         String summary = answer.status() + " " + (answer.error() != null ? answer.error() : fields(parse(answer.body())));
         if (reason == null && answer.status() == 202 && answer.location() != null) {
-            reason = oneWayReason(node, example, answer);
+            reason = oneWayReason(network.node(example.client().member()), example, answer);
             summary = "202 accepted, then " + (reason == null ? "delivered with a signed receipt" : "not delivered");
         } else if (reason == null && answer.status() == 202) {
             reason = eventReason(answer);
@@ -106,11 +110,11 @@ public final class ExampleCheck {
         return String.join("; ", differences);
     }
 
-    private String oneWayReason(URI node, DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
+    private String oneWayReason(GatewayNode node, DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
         long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
         JsonObject status = null;
         while (System.nanoTime() < deadline) {
-            status = parse(get(node.resolve(answer.location()), example.client().toString()));
+            status = parse(get(node, node.baseUri().resolve(answer.location()), example.client()));
             String state = field(status, "state");
             if ("delivered".equals(state)) {
                 return null;
@@ -155,9 +159,11 @@ public final class ExampleCheck {
         return false;
     }
 
-    private String get(URI uri, String client) {
+    private String get(GatewayNode node, URI uri, SubsystemId client) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).header("X-Road-Client", client).GET().build(),
+            HttpClient http = statusClients.computeIfAbsent(client,
+                    subsystem -> DevelopmentClients.httpClient(network.credential(subsystem), node.edgeCertificate()));
+            return http.send(HttpRequest.newBuilder(uri).header("X-Road-Client", client.toString()).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + uri + ": " + e.getMessage(), e);

@@ -30,6 +30,7 @@ import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.NodeEvents;
+import kh.gov.spean.node.edge.TlsCredential;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.Topics;
 
@@ -68,6 +69,9 @@ final class AttackPlayer {
             case "unauthorised_client" -> atHttpEdge(attack, SubsystemId.parse(attack.client()), legitimate.request(), expected);
             case "schema_violation" -> atHttpEdge(attack, legitimate.client(),
                     "{\"nationalId\":\"not-a-number\",\"dateOfBirth\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), expected);
+            case "no_client_certificate" -> presenting(attack, null, legitimate.client(), expected);
+            case "another_subsystems_certificate" -> presenting(attack, network.credential(SubsystemId.parse(attack.client())),
+                    legitimate.client(), expected);
             case "altered_ciphertext" -> intoKafka(attack, altered(capturedRequest()), expected);
             case "replay" -> intoKafka(attack, capturedRequest(), expected);
             case "foreign_signer" -> intoKafka(attack, signedOutsideTheFederation(), expected);
@@ -83,10 +87,22 @@ final class AttackPlayer {
     }
 
     private Outcome atHttpEdge(DemoScenarios.AttackScenario attack, SubsystemId client, byte[] body, ErrorCode expected) {
-        ExchangePlayer.Answer answer = http.call(network.node(client.member()).baseUri(), client, legitimate.service(), body);
+        ExchangePlayer.Answer answer = http.call(network.node(client.member()), client, legitimate.service(), body);
         boolean held = expected.code().equals(answer.error()) && answer.status() == expected.httpStatus();
         return new Outcome(attack.name(), client + " -> " + legitimate.service(),
                 "refused " + answer.status() + " " + answer.error(), answer.millis(), held, "backend untouched");
+    }
+
+    /** A call naming {@code claimed} while presenting {@code presented} (none if null): an impostor at the edge. */
+    private Outcome presenting(DemoScenarios.AttackScenario attack, TlsCredential presented, SubsystemId claimed,
+                               ErrorCode expected) {
+        ExchangePlayer.Answer answer = http.call(network.node(claimed.member()), presented, claimed, legitimate.service(),
+                legitimate.request());
+        boolean held = expected.code().equals(answer.error()) && answer.status() == expected.httpStatus();
+        String who = (presented == null ? "no certificate" : attack.client() + "'s certificate") + ", claiming " + claimed
+                + " -> " + legitimate.service();
+        return new Outcome(attack.name(), who, "refused " + answer.status() + " " + answer.error(), answer.millis(), held,
+                "backend untouched");
     }
 
     private Outcome intoKafka(DemoScenarios.AttackScenario attack, Envelope envelope, ErrorCode expected) {

@@ -29,6 +29,7 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeEvents;
+import kh.gov.spean.node.edge.EdgeFiles;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.json.SpeanJson;
@@ -69,9 +70,9 @@ public final class DemoCommand implements Callable<Integer> {
         int ports = basePort >= 0 ? basePort : serve ? SERVE_BASE_PORT : 0;
 
         DemoReport report = new DemoReport(out);
-        ExchangePlayer http = new ExchangePlayer();
         List<String> answeredIds = new ArrayList<>();
         DemoNetwork network = DemoNetwork.start(dataDirectory, root, ports);
+        ExchangePlayer http = new ExchangePlayer(network::credential);
         try {
             describe(network, dataDirectory);
             report.section("Exchanges between the four ministries: request/response, one-way with a receipt, an event");
@@ -133,6 +134,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Serving until Ctrl-C. Try:");
         out.println("  curl -i -X POST " + clientNode.baseUri() + "/r1/" + example.service() + " \\");
+        if (clientNode.edgeCertificateFile() != null) {
+            EdgeFiles files = EdgeFiles.in(clientNode.settings().dataDirectory(), example.client().member());
+            out.println("       --cacert " + clientNode.edgeCertificateFile().toAbsolutePath() + " \\");
+            out.println("       --cert " + files.clientCertificate(example.client()).toAbsolutePath() + " \\");
+            out.println("       --key " + files.clientKey(example.client()).toAbsolutePath() + " \\");
+        }
         out.println("       -H 'X-Road-Client: " + example.client() + "' -H 'Content-Type: application/json' \\");
         out.println("       -d '" + new String(example.request(), StandardCharsets.UTF_8) + "'");
         CountDownLatch stopped = new CountDownLatch(1);

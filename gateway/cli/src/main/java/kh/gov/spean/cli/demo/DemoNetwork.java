@@ -16,9 +16,13 @@ import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.ListeningAddress;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.edge.EdgeSecurity;
+import kh.gov.spean.node.edge.TlsCredential;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
@@ -29,6 +33,7 @@ import kh.gov.spean.node.provider.ConnectorCatalog;
 public final class DemoNetwork implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
+    private final Map<SubsystemId, TlsCredential> credentials = new LinkedHashMap<>();
     private final Map<String, WireMockServer> backends;
     private final Map<MemberId, GatewayNode> nodes;
 
@@ -53,6 +58,12 @@ public final class DemoNetwork implements AutoCloseable {
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
                                     Map<String, String> givenBackends) {
+        return start(data, repositoryRoot, basePort, included, givenBackends, EdgeSecurity.defaults());
+    }
+
+    /** As above, with the nodes' edges protected as {@code edge} says. */
+    public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
+                                    Map<String, String> givenBackends, EdgeSecurity edge) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"));
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<MemberId, GatewayNode> nodes = new LinkedHashMap<>();
@@ -86,11 +97,13 @@ public final class DemoNetwork implements AutoCloseable {
                     backendPort = backendPort > 0 ? backendPort + 1 : 0;
                 }
             }
+            network.credentials.putAll(DevelopmentClients.issueAll(data, federation, Clock.systemUTC(), members));
             int nodePort = basePort;
             for (MemberId member : members) {
                 NodeSettings settings = NodeSettings.defaults(member, data, broker.bootstrapServers(), repositoryRoot)
                         .withHttpPort(nodePort)
-                        .withBackends(backendUrls);
+                        .withBackends(backendUrls)
+                        .withEdge(edge);
                 nodes.put(member, GatewayNode.start(settings, Clock.systemUTC()));
                 nodePort = nodePort > 0 ? nodePort + 1 : 0;
             }
@@ -103,6 +116,11 @@ public final class DemoNetwork implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The client credential registered for a subsystem of a member this network runs (null for another). */
+    public TlsCredential credential(SubsystemId subsystem) {
+        return credentials.get(subsystem);
     }
 
     public GatewayNode node(MemberId member) {

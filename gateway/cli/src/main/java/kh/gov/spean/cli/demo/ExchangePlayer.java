@@ -14,8 +14,14 @@ import jakarta.json.JsonValue;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.edge.TlsCredential;
 
-/** Plays calls at a node's HTTP edge as a ministry system would, and judges the answers. */
+/**
+ * Plays calls at a node's HTTP edge as a ministry system would — over TLS, presenting the calling subsystem's
+ * registered client certificate — and judges the answers.
+ */
 public final class ExchangePlayer {
 
     /** An HTTP answer: status, the X-Road headers that matter, the body. */
@@ -23,8 +29,29 @@ public final class ExchangePlayer {
                          long millis) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    public Answer call(URI node, SubsystemId client, ServiceId service, byte[] body) {
+    private final java.util.function.Function<SubsystemId, TlsCredential> credentials;
+    private final Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code credentials} gives each subsystem's registered client credential (null for none). */
+    public ExchangePlayer(java.util.function.Function<SubsystemId, TlsCredential> credentials) {
+        this.credentials = credentials;
+    }
+
+    /** Calls as {@code client}, presenting its own certificate. */
+    public Answer call(GatewayNode node, SubsystemId client, ServiceId service, byte[] body) {
+        return call(node, credentials.apply(client), client, service, body);
+    }
+
+    /** Calls presenting {@code presented} (none if null) and naming {@code client}: how an impostor would. */
+    public Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service, byte[] body) {
+        java.security.cert.X509Certificate edge = node.edgeCertificate();
+        String key = (edge == null ? "plain" : kh.gov.spean.federation.Federation.fingerprint(edge)) + " "
+                + (presented == null ? "-" : presented.fingerprint());
+        return call(node.baseUri(), clients.computeIfAbsent(key, ignored -> DevelopmentClients.httpClient(presented, edge)),
+                client, service, body);
+    }
+
+    private static Answer call(URI node, HttpClient http, SubsystemId client, ServiceId service, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Road-Client", client.toString())

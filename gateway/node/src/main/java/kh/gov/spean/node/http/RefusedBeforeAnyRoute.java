@@ -68,6 +68,15 @@ public final class RefusedBeforeAnyRoute {
         };
     }
 
+    /**
+     * For a step that refuses a request from its headers alone (AuthenticateClient): answered at once, its body never
+     * read, and its connection closed after the answer so that the unread body is not taken for the next request.
+     */
+    public void refuseUnread(RoutingContext context, ErrorCode code, String detail) {
+        context.response().putHeader("Connection", "close");
+        answer(context.vertx(), context.response(), code, detail, context.request().path());
+    }
+
     private void answer(Vertx vertx, HttpServerResponse response, ErrorCode code, String detail, String path) {
         byte[] body = SpeanJson.toBytes(ProblemDetails.of(code, detail, path, UUID.randomUUID().toString()));
         // Answered at once, on the event loop: Vert.x Web answers for itself a failure its error handler leaves open.

@@ -13,13 +13,16 @@ import kh.gov.spean.node.http.XRoadHeaders;
 public final class WriteHealth implements Processor {
 
     /** The JSON answer. */
-    public record Health(String status, Map<String, String> checks) {
+    public record Health(String status, Map<String, String> checks, String edge) {
     }
 
     private final HealthCheck health;
+    private final String edge;
 
-    public WriteHealth(HealthCheck health) {
+    /** {@code edge} says how the HTTP edge is protected: a plain-HTTP (development) edge is announced with each answer. */
+    public WriteHealth(HealthCheck health, String edge) {
         this.health = health;
+        this.edge = edge;
     }
 
     @Override
@@ -29,6 +32,6 @@ public final class WriteHealth implements Processor {
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status.up() ? 200 : 503);
         out.setHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.JSON);
-        out.setBody(SpeanJson.toBytes(new Health(status.up() ? "UP" : "DOWN", status.checks())));
+        out.setBody(SpeanJson.toBytes(new Health(status.up() ? "UP" : "DOWN", status.checks(), edge)));
     }
 }
