@@ -203,7 +203,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
-                            "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
+                            Topics.witnessGroup(settings.member(), settings.nodeName()), 1),
                     new WitnessCheckpoint(log.origin(), settings.member(), log, events, trustAnchor, clock)));
             for (ConnectorCatalog.Connector connector : connectors.connectors()) {
                 if (Files.isRegularFile(connector.routesFile())) {
@@ -353,10 +353,13 @@ public final class GatewayNode implements AutoCloseable {
                 : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
     }
 
+    /**
+     * Creates the topics this node uses that do not exist yet — none, where the operator made them all, as a cluster
+     * with ACLs requires (decision 0032) — and clears the node's answers group of a killed run's members.
+     */
     private static void prepareKafka(KafkaSettings kafka, Federation federation, NodeSettings settings) {
-        List<String> topics = new ArrayList<>();
-        federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
-        topics.add(Topics.checkpoints());
+        List<String> topics = Topics.usedBy(settings.member(),
+                federation.members().stream().map(Federation.Member::id).toList());
         try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions());
             administrator.removeStaleMembers(Topics.answersGroup(settings.member(), settings.nodeName()));
