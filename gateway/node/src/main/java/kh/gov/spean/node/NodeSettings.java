@@ -157,6 +157,14 @@ public record NodeSettings(
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay);
     }
 
+    /** The same node on another Kafka: its bootstrap servers and client settings (TLS, the member's login). */
+    public NodeSettings withKafka(String bootstrap, Map<String, String> clientProperties) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, bootstrap, clientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+    }
+
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
     public Duration maximumTimeToLive() {
         return oneWayTimeToLive.compareTo(envelopeTimeToLive) > 0 ? oneWayTimeToLive : envelopeTimeToLive;
