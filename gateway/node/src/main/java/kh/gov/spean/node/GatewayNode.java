@@ -122,6 +122,11 @@ public final class GatewayNode implements AutoCloseable {
         this.pending = pending;
     }
 
+    /** The largest Kafka record a node with this largest payload produces: the envelope around it, base64. */
+    public static int kafkaRecordBytes(int maxMessageBytes) {
+        return maxMessageBytes * 2 + ENVELOPE_OVERHEAD_BYTES;
+    }
+
     public static GatewayNode start(NodeSettings settings, Clock clock) {
         settings.validate();
         TrustedSetup setup = TrustedSetup.load(settings, clock);
@@ -130,8 +135,7 @@ public final class GatewayNode implements AutoCloseable {
         MemberKeys keys = setup.keys();
         ConnectorCatalog connectors = setup.connectors();
 
-        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
-                        settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
+        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(), kafkaRecordBytes(settings.maxMessageBytes()))
                 .withClientProperties(settings.kafkaClientProperties());
         // The broker's round trips and the Kafka client's class initialisation go on while the rest is put together.
         BackgroundStep<Void> kafkaPrepared = BackgroundStep.start("kafka",

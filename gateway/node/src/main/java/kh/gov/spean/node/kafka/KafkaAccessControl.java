@@ -38,6 +38,20 @@ public final class KafkaAccessControl implements AutoCloseable {
         this.admin = Admin.create(settings.adminProperties());
     }
 
+    /**
+     * What the operator does for a federation on its cluster, as {@code admin}: creates every topic that is missing
+     * (records up to {@code admin}'s largest), grants every member's ACLs and sets each member's quota.
+     */
+    public static void applyFederation(KafkaSettings admin, Collection<MemberId> members, int partitions,
+                                       MemberQuota quota) {
+        try (KafkaAdministrator topics = new KafkaAdministrator(admin);
+             KafkaAccessControl access = new KafkaAccessControl(admin)) {
+            topics.ensureTopics(Topics.all(members), partitions);
+            access.grant(KafkaAcls.forMembers(members));
+            access.limit(members, quota);
+        }
+    }
+
     /** Grants the ACLs; those that exist already are left as they are. */
     public void grant(Collection<AclBinding> acls) {
         await(admin.createAcls(List.copyOf(acls)).all(), "grant " + acls.size() + " ACLs");

@@ -45,6 +45,14 @@ public final class Topics {
         return List.of(inbox(member), answers(member), deadLetters(member));
     }
 
+    /** Every topic of the federation: each member's inbox, answers and dead letters, and the checkpoints. */
+    public static List<String> all(Collection<MemberId> members) {
+        List<String> topics = new ArrayList<>();
+        members.forEach(member -> topics.addAll(of(member)));
+        topics.add(checkpoints());
+        return topics;
+    }
+
     /**
      * The topics a member's node reads or writes: every member's inbox and answers (its own included: a member may call
      * its own services), its own dead letters, and the checkpoints.
