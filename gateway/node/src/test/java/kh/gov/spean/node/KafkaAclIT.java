@@ -297,8 +297,8 @@ class KafkaAclIT {
     }
 
     private static Properties quick(Properties admin) {
-        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         return admin;
     }
 }
