@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,16 +65,11 @@ class KafkaAclsCommandIT {
                 try (KafkaAccessControl access = new KafkaAccessControl(KafkaSettings.defaults(broker.bootstrapServers(),
                         1024).withClientProperties(broker.adminClientProperties()))) {
                     access.register(ScramCredentials.of(MEF, password));
+                    access.awaitInForce(ScramCredentials.of(MEF, password), Topics.usedBy(MEF, MEMBERS));
                 }
                 try (Admin economy = Admin.create(KafkaSettings.defaults(broker.bootstrapServers(), 1024)
                         .withClientProperties(ScramCredentials.of(MEF, password).clientProperties(Map.of())).adminProperties())) {
-                    // The broker learns the ACLs from the cluster's metadata log, a moment after the controller took them.
-                    Set<String> seen = Set.of();
-                    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                    while (!seen.equals(Set.copyOf(Topics.usedBy(MEF, MEMBERS))) && System.nanoTime() < deadline) {
-                        seen = economy.listTopics().names().get();
-                    }
-                    assertEquals(Set.copyOf(Topics.usedBy(MEF, MEMBERS)), seen);
+                    assertEquals(Set.copyOf(Topics.usedBy(MEF, MEMBERS)), economy.listTopics().names().get());
                 }
             }
         }

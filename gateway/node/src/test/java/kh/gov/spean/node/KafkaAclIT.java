@@ -103,6 +103,9 @@ class KafkaAclIT {
             members.forEach(member -> all.addAll(Topics.of(member)));
             all.add(Topics.checkpoints());
             topics.ensureTopics(all, NodeSettings.DEFAULT_INBOX_PARTITIONS);
+            for (MemberId member : members) {
+                access.awaitInForce(ScramCredentials.of(member, passwords.get(member)), Topics.usedBy(member, members));
+            }
         }
         network = TestNetwork.start(data, Duration.ofSeconds(20), settings -> settings.withKafka(
                 broker.bootstrapServers(), loginOf(settings.member())), TestNetwork.MOI, TestNetwork.MEF);

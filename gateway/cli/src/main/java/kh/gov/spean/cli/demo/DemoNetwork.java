@@ -25,6 +25,7 @@ import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.MemberQuota;
 import kh.gov.spean.node.kafka.ScramCredentials;
 import kh.gov.spean.node.kafka.SecretFiles;
+import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /**
@@ -122,13 +123,14 @@ public final class DemoNetwork implements AutoCloseable {
      */
     private Map<MemberId, Map<String, String>> setUpAccess(Federation federation, List<MemberId> withNodes) {
         KafkaSettings admin = administrator();
-        KafkaAccessControl.applyFederation(admin, federation.members().stream().map(Federation.Member::id).toList(),
-                NodeSettings.DEFAULT_INBOX_PARTITIONS, MemberQuota.defaults());
+        List<MemberId> everyMember = federation.members().stream().map(Federation.Member::id).toList();
+        KafkaAccessControl.applyFederation(admin, everyMember, NodeSettings.DEFAULT_INBOX_PARTITIONS, MemberQuota.defaults());
         Map<MemberId, Map<String, String>> clients = new LinkedHashMap<>();
         try (KafkaAccessControl access = new KafkaAccessControl(admin)) {
             for (MemberId member : withNodes) {
                 ScramCredentials login = ScramCredentials.of(member, SecretFiles.randomSecret());
                 access.register(login);
+                access.awaitInForce(login, Topics.usedBy(member, everyMember));
                 clients.put(member, login.clientProperties(Map.of()));
             }
         }

@@ -3,7 +3,10 @@ package kh.gov.spean.node.kafka;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,10 +34,16 @@ public final class KafkaAccessControl implements AutoCloseable {
     /** RFC 7677 asks for at least 4096; Kafka's own tools use 4096 by default, and 8192 costs a login 4 ms here. */
     private static final int SCRAM_ITERATIONS = 8192;
 
+    /** How long a new login or ACL may take to reach the brokers, which learn it from the cluster's metadata log. */
+    static final Duration IN_FORCE_DEADLINE = Duration.ofSeconds(30);
+    private static final long PAUSE_BETWEEN_LOOKS_MS = 200;
+
+    private final KafkaSettings settings;
     private final Admin admin;
 
     /** {@code settings} must log in as a user the cluster lets manage ACLs, quotas and users (a super user). */
     public KafkaAccessControl(KafkaSettings settings) {
+        this.settings = settings;
         this.admin = Admin.create(settings.adminProperties());
     }
 
@@ -77,6 +86,36 @@ public final class KafkaAccessControl implements AutoCloseable {
         await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(login.user(),
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), login.password()))).all(),
                 "register Kafka user " + login.user());
+    }
+
+    /**
+     * Waits until {@code login} is accepted and sees every one of {@code topics}: the controller has taken a new login
+     * or ACL when its call returns, the brokers a moment later, and a node started in between would be refused.
+     */
+    public void awaitInForce(ScramCredentials login, Collection<String> topics) {
+        Properties properties = settings.withClientProperties(login.clientProperties(settings.clientProperties()))
+                .adminProperties();
+        long deadline = System.nanoTime() + IN_FORCE_DEADLINE.toNanos();
+        String last = "nothing yet";
+        try (Admin asLogin = Admin.create(properties)) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    Set<String> seen = asLogin.listTopics().names().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+                    if (seen.containsAll(topics)) {
+                        return;
+                    }
+                    last = "it sees " + seen.size() + " of its " + topics.size() + " topics";
+                } catch (ExecutionException | TimeoutException e) {
+                    last = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                }
+                Thread.sleep(PAUSE_BETWEEN_LOOKS_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "interrupted while waiting for " + login.user(), e);
+        }
+        throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "Kafka user " + login.user() + " was not in force within "
+                + IN_FORCE_DEADLINE.toSeconds() + " s: " + last);
     }
 
     @Override
