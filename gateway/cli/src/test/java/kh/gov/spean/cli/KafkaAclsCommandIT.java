@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.kafka.KafkaAccessControl;
+import kh.gov.spean.node.kafka.KafkaAcls;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.ScramCredentials;
 import kh.gov.spean.node.kafka.SecretFiles;
@@ -71,6 +73,8 @@ class KafkaAclsCommandIT {
                         .withClientProperties(ScramCredentials.of(MEF, password).clientProperties(Map.of())).adminProperties())) {
                     assertEquals(Set.copyOf(Topics.usedBy(MEF, MEMBERS)), economy.listTopics().names().get());
                 }
+                assertEquals(Set.copyOf(KafkaAcls.forMembers(MEMBERS)),
+                        Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get()));
             }
         }
     }
