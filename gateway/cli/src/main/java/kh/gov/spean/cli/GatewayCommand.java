@@ -160,6 +160,11 @@ public final class GatewayCommand implements Callable<Integer> {
             stopped.countDown();
         }, "spean-shutdown"));
         System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
+        if (broker != null) {
+            System.out.println("WARNING: the embedded Kafka broker at " + bootstrap + " authenticates no client: anyone"
+                    + " who reaches it may read, write and delete every topic. Development only; production gives"
+                    + " --kafka-bootstrap a cluster with ACLs (spean kafka acls).");
+        }
         stopped.await();
         return 0;
     }

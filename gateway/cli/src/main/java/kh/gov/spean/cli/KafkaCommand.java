@@ -54,8 +54,8 @@ public final class KafkaCommand implements Callable<Integer> {
         if (authentication) {
             Path adminProperties = data.resolve(ADMIN_PROPERTIES);
             writeAdminProperties(broker, adminProperties);
-            System.out.println("Kafka ready at " + broker.bootstrapServers() + ", authenticating; the administrator's"
-                    + " client settings: " + adminProperties);
+            System.out.println("Kafka ready at " + broker.bootstrapServers() + " (authenticating; the administrator's"
+                    + " client settings: " + adminProperties + ")");
         } else {
             System.out.println("Kafka ready at " + broker.bootstrapServers() + " WITHOUT AUTHENTICATION: any client on"
                     + " this machine may read, write and delete every topic (--authentication to refuse them)");
