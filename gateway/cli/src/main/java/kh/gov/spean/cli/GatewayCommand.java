@@ -1,16 +1,11 @@
 package kh.gov.spean.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +23,7 @@ import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
+import kh.gov.spean.node.kafka.ScramCredentials;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /** {@code spean gateway}: runs one member's node until stopped; with no external Kafka it starts an embedded broker. */
@@ -36,6 +32,8 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** The embedded broker's default port, Kafka's usual one, so other nodes can join with --kafka-bootstrap. */
     static final int DEFAULT_EMBEDDED_KAFKA_PORT = 9092;
+    /** Environment variable that supplies the member's Kafka password when no file is named. */
+    static final String KAFKA_PASSWORD_VARIABLE = "SPEAN_KAFKA_PASSWORD";
 
     @Option(names = "--member", required = true, description = "The member this node serves, e.g. KH/GOV/MOI.")
     String member;
@@ -57,6 +55,11 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--kafka-config", description = "A properties file of Kafka client settings for every producer,"
             + " consumer and admin client of the node, e.g. TLS: security.protocol=SSL, ssl.truststore.location=...")
     Path kafkaConfig;
+
+    @Option(names = "--kafka-password-file", description = "A file holding the member's Kafka password (else the"
+            + " environment variable " + KAFKA_PASSWORD_VARIABLE + "): the node logs in to Kafka as its member,"
+            + " with SCRAM-SHA-512, over TLS when --kafka-config sets it up.")
+    Path kafkaPasswordFile;
 
     @Option(names = "--kafka-port", defaultValue = "" + DEFAULT_EMBEDDED_KAFKA_PORT,
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
@@ -150,26 +153,25 @@ public final class GatewayCommand implements Callable<Integer> {
                 edgeMaxConnections);
     }
 
-    private Map<String, String> kafkaClientProperties() {
-        if (kafkaConfig == null) {
-            return Map.of();
+    /**
+     * The client settings of {@code --kafka-config}, and the member's login when a Kafka password is given: the node
+     * authenticates as its member with SCRAM-SHA-512 (decision 0032).
+     */
+    private Map<String, String> kafkaClientProperties(MemberId memberId) {
+        Map<String, String> settings = KafkaClientFiles.settings(kafkaConfig, "kafka-config");
+        String password = kafkaPasswordFile != null ? KafkaClientFiles.password(kafkaPasswordFile, "kafka-password-file")
+                : System.getenv(KAFKA_PASSWORD_VARIABLE);
+        if (password == null || password.isEmpty()) {
+            return settings;
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(kafkaConfig, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting 'kafka-config' cannot be read: " + kafkaConfig);
-        }
-        Map<String, String> settings = new TreeMap<>();
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
-        return settings;
+        return new TreeMap<>(ScramCredentials.of(memberId, password).clientProperties(settings));
     }
 
     @Override
     public Integer call() throws InterruptedException {
         MemberId memberId = parseMember();
         // Every setting is checked before a broker is started for the node: the embedded one listens at its port.
-        Map<String, String> kafkaClient = kafkaClientProperties();
+        Map<String, String> kafkaClient = kafkaClientProperties(memberId);
         NodeSettings checked = settings(memberId, kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort,
                 kafkaClient);
         checked.validate();
@@ -200,6 +202,11 @@ public final class GatewayCommand implements Callable<Integer> {
         System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
         if (node.edgeCertificateFile() != null) {
             System.out.println("Edge TLS certificate (for clients to trust): " + node.edgeCertificateFile());
+        }
+        if (broker != null) {
+            System.out.println("WARNING: the embedded Kafka broker at " + bootstrap + " authenticates no client: anyone"
+                    + " who reaches it may read, write and delete every topic. Development only; production gives"
+                    + " --kafka-bootstrap a cluster with ACLs (spean kafka acls).");
         }
         stopped.await();
         return 0;

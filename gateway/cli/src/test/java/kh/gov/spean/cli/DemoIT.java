@@ -19,6 +19,7 @@ class DemoIT {
         int exit = run.exit();
         assertEquals(0, exit, output);
         assertFalse(output.contains("FAIL"), output);
+        assertTrue(output.contains("each node logs in as its member (SCRAM-SHA-512)"), output);
         assertTrue(output.contains("client.ciphertext_altered"), output);
         assertTrue(output.contains("client.replayed"), output);
         assertTrue(output.contains("client.signer_untrusted"), output);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +136,11 @@ public final class GatewayNode implements AutoCloseable {
         this.clients = clients;
     }
 
+    /** The largest Kafka record a node with this largest payload produces: the envelope around it, base64. */
+    public static int kafkaRecordBytes(int maxMessageBytes) {
+        return maxMessageBytes * 2 + ENVELOPE_OVERHEAD_BYTES;
+    }
+
     public static GatewayNode start(NodeSettings settings, Clock clock) {
         settings.validate();
         TrustedSetup setup = TrustedSetup.load(settings, clock);
@@ -145,8 +149,7 @@ public final class GatewayNode implements AutoCloseable {
         MemberKeys keys = setup.keys();
         ConnectorCatalog connectors = setup.connectors();
 
-        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(),
-                        settings.maxMessageBytes() * 2 + ENVELOPE_OVERHEAD_BYTES)
+        KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(), kafkaRecordBytes(settings.maxMessageBytes()))
                 .withClientProperties(settings.kafkaClientProperties());
         // The broker's round trips and the Kafka client's class initialisation go on while the rest is put together.
         BackgroundStep<Void> kafkaPrepared = BackgroundStep.start("kafka",
@@ -236,7 +239,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
-                            "spean-witness-" + settings.member().folderName() + "-" + settings.nodeName(), 1),
+                            Topics.witnessGroup(settings.member(), settings.nodeName()), 1),
                     new WitnessCheckpoint(log.origin(), settings.member(), log, events, federation, trustAnchor,
                             WitnessedCheckpoints.in(settings.dataDirectory().resolve(settings.member().folderName())
                                     .resolve("witnessed")), clock)));
@@ -248,7 +251,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.addRoutes(new NoSuchPathRoute());
             deadLetters.start(publisher); // before the consumers start: a refusal may need it at once
             kafkaPrepared.await();
-            delivered.start(publisher, deliveredLookBack(settings)); // before the inbox: what the others delivered
+            delivered.start(publisher, settings.deliveredLookBack()); // before the inbox: what the others delivered
             camel.start();
             dispatcher.start(publisher);
             watcher.start();
@@ -409,22 +412,19 @@ public final class GatewayNode implements AutoCloseable {
                 : TimestampingFiles.in(settings.dataDirectory()).loadAuthority();
     }
 
+    /**
+     * Creates the topics this node uses that do not exist yet — none, where the operator made them all, as a cluster
+     * with ACLs requires (decision 0032) — and clears the node's answers group of a killed run's members.
+     */
     private static void prepareKafka(KafkaSettings kafka, Federation federation, NodeSettings settings) {
-        List<String> topics = new ArrayList<>();
-        federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
-        topics.add(Topics.checkpoints());
+        List<String> topics = Topics.usedBy(settings.member(),
+                federation.members().stream().map(Federation.Member::id).toList());
         try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(topics, settings.inboxPartitions());
-            // One partition: its order alone says which node claimed a request first.
-            administrator.ensureTopics(List.of(Topics.delivered(settings.member())), 1,
-                    Map.of("retention.ms", String.valueOf(deliveredLookBack(settings).toMillis())));
+            administrator.ensureTopics(List.of(Topics.delivered(settings.member())), Topics.DELIVERED_PARTITIONS,
+                    Topics.deliveredSettings(settings.deliveredLookBack()));
             administrator.removeStaleMembers(Topics.answersGroup(settings.member(), settings.nodeName()));
         }
-    }
-
-    /** How far back a delivery claim can still matter: the longest life an envelope may claim, and the clock skew. */
-    private static Duration deliveredLookBack(NodeSettings settings) {
-        return settings.maximumTimeToLive().plus(settings.clockSkew().multipliedBy(2));
     }
 
     private static Properties backendProperties(ConnectorCatalog connectors, NodeSettings settings) {

@@ -169,9 +169,30 @@ public record NodeSettings(
                 rateLimitPerSecond, oneWayTimeToLive, retryDelay, security);
     }
 
+    /** The same node on another Kafka: its bootstrap servers and client settings (TLS, the member's login). */
+    public NodeSettings withKafka(String bootstrap, Map<String, String> clientProperties) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, bootstrap, clientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+    }
+
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
     public Duration maximumTimeToLive() {
         return oneWayTimeToLive.compareTo(envelopeTimeToLive) > 0 ? oneWayTimeToLive : envelopeTimeToLive;
+    }
+
+    /**
+     * How far back a delivery claim can still matter, and so how long the member's delivered topic keeps one: the
+     * longest life an envelope may claim, and the clock skew either way.
+     */
+    public Duration deliveredLookBack() {
+        return deliveredLookBack(maximumTimeToLive(), clockSkew);
+    }
+
+    /** The same for the defaults: what the operator's {@code spean kafka acls --apply} gives the delivered topics. */
+    public static Duration deliveredLookBack(Duration maximumTimeToLive, Duration clockSkew) {
+        return maximumTimeToLive.plus(clockSkew.multipliedBy(2));
     }
 
     /** Throws CONFIGURATION_INVALID naming the first setting that is wrong. */

@@ -110,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
             List<Arrivals> taken = new ArrayList<>(copiesTaken);
             taken.add(reportsTaken);
             try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE, taken);
+                 // Without logins: the figures compare with runs before the broker authenticated (decision 0032).
                  DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains,
-                         backends(backend), BENCH_EDGE);
+                        backends(backend), BENCH_EDGE, DemoNetwork.KafkaLogins.NONE);
                  LoadRun load = new LoadRun(clients)) {
                 System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());

@@ -59,7 +59,7 @@ final class AttackPlayer {
         this.http = http;
         this.legitimate = legitimate;
         this.watch = new RejectionWatch(network.nodes().values());
-        this.kafka = KafkaSettings.defaults(network.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
+        this.kafka = network.administrator();
     }
 
     Outcome play(DemoScenarios.AttackScenario attack) {

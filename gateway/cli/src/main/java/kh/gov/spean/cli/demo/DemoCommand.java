@@ -108,7 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void describe(DemoNetwork network, Path dataDirectory) {
-        out.println("Spean demo: data in " + dataDirectory + ", embedded Kafka (KRaft) at " + network.bootstrapServers());
+        out.println("Spean demo: data in " + dataDirectory + ", embedded Kafka (KRaft) at " + network.bootstrapServers()
+                + ": each node logs in as its member (SCRAM-SHA-512), the federation's ACLs and quotas apply");
         network.nodes().forEach((member, node) -> out.println("  node    " + member + "  " + node.baseUri()));
         network.backends().forEach((name, backend) ->
                 out.println("  backend " + name + " (WireMock)  http://127.0.0.1:" + backend.port()));
@@ -120,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<JsonObject> requests = scenarios.exchanges().stream().map(scenario -> parse(scenario.request())).toList();
         long started = System.nanoTime();
         PlaintextScan.Result result = PlaintextScan.scan(
-                KafkaSettings.defaults(network.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES), topics,
+                network.administrator(), topics,
                 PlaintextScan.secretsOf(requests));
         return new Outcome("No payload is readable on the inbox and answers topics", "plain Kafka consumer -> " + topics,
                 result.records() + " records read, " + (result.leaked().isEmpty() ? "no plaintext found"

@@ -24,11 +24,18 @@ import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.edge.TlsCredential;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
+import kh.gov.spean.node.kafka.KafkaAccessControl;
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.MemberQuota;
+import kh.gov.spean.node.kafka.ScramCredentials;
+import kh.gov.spean.node.kafka.SecretFiles;
+import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /**
  * Everything the demo runs, on this machine: an embedded Kafka broker, one WireMock backend per connector, and one
- * gateway node per member of the federation, each with its own data folder.
+ * gateway node per member of the federation, each with its own data folder. The broker authenticates every client and
+ * applies the federation's ACLs and quotas; each node logs in as its member (decision 0032).
  */
 public final class DemoNetwork implements AutoCloseable {
 
@@ -43,28 +50,34 @@ public final class DemoNetwork implements AutoCloseable {
         this.nodes = nodes;
     }
 
+    /** Whether the demo's broker knows who writes: on, except where a caller measures against figures taken without. */
+    public enum KafkaLogins { MEMBERS, NONE }
+
     /**
      * Starts the network over an initialised data directory. Ports are picked free unless {@code basePort} is positive:
      * then nodes listen on basePort, basePort+1, … in member order and backends from basePort+10 on.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort) {
-        return start(data, repositoryRoot, basePort, member -> true, Map.of());
+        return start(data, repositoryRoot, basePort, member -> true, Map.of(), KafkaLogins.MEMBERS);
     }
 
     /**
      * Starts only the nodes (and their connectors' backends) of the members {@code included} accepts; the connectors
      * named in {@code givenBackends} are pointed at the caller's backend (connector name to base URL) instead of a mock
-     * of their own.
+     * of their own. With {@link KafkaLogins#MEMBERS} the broker authenticates, the federation's topics, ACLs and quotas
+     * are set up by its administrator, and each node logs in as its member under a password made for this run.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
-                                    Map<String, String> givenBackends) {
-        return start(data, repositoryRoot, basePort, included, givenBackends, EdgeSecurity.defaults());
+                                    Map<String, String> givenBackends, KafkaLogins logins) {
+        return start(data, repositoryRoot, basePort, included, givenBackends, EdgeSecurity.defaults(), logins);
     }
 
     /** As above, with the nodes' edges protected as {@code edge} says. */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
-                                    Map<String, String> givenBackends, EdgeSecurity edge) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"));
+                                    Map<String, String> givenBackends, EdgeSecurity edge, KafkaLogins logins) {
+        EmbeddedKafkaBroker broker = logins == KafkaLogins.MEMBERS
+                ? EmbeddedKafkaBroker.startWithAuthentication(data.resolve("kafka"), 0)
+                : EmbeddedKafkaBroker.start(data.resolve("kafka"));
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<MemberId, GatewayNode> nodes = new LinkedHashMap<>();
         DemoNetwork network = new DemoNetwork(broker, backends, nodes);
@@ -98,9 +111,12 @@ public final class DemoNetwork implements AutoCloseable {
                 }
             }
             network.credentials.putAll(DevelopmentClients.issueAll(data, federation, Clock.systemUTC(), members));
+            Map<MemberId, Map<String, String>> kafkaClients = logins == KafkaLogins.MEMBERS
+                    ? network.setUpAccess(federation, members) : Map.of();
             int nodePort = basePort;
             for (MemberId member : members) {
                 NodeSettings settings = NodeSettings.defaults(member, data, broker.bootstrapServers(), repositoryRoot)
+                        .withKafka(broker.bootstrapServers(), kafkaClients.getOrDefault(member, Map.of()))
                         .withHttpPort(nodePort)
                         .withBackends(backendUrls)
                         .withEdge(edge);
@@ -114,6 +130,26 @@ public final class DemoNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * As the operator does ({@code spean kafka acls --apply}), with the broker's administrator: the federation's topics,
+     * ACLs and quotas; then a login for each member with a node here. Returns each such member's Kafka client settings.
+     */
+    private Map<MemberId, Map<String, String>> setUpAccess(Federation federation, List<MemberId> withNodes) {
+        KafkaSettings admin = administrator();
+        List<MemberId> everyMember = federation.members().stream().map(Federation.Member::id).toList();
+        KafkaAccessControl.applyFederation(admin, everyMember, NodeSettings.DEFAULT_INBOX_PARTITIONS, MemberQuota.defaults());
+        Map<MemberId, Map<String, String>> clients = new LinkedHashMap<>();
+        try (KafkaAccessControl access = new KafkaAccessControl(admin)) {
+            for (MemberId member : withNodes) {
+                ScramCredentials login = ScramCredentials.of(member, SecretFiles.randomSecret());
+                access.register(login);
+                access.awaitInForce(login, Topics.usedBy(member, everyMember));
+                clients.put(member, login.clientProperties(Map.of()));
+            }
+        }
+        return clients;
+    }
+
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }
@@ -121,6 +157,15 @@ public final class DemoNetwork implements AutoCloseable {
     /** The client credential registered for a subsystem of a member this network runs (null for another). */
     public TlsCredential credential(SubsystemId subsystem) {
         return credentials.get(subsystem);
+    }
+
+    /**
+     * Kafka as the broker's administrator sees it, for the demo's own tools — the eavesdropper and the attacker who
+     * writes into an inbox: the strongest position on Kafka, and still every forged record is refused by the nodes.
+     */
+    public KafkaSettings administrator() {
+        return KafkaSettings.defaults(broker.bootstrapServers(), GatewayNode.kafkaRecordBytes(
+                NodeSettings.DEFAULT_MAX_MESSAGE_BYTES)).withClientProperties(broker.adminClientProperties());
     }
 
     public GatewayNode node(MemberId member) {

@@ -10,7 +10,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,8 @@ import kh.gov.spean.node.ListeningAddress;
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) in this process, its data in a folder so
  * that a restart on the same folder keeps every record. The default transport of the demo and of tests; production
- * points nodes at a cluster instead.
+ * points nodes at a cluster instead. Started with authentication, it knows every client by its SCRAM-SHA-512 user and
+ * lets it do only what an ACL allows, the broker's own administrator excepted (decision 0032).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -44,12 +48,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The name a TLS broker advertises and its certificate carries. */
     private static final String TLS_HOST = "localhost";
 
+    /** The broker's administrator: it creates topics, ACLs, quotas and users, and is the only super user clients see. */
+    public static final String ADMIN_USER = "spean-admin";
+    /** The broker's own user on its controller listener, known to no client. */
+    private static final String CONTROLLER_USER = "spean-controller";
+    private static final String ADMIN_PASSWORD_FILE = "admin.password";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, String> adminClientProperties;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Map<String, String> adminClientProperties) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.adminClientProperties = Map.copyOf(adminClientProperties);
     }
 
     /** Starts a broker on a free port. */
@@ -63,7 +75,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             // The port is advertised to clients, so the system cannot choose it: start(dataDirectory) finds a free one.
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the embedded Kafka broker needs a port of its own, not 0");
         }
-        return start(dataDirectory, brokerPort, Map.of());
+        return start(dataDirectory, brokerPort, Map.of(), false);
+    }
+
+    /**
+     * Starts a broker on {@code brokerPort} (0: a free one) that authenticates every client with SASL/SCRAM-SHA-512
+     * and authorizes each request with Kafka's StandardAuthorizer: nothing is allowed that no ACL grants, except to
+     * {@link #ADMIN_USER}, whose password is made at the first start and kept owner-only in the folder.
+     */
+    public static EmbeddedKafkaBroker startWithAuthentication(Path dataDirectory, int brokerPort) {
+        return start(dataDirectory, brokerPort == 0 ? freePort() : brokerPort, Map.of(), true);
     }
 
     /**
@@ -71,24 +92,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * holds its {@code ssl.keystore.*} (a certificate naming localhost) and {@code ssl.truststore.*} settings.
      */
     public static EmbeddedKafkaBroker startWithTls(Path dataDirectory, Map<String, String> tls) {
-        return start(dataDirectory, freePort(), tls);
+        return start(dataDirectory, freePort(), tls, false);
     }
 
-    private static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort, Map<String, String> tls) {
+    private static EmbeddedKafkaBroker start(Path dataDirectory, int brokerPort, Map<String, String> tls,
+                                             boolean authenticated) {
         long started = System.nanoTime();
         ListeningAddress.requireFree("the embedded Kafka broker", HOST, brokerPort);
         try {
             Files.createDirectories(dataDirectory);
-            Properties properties = serverProperties(dataDirectory, brokerPort, freePort(), tls);
+            Properties properties = serverProperties(dataDirectory, brokerPort, freePort(), tls,
+                    listenerName(tls, authenticated));
+            String adminPassword = null;
+            if (authenticated) {
+                adminPassword = adminPassword(dataDirectory);
+                properties.putAll(authenticationProperties(adminPassword, listenerName(tls, true)));
+            }
             Path propertiesFile = dataDirectory.resolve("server.properties");
+            // Owner-only from the start: with authentication on, it holds the administrator's and controller's secrets.
+            SecretFiles.write(propertiesFile, "");
             try (OutputStream out = Files.newOutputStream(propertiesFile)) {
                 properties.store(out, "Spean embedded Kafka broker (written at each start)");
             }
-            formatOnce(dataDirectory, propertiesFile);
+            formatOnce(dataDirectory, propertiesFile, adminPassword);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, (tls.isEmpty() ? HOST : TLS_HOST) + ":" + brokerPort);
-            broker.awaitReady(clientSettings(tls));
+            Map<String, String> admin = clientSettings(tls);
+            if (authenticated) {
+                admin = new ScramCredentials(ADMIN_USER, adminPassword).clientProperties(admin);
+            }
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, (tls.isEmpty() ? HOST : TLS_HOST) + ":" + brokerPort,
+                    admin);
+            broker.awaitReady(admin);
             LOG.info("embedded Kafka broker ready at {} in {} ms (data in {})", broker.bootstrapServers,
                     (System.nanoTime() - started) / 1_000_000, dataDirectory);
             return broker;
@@ -101,6 +136,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Client settings that reach this broker as its administrator: none for a plaintext broker, its truststore for
+     * TLS, and {@link #ADMIN_USER}'s SCRAM login when it authenticates.
+     */
+    public Map<String, String> adminClientProperties() {
+        return adminClientProperties;
+    }
+
     @Override
     public void close() {
         server.shutdown();
@@ -108,9 +151,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static Properties serverProperties(Path dataDirectory, int brokerPort, int controllerPort,
-                                               Map<String, String> tls) {
+                                               Map<String, String> tls, String listener) {
         Properties properties = new Properties();
-        String listener = tls.isEmpty() ? "PLAINTEXT" : "SSL";
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
@@ -142,7 +184,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return properties;
     }
 
-    private static void formatOnce(Path dataDirectory, Path propertiesFile) throws IOException {
+    private static String listenerName(Map<String, String> tls, boolean authenticated) {
+        return (authenticated ? "SASL_" : "") + (tls.isEmpty() ? "PLAINTEXT" : "SSL");
+    }
+
+    /**
+     * Clients (and the broker to itself) log in with SCRAM-SHA-512, whose verifiers live in the cluster's metadata; the
+     * controller listener cannot use SCRAM (its users are read from that very metadata), so the broker logs in there
+     * with SASL/PLAIN as a user only its own configuration knows, under a password made afresh at each start.
+     */
+    private static Properties authenticationProperties(String adminPassword, String listener) {
+        Properties properties = new Properties();
+        String scram = ScramCredentials.MECHANISM;
+        String controllerPassword = SecretFiles.randomSecret();
+        properties.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:SASL_PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", scram);
+        properties.put("sasl.mechanism.inter.broker.protocol", scram);
+        properties.put("listener.name." + listener.toLowerCase(Locale.ROOT) + "." + scram.toLowerCase(Locale.ROOT)
+                + ".sasl.jaas.config", new ScramCredentials(ADMIN_USER, adminPassword).jaasConfig());
+        properties.put("sasl.mechanism.controller.protocol", "PLAIN");
+        properties.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        properties.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                        + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
+                        + controllerPassword + "\";");
+        properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.put("allow.everyone.if.no.acl.found", "false");
+        properties.put("super.users", "User:" + ADMIN_USER + ";User:" + CONTROLLER_USER);
+        return properties;
+    }
+
+    /**
+     * The administrator's password, made at the first start. A folder formatted without one holds a cluster whose
+     * metadata has no administrator, which no one could ever configure: refused, naming the way out.
+     */
+    private static String adminPassword(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve(ADMIN_PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        if (Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the Kafka data in " + dataDirectory
+                    + " was made without authentication and has no administrator: start on an empty folder");
+        }
+        String password = SecretFiles.randomSecret();
+        SecretFiles.write(file, password);
+        return password;
+    }
+
+    private static void formatOnce(Path dataDirectory, Path propertiesFile, String adminPassword) throws IOException {
         if (Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
             return;
         }
@@ -155,7 +245,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Files.writeString(clusterIdFile, clusterId);
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propertiesFile.toString()},
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", propertiesFile.toString()));
+        if (adminPassword != null) {
+            // The administrator's verifier goes into the metadata before the first start: the broker logs in with it.
+            arguments.addAll(List.of("--add-scram", ScramCredentials.MECHANISM + "=[name=" + ADMIN_USER + ",password="
+                    + adminPassword + "]"));
+        }
+        int exit = StorageTool.execute(arguments.toArray(String[]::new),
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new SpeanException(ErrorCode.TRANSPORT_UNAVAILABLE, "cannot format the Kafka storage in "

@@ -2,9 +2,11 @@ package kh.gov.spean.node.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.slf4j.Logger;
@@ -25,8 +29,9 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 
 /**
- * What a node sets up in Kafka before its consumers start: the topics it needs, created if missing, and its own answers
- * group, cleared of the members a killed run of the same node left. Idempotent, each step bounded by a deadline.
+ * What a node sets up in Kafka before its consumers start: the topics it needs, created if missing (the operator
+ * creates the federation's topics the same way), and its own answers group, cleared of the members a killed run of the
+ * same node left. Idempotent, each step bounded by a deadline.
  */
 public final class KafkaAdministrator implements AutoCloseable {
 
@@ -44,7 +49,9 @@ public final class KafkaAdministrator implements AutoCloseable {
 
     /**
      * Creates the topics that do not exist yet, with {@code partitions} partitions and the cluster's own replication
-     * factor ({@code default.replication.factor}: 1 on the embedded broker, 3 on a production cluster).
+     * factor ({@code default.replication.factor}: 1 on the embedded broker, 3 on a production cluster). Only the missing
+     * ones are asked for: on a cluster with ACLs a node may see its topics but not create any (decision 0032), and one
+     * missing there is refused naming who creates topics.
      */
     public void ensureTopics(Collection<String> names, int partitions) {
         ensureTopics(names, partitions, Map.of());
@@ -54,15 +61,27 @@ public final class KafkaAdministrator implements AutoCloseable {
     public void ensureTopics(Collection<String> names, int partitions, Map<String, String> settings) {
         Map<String, String> configs = new java.util.HashMap<>(settings);
         configs.put("max.message.bytes", String.valueOf(maxRecordBytes));
+        Set<String> existing = existingTopics();
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : names) {
-            topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs));
+        for (String name : new LinkedHashSet<>(names)) {
+            if (!existing.contains(name)) {
+                topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs));
+            }
+        }
+        if (topics.isEmpty()) {
+            return;
         }
         Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
         for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
             try {
                 result.getValue().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException
+                        || e.getCause() instanceof ClusterAuthorizationException) {
+                    throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "Kafka topic " + result.getKey()
+                            + " does not exist (or this login may not see it), and this login may not create it: the "
+                            + "operator creates the federation's topics (spean kafka acls --apply)", e);
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw unavailable("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(), e);
                 }
@@ -72,6 +91,20 @@ public final class KafkaAdministrator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw unavailable("interrupted while creating topics", e);
             }
+        }
+    }
+
+    /** The topics this login may see (all of them, where there are no ACLs). */
+    private Set<String> existingTopics() {
+        try {
+            return admin.listTopics().names().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw unavailable("cannot list Kafka's topics: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka did not list its topics within " + DEADLINE_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while listing topics", e);
         }
     }
 

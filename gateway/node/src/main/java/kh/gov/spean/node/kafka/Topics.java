@@ -1,6 +1,10 @@
 package kh.gov.spean.node.kafka;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import kh.gov.spean.envelope.EnvelopeHeader;
 import kh.gov.spean.id.MemberId;
@@ -52,9 +56,48 @@ public final class Topics {
         return "spean.delivered." + member.topicSuffix();
     }
 
+    /** One partition: its order alone says which of a member's nodes claimed a request first. */
+    public static final int DELIVERED_PARTITIONS = 1;
+
+    /** A delivered topic keeps its claims for as long as they can matter, {@code lookBack}. */
+    public static Map<String, String> deliveredSettings(Duration lookBack) {
+        return Map.of("retention.ms", String.valueOf(lookBack.toMillis()));
+    }
+
+    /** Every topic of the federation: each member's inbox, answers and dead letters, and the checkpoints. */
+    public static List<String> all(Collection<MemberId> members) {
+        List<String> topics = new ArrayList<>();
+        members.forEach(member -> topics.addAll(of(member)));
+        topics.add(checkpoints());
+        return topics;
+    }
+
+    /**
+     * The topics a member's node reads or writes: every member's inbox and answers (its own included: a member may call
+     * its own services), its own dead letters, and the checkpoints.
+     */
+    public static List<String> usedBy(MemberId member, Collection<MemberId> members) {
+        List<String> topics = new ArrayList<>();
+        for (MemberId each : members) {
+            topics.add(inbox(each));
+            topics.add(answers(each));
+        }
+        topics.add(deadLetters(member));
+        topics.add(checkpoints());
+        return topics;
+    }
+
     /** The consumer group of a member's nodes on its inbox: they share the inbox's partitions. */
     public static String inboxGroup(MemberId member) {
         return "spean-node-" + member.folderName();
+    }
+
+    /**
+     * What begins the name of each of a member's other consumer groups: {@code spean-node-INSTANCE.CLASS.MEMBER.}. The
+     * dot cannot occur in a member's parts, so no other member's group begins so (decision 0032: one prefixed ACL).
+     */
+    public static String groupPrefix(MemberId member) {
+        return inboxGroup(member) + ".";
     }
 
     /**
@@ -62,7 +105,12 @@ public final class Topics {
      * those addressed to it (the {@code spean-reply-to} record header), whatever partition they are on.
      */
     public static String answersGroup(MemberId member, String node) {
-        return "spean-answers-" + member.folderName() + "-" + node;
+        return groupPrefix(member) + "answers." + node;
+    }
+
+    /** A node's consumer group on the checkpoints topic: each node witnesses every checkpoint. */
+    public static String witnessGroup(MemberId member, String node) {
+        return groupPrefix(member) + "witness." + node;
     }
 
     /** Where nodes publish their message-log checkpoints for the other members to witness. */

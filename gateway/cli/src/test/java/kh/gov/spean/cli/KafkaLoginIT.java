@@ -1,0 +1,98 @@
+package kh.gov.spean.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.kafka.KafkaAccessControl;
+import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.kafka.ScramCredentials;
+import kh.gov.spean.node.kafka.SecretFiles;
+import kh.gov.spean.node.kafka.Topics;
+
+/**
+ * The operator's way, each step the command a person runs: {@code spean kafka --authentication}, {@code spean kafka
+ * acls --apply} with the administrator's settings it wrote, each member's login registered, and two {@code spean
+ * gateway} processes logged in with {@code --kafka-password-file} exchange a call; a node without a login cannot start.
+ */
+class KafkaLoginIT {
+
+    private static final List<MemberId> MEMBERS = List.of(MemberId.parse("KH/GOV/MEF"), MemberId.parse("KH/GOV/MLMUPC"),
+            MemberId.parse("KH/GOV/MOI"), MemberId.parse("KH/GOV/MPTC"));
+
+    @Test
+    void nodes_logged_in_as_their_members_exchange_through_a_broker_with_acls(@TempDir Path data) throws Exception {
+        new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path kafka = data.resolve("kafka");
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        try (NodeProcess broker = NodeProcess.broker(data.resolve("kafka.log"), "--data", kafka.toString(),
+                "--port", Integer.toString(port), "--authentication")) {
+            Path adminProperties = kafka.resolve(KafkaCommand.ADMIN_PROPERTIES);
+            assertEquals(0, CommandRun.of("kafka", "acls", "--data", data.toString(), "--apply", "--kafka-bootstrap",
+                    broker.readyAt(), "--kafka-config", adminProperties.toString()).exit());
+            KafkaSettings admin = KafkaSettings.defaults(broker.readyAt(), 1024)
+                    .withClientProperties(KafkaClientFiles.settings(adminProperties, "kafka-config"));
+            Map<String, Path> passwordFiles = Map.of("KH/GOV/MOI", data.resolve("moi.kafka-password"),
+                    "KH/GOV/MEF", data.resolve("mef.kafka-password"));
+            try (KafkaAccessControl access = new KafkaAccessControl(admin)) {
+                for (Map.Entry<String, Path> member : passwordFiles.entrySet()) {
+                    String password = SecretFiles.randomSecret();
+                    SecretFiles.write(member.getValue(), password + "\n");
+                    ScramCredentials login = ScramCredentials.of(MemberId.parse(member.getKey()), password);
+                    access.register(login);
+                    access.awaitInForce(login, Topics.usedBy(MemberId.parse(member.getKey()), MEMBERS));
+                }
+            }
+
+            try (NodeProcess moi = NodeProcess.start(data.resolve("moi.log"), "--member", "KH/GOV/MOI", "--data",
+                    data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
+                    "--kafka-password-file", passwordFiles.get("KH/GOV/MOI").toString(),
+                    "--backend", "moi-id-registry=http://127.0.0.1:" + idRegistry.port());
+                 NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), "--member", "KH/GOV/MEF", "--data",
+                         data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
+                         "--kafka-password-file", passwordFiles.get("KH/GOV/MEF").toString())) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(mef.baseUri() + "/r1/" + RequestResponseLoad.SERVICE))
+                        .header("Content-Type", "application/json").header("X-Road-Client", RequestResponseLoad.CLIENT)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"020304050\",\"fullNameEn\":\"Chan Sophea\","
+                                + "\"dateOfBirth\":\"1985-07-14\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+            }
+
+            // Interior's node with Economy and Finance's password: Kafka refuses the login, and the node does not start.
+            Path wrong = data.resolve("wrong.kafka-password");
+            Files.copy(passwordFiles.get("KH/GOV/MEF"), wrong);
+            // A node that wrongly started would serve until stopped: the deadline turns that into a failure.
+            CommandRun impostor = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandRun.of("gateway",
+                    "--member", "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap",
+                    broker.readyAt(), "--kafka-password-file", wrong.toString()));
+            assertEquals(2, impostor.exit(), impostor.errors());
+            assertTrue(impostor.errors().contains("Authentication failed"), impostor.errors());
+        } finally {
+            idRegistry.stop();
+        }
+    }
+}
