@@ -42,6 +42,8 @@ import kh.gov.spean.log.LogSettings;
  *                          waits for a subscriber that is down; their envelopes expire then ({@code --one-way-ttl}, default 1 h)
  * @param retryDelay        the wait before a one-way message is sent again without a receipt, doubling per attempt
  *                          up to 60 times itself ({@code --retry-delay-ms}, default 5 s)
+ * @param backendTls        the CA backends' certificates must chain to, the node's client certificate, and whether
+ *                          plain HTTP backends are allowed (development only); see {@link BackendTls}
  */
 public record NodeSettings(
         MemberId member,
@@ -65,7 +67,8 @@ public record NodeSettings(
         URI timestampAuthority,
         int rateLimitPerSecond,
         Duration oneWayTimeToLive,
-        Duration retryDelay) {
+        Duration retryDelay,
+        BackendTls backendTls) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -83,6 +86,7 @@ public record NodeSettings(
     public NodeSettings {
         backends = Map.copyOf(backends == null ? Map.of() : backends);
         kafkaClientProperties = Map.copyOf(kafkaClientProperties == null ? Map.of() : kafkaClientProperties);
+        backendTls = backendTls == null ? BackendTls.NONE : backendTls;
     }
 
     /** Settings with every default, for the given member, data, Kafka and repository folders. */
@@ -92,7 +96,7 @@ public record NodeSettings(
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
                 LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
-                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY);
+                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY, BackendTls.NONE);
     }
 
     /** The message log's place and checkpoint policy. */
@@ -105,56 +109,63 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                perSecond, oneWayTimeToLive, retryDelay);
+                perSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withRetryDelay(Duration delay) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, delay);
+                rateLimitPerSecond, oneWayTimeToLive, delay, backendTls);
     }
 
     public NodeSettings withNodeName(String name) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
     }
 
     public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, backendTls);
+    }
+
+    public NodeSettings withBackendTls(BackendTls tls) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, tls);
     }
 
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
@@ -192,6 +203,7 @@ public record NodeSettings(
                 || "https".equals(timestampAuthority.getScheme()), "tsa-url", "must be an http(s) URL");
         backends.forEach((name, url) -> require(Objects.requireNonNull(url).matches("https?://\\S+"),
                 "backend", name + " must be an http(s) URL, was " + url));
+        backendTls.validate();
         return this;
     }
 

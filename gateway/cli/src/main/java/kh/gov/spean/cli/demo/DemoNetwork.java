@@ -12,10 +12,12 @@ import java.util.function.Predicate;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.ListeningAddress;
 import kh.gov.spean.node.NodeSettings;
@@ -63,6 +65,8 @@ public final class DemoNetwork implements AutoCloseable {
             federation.members().stream().map(Federation.Member::id).filter(included).forEach(members::add);
             members.sort((a, b) -> a.toString().compareTo(b.toString()));
             int backendPort = basePort > 0 ? basePort + 10 : 0;
+            DevelopmentBackendTls tls = DevelopmentBackendTls.create(data.resolve("backend-tls"),
+                    "Spean development backend CA");
             Map<String, String> backendUrls = new LinkedHashMap<>();
             for (MemberId member : members) {
                 for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(repositoryRoot.resolve("connectors"), member).connectors()) {
@@ -75,14 +79,13 @@ public final class DemoNetwork implements AutoCloseable {
                         continue;
                     }
                     ListeningAddress.requireFree("the mock backend of " + connector.name(), "127.0.0.1", backendPort);
-                    WireMockServer backend = new WireMockServer(WireMockConfiguration.options()
+                    WireMockServer backend = new WireMockServer(MockBackendTls.https(WireMockConfiguration.options()
                             .bindAddress("127.0.0.1")
-                            .port(backendPort)
                             .usingFilesUnderDirectory(mocks.toString())
-                            .globalTemplating(true));
+                            .globalTemplating(true), tls, backendPort));
                     backend.start();
                     backends.put(connector.name(), backend);
-                    backendUrls.put(connector.name(), "http://127.0.0.1:" + backend.port());
+                    backendUrls.put(connector.name(), MockBackendTls.baseUrl(backend));
                     backendPort = backendPort > 0 ? backendPort + 1 : 0;
                 }
             }
@@ -90,7 +93,8 @@ public final class DemoNetwork implements AutoCloseable {
             for (MemberId member : members) {
                 NodeSettings settings = NodeSettings.defaults(member, data, broker.bootstrapServers(), repositoryRoot)
                         .withHttpPort(nodePort)
-                        .withBackends(backendUrls);
+                        .withBackends(backendUrls)
+                        .withBackendTls(BackendTls.of(tls));
                 nodes.put(member, GatewayNode.start(settings, Clock.systemUTC()));
                 nodePort = nodePort > 0 ? nodePort + 1 : 0;
             }
