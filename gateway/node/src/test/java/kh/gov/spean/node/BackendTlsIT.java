@@ -99,9 +99,8 @@ class BackendTlsIT {
     void a_plain_http_backend_is_refused_at_start_unless_development_allows_it() throws Exception {
         WireMockServer plain = answering(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(20))) {
-            NodeSettings settings = TestNetwork.settings(TestNetwork.MOI, elsewhere.resolve("unused"),
-                    TestNetwork.repositoryRoot(), Duration.ofSeconds(20), Map.of(ID_REGISTRY, "http://127.0.0.1:" + plain.port()));
-            NodeSettings interior = network.moi().settings().withBackends(settings.backends()).withHttpPort(0);
+            NodeSettings interior = network.moi().settings()
+                    .withBackends(Map.of(ID_REGISTRY, "http://127.0.0.1:" + plain.port())).withHttpPort(0);
             network.stop(TestNetwork.MOI);
 
             SpeanException refused = assertThrows(SpeanException.class, () -> GatewayNode.start(interior, Clock.systemUTC()));

@@ -21,9 +21,11 @@ import java.util.TreeMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.jsse.CipherSuitesParameters;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
@@ -48,6 +50,13 @@ public final class BackendHttpComponents {
     private static final Logger LOG = LoggerFactory.getLogger(BackendHttpComponents.class);
     private static final long CONNECT_TIMEOUT_MS = 5_000;
     private static final String CLIENT_ALIAS = "node-client";
+    private static final String PROTOCOL = "TLSv1.2";
+    /** Forward secrecy and authenticated encryption only. */
+    private static final List<String> CIPHER_SUITES = List.of(
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private final Map<String, String> plain;
     private final SSLContextParameters sslContextParameters;
@@ -84,7 +93,8 @@ public final class BackendHttpComponents {
 
     /** Configures both components of {@code camel}, and announces plain HTTP backends if development allowed them. */
     public void configure(CamelContext camel) {
-        HttpComponent https = camel.getComponent("https", HttpComponent.class);
+        HttpComponent https = new BackendHttpsComponent();
+        camel.addComponent("https", https);
         HttpComponent http = camel.getComponent("http", HttpComponent.class);
         for (HttpComponent component : List.of(https, http)) {
             component.setConnectTimeout(CONNECT_TIMEOUT_MS);
@@ -150,6 +160,16 @@ public final class BackendHttpComponents {
             trustManagers.setKeyStore(trustStore);
             SSLContextParameters parameters = new SSLContextParameters();
             parameters.setTrustManagers(trustManagers);
+            // TLS 1.2: a backend refusing the node's certificate ends the handshake before a byte of the request is
+            // written. In TLS 1.3 the backend judges it after the node has begun to send, and the refusal reads as a
+            // broken pipe (decision 0045).
+            parameters.setSecureSocketProtocol(PROTOCOL);
+            SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
+            protocols.setSecureSocketProtocol(List.of(PROTOCOL));
+            parameters.setSecureSocketProtocols(protocols);
+            CipherSuitesParameters suites = new CipherSuitesParameters();
+            suites.setCipherSuite(CIPHER_SUITES);
+            parameters.setCipherSuites(suites);
             if (tls.clientCertificate() != null) {
                 KeyStore client = emptyStore();
                 List<X509Certificate> chain = Pem.parseCertificates(Files.readString(tls.clientCertificate(),
