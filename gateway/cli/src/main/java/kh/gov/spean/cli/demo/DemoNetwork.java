@@ -55,6 +55,16 @@ public final class DemoNetwork implements AutoCloseable {
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
                                     Map<String, String> givenBackends) {
+        return start(data, repositoryRoot, basePort, included, givenBackends, DevelopmentBackendTls.create(
+                data.resolve("backend-tls"), "Spean development backend CA"));
+    }
+
+    /**
+     * As above, the mock backends serving HTTPS with {@code tls}'s server certificate and requiring its client
+     * certificate, which the nodes present; a given backend must trust that client certificate too.
+     */
+    public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
+                                    Map<String, String> givenBackends, DevelopmentBackendTls tls) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"));
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<MemberId, GatewayNode> nodes = new LinkedHashMap<>();
@@ -65,8 +75,6 @@ public final class DemoNetwork implements AutoCloseable {
             federation.members().stream().map(Federation.Member::id).filter(included).forEach(members::add);
             members.sort((a, b) -> a.toString().compareTo(b.toString()));
             int backendPort = basePort > 0 ? basePort + 10 : 0;
-            DevelopmentBackendTls tls = DevelopmentBackendTls.create(data.resolve("backend-tls"),
-                    "Spean development backend CA");
             Map<String, String> backendUrls = new LinkedHashMap<>();
             for (MemberId member : members) {
                 for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(repositoryRoot.resolve("connectors"), member).connectors()) {
