@@ -19,11 +19,13 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.kafka.ScramCredentials;
+import kh.gov.spean.node.provider.BackendHttpComponents;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
 /** {@code spean gateway}: runs one member's node until stopped; with no external Kafka it starts an embedded broker. */
@@ -71,8 +73,24 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--connectors", description = "Connectors folder (default: connectors/).")
     Path connectors;
 
-    @Option(names = "--backend", description = "Backend URL of a connector, NAME=URL (repeatable), e.g. moi-id-registry=http://localhost:8091.")
+    @Option(names = "--backend", description = "Backend URL of a connector, NAME=URL (repeatable), e.g. moi-id-registry=https://localhost:8091.")
     Map<String, String> backends = new LinkedHashMap<>();
+
+    @Option(names = "--backend-ca", paramLabel = "FILE",
+            description = "PEM file of the CA(s) backends' certificates must chain to; required for https backends.")
+    Path backendCa;
+
+    @Option(names = "--backend-client-cert", paramLabel = "FILE",
+            description = "PEM file of the node's TLS client certificate (then its chain), presented to backends.")
+    Path backendClientCertificate;
+
+    @Option(names = "--backend-client-key", paramLabel = "FILE",
+            description = "PEM file of that certificate's key (unencrypted PKCS#8, owner-only).")
+    Path backendClientKey;
+
+    @Option(names = "--backend-plain-http",
+            description = "DEVELOPMENT ONLY: allow http:// backends (payloads then cross the network in clear).")
+    boolean backendPlainHttp;
 
     @Option(names = "--request-timeout-ms", defaultValue = "30000",
             description = "How long a call waits for the provider (default: ${DEFAULT-VALUE}).")
@@ -176,6 +194,8 @@ public final class GatewayCommand implements Callable<Integer> {
                 kafkaClient);
         checked.validate();
         requireConnectorsOfTheMember(checked);
+        BackendHttpComponents.check(checked.backendTls(), BackendHttpComponents.backendUrls(
+                ConnectorCatalog.load(checked.connectorsDirectory(), memberId), checked));
         EmbeddedKafkaBroker broker = kafkaBootstrap == null ? startEmbeddedBroker() : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
         NodeSettings settings = settings(memberId, bootstrap, kafkaClient);
@@ -219,7 +239,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
                 Duration.ofMillis(checkpointIntervalMillis),
                 tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis),
-                edgeSecurity());
+                edgeSecurity(), new BackendTls(backendCa, backendClientCertificate, backendClientKey, backendPlainHttp));
     }
 
     /** A {@code --backend} for a connector this node does not run is a typo whose backend would never be called. */

@@ -48,9 +48,9 @@ class BackendFaultIT {
     void a_failing_then_slow_backend_costs_coded_errors_and_recovers_without_a_request_delivered_twice(
             @TempDir Path data) throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(), BACKEND_TIMEOUT,
-                Map.of("moi-id-registry", "http://127.0.0.1:" + idRegistry.port())), Clock.systemUTC());
+                Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))), Clock.systemUTC());
         GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(6), Map.of()), Clock.systemUTC());
         String verify = "/id-registry/v1/citizens/verify";
@@ -94,9 +94,9 @@ class BackendFaultIT {
             @TempDir Path data) throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         OneWayTraffic traffic = new OneWayTraffic(SpeanHome.root());
-        WireMockServer blocklist = OneWayTraffic.blocklist(SpeanHome.root());
+        WireMockServer blocklist = OneWayTraffic.blocklist(SpeanHome.root(), data);
         GatewayNode mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, SpeanHome.root(), BACKEND_TIMEOUT,
-                Map.of("mptc-web-blocklist", "http://127.0.0.1:" + blocklist.port())), Clock.systemUTC());
+                Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
         GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
                 Duration.ofSeconds(6), Map.of()).withRetryDelay(Duration.ofMillis(300)), Clock.systemUTC());
         String reports = "/blocklist/v1/reports";

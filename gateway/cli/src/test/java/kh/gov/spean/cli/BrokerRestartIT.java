@@ -21,6 +21,7 @@ import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.TestNetwork;
 
 /**
  * The Kafka broker — a separate JVM — is killed with SIGKILL while one-way messages keep arriving, and started again
@@ -41,9 +42,9 @@ class BrokerRestartIT {
         Path brokerLog = data.resolve("kafka.log");
         NodeProcess broker = NodeProcess.broker(brokerLog, brokerArguments);
         OneWayTraffic traffic = new OneWayTraffic(root);
-        WireMockServer blocklist = OneWayTraffic.blocklist(root);
+        WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
         GatewayNode mptc = node("KH/GOV/MPTC", data, root, broker.readyAt(),
-                Map.of("mptc-web-blocklist", "http://127.0.0.1:" + blocklist.port()));
+                Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist)));
         GatewayNode moi = node("KH/GOV/MOI", data, root, broker.readyAt(), Map.of());
         try {
             URI client = moi.baseUri();

@@ -109,8 +109,8 @@ class InitCommandTest {
 
     /** What a gateway for KH/GOV/MOI said as it refused to start, having exited with 2 and a coded error. */
     private static String refusedStartOfMoi(Path data) {
-        CommandRun run = CommandRun.of("gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
-                "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0");
+        CommandRun run = CommandRun.of(NodeProcess.withBackendTls(data, "gateway", "--member", "KH/GOV/MOI", "--data",
+                data.toString(), "--kafka-bootstrap", "127.0.0.1:1", "--http-port", "0"));
         String said = run.errors();
         int exit = run.exit();
         assertEquals(2, exit, said);

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.TestNetwork;
 import kh.gov.spean.node.kafka.KafkaAccessControl;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.ScramCredentials;
@@ -47,7 +48,7 @@ class KafkaLoginIT {
             port = socket.getLocalPort();
         }
         Path kafka = data.resolve("kafka");
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         try (NodeProcess broker = NodeProcess.broker(data.resolve("kafka.log"), "--data", kafka.toString(),
                 "--port", Integer.toString(port), "--authentication")) {
             Path adminProperties = kafka.resolve(KafkaCommand.ADMIN_PROPERTIES);
@@ -67,10 +68,10 @@ class KafkaLoginIT {
                 }
             }
 
-            try (NodeProcess moi = NodeProcess.start(data.resolve("moi.log"), "--member", "KH/GOV/MOI", "--data",
-                    data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
+            try (NodeProcess moi = NodeProcess.start(data.resolve("moi.log"), NodeProcess.withBackendTls(data, "--member",
+                    "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
                     "--kafka-password-file", passwordFiles.get("KH/GOV/MOI").toString(),
-                    "--backend", "moi-id-registry=http://127.0.0.1:" + idRegistry.port());
+                    "--backend", "moi-id-registry=" + TestNetwork.baseUrl(idRegistry)));
                  NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), "--member", "KH/GOV/MEF", "--data",
                          data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
                          "--kafka-password-file", passwordFiles.get("KH/GOV/MEF").toString())) {

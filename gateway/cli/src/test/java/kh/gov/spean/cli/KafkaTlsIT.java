@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import kh.gov.spean.federation.FederationInitializer;
+import kh.gov.spean.node.TestNetwork;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 
 /**
@@ -47,15 +48,15 @@ class KafkaTlsIT {
                 "ssl.truststore.type", "PKCS12", "ssl.truststore.location", tls.resolve("truststore.p12").toString(),
                 "ssl.truststore.password", password);
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithTls(data.resolve("kafka"), brokerTls);
-             NodeProcess moi = NodeProcess.start(data.resolve("moi.log"), "--member", "KH/GOV/MOI", "--data",
+             NodeProcess moi = NodeProcess.start(data.resolve("moi.log"), NodeProcess.withBackendTls(data, "--member", "KH/GOV/MOI", "--data",
                      data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.bootstrapServers(),
                      "--kafka-config", tls.resolve("client.properties").toString(),
-                     "--backend", "moi-id-registry=http://127.0.0.1:" + idRegistry.port());
-             NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), "--member", "KH/GOV/MEF", "--data",
-                     data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.bootstrapServers(),
-                     "--kafka-config", tls.resolve("client.properties").toString())) {
+                     "--backend", "moi-id-registry=" + TestNetwork.baseUrl(idRegistry)));
+             NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), NodeProcess.withBackendTls(data, "--member", "KH/GOV/MEF",
+                     "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.bootstrapServers(),
+                     "--kafka-config", tls.resolve("client.properties").toString()))) {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(mef.baseUri() + "/r1/" + RequestResponseLoad.SERVICE))
                     .header("Content-Type", "application/json").header("X-Road-Client", RequestResponseLoad.CLIENT)

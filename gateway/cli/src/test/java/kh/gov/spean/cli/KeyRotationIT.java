@@ -46,11 +46,11 @@ class KeyRotationIT {
     void a_member_rotates_its_keys_without_losing_a_message_in_flight(@TempDir Path data) throws Exception {
         Path root = SpeanHome.root();
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
-        WireMockServer blocklist = OneWayTraffic.blocklist(root);
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
+        WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
         OneWayTraffic reports = new OneWayTraffic(root);
         NodeSettings interior = TestNetwork.settings(TestNetwork.MOI, data, root, Duration.ofSeconds(10),
-                Map.of("moi-id-registry", "http://127.0.0.1:" + idRegistry.port())).withRetryDelay(Duration.ofMillis(300));
+                Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))).withRetryDelay(Duration.ofMillis(300));
         GatewayNode moi = GatewayNode.start(interior, Clock.systemUTC());
         GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, root, Duration.ofSeconds(10),
                 Map.of()), Clock.systemUTC());
@@ -74,7 +74,7 @@ class KeyRotationIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> load.answered() >= answeredAtAdoption + 20);
 
                 mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, root, Duration.ofSeconds(10),
-                        Map.of("mptc-web-blocklist", "http://127.0.0.1:" + blocklist.port())), Clock.systemUTC());
+                        Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
                 URI client = moi.baseUri();
                 for (String id : signedWithTheOldKey) {
                     await().atMost(Duration.ofSeconds(60)).until(() -> reports.delivered(client, id));

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kh.gov.spean.cli.demo.MockBackendTls;
+import kh.gov.spean.node.TestNetwork;
+
 /**
  * A gateway node ({@code spean gateway}) or the embedded broker ({@code spean kafka}) in a JVM of its own, so that a
  * test can kill it with SIGKILL — no shutdown hook, no flush, no goodbye — and start it again on the same data.
@@ -40,6 +43,13 @@ public final class NodeProcess implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of("gateway", "--dev-plain-http"));
         arguments.addAll(List.of(gatewayArguments));
         return command(log, arguments);
+    }
+
+    /** {@code arguments}, then the options that make a node trust the mock backends made under {@code data}. */
+    public static String[] withBackendTls(Path data, String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(MockBackendTls.gatewayOptions(TestNetwork.backendTls(data)));
+        return all.toArray(String[]::new);
     }
 
     /** Starts {@code spean kafka ARGS}, the embedded broker alone, and waits until it says where it listens. */

@@ -36,10 +36,10 @@ class OneWayCrashIT {
         Path root = SpeanHome.root();
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         OneWayTraffic traffic = new OneWayTraffic(root);
-        WireMockServer blocklist = OneWayTraffic.blocklist(root);
-        String[] provider = {"--member", "KH/GOV/MPTC", "--data", data.toString(), "--http-port", "0",
-                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(),
-                "--backend", "mptc-web-blocklist=http://127.0.0.1:" + blocklist.port(), "--checkpoint-every", "10"};
+        WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
+        String[] provider = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MPTC", "--data", data.toString(),
+                "--http-port", "0", "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(),
+                "--backend", "mptc-web-blocklist=" + TestNetwork.baseUrl(blocklist), "--checkpoint-every", "10");
         Path providerLog = data.resolve("mptc-node.log");
         NodeProcess mptc = NodeProcess.start(providerLog, provider);
         GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, root, Duration.ofSeconds(20), Map.of())
@@ -86,12 +86,12 @@ class OneWayCrashIT {
         Path root = SpeanHome.root();
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         OneWayTraffic traffic = new OneWayTraffic(root);
-        WireMockServer blocklist = OneWayTraffic.blocklist(root);
+        WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
         GatewayNode mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, root, Duration.ofSeconds(20),
-                Map.of("mptc-web-blocklist", "http://127.0.0.1:" + blocklist.port())), Clock.systemUTC());
-        String[] client = {"--member", "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0",
-                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--retry-delay-ms", "300",
-                "--checkpoint-every", "10"};
+                Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
+        String[] client = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MOI", "--data", data.toString(),
+                "--http-port", "0", "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--retry-delay-ms", "300",
+                "--checkpoint-every", "10");
         Path clientLog = data.resolve("moi-node.log");
         NodeProcess moi = NodeProcess.start(clientLog, client);
         try {

@@ -19,6 +19,8 @@ import jakarta.json.JsonReader;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import kh.gov.spean.node.TestNetwork;
+
 /**
  * The fault tests' traffic: Interior's anti-scam unit reporting scam sites one-way to the blocklist's WireMock mock,
  * following each message at its node, and counting from the mock's journal what reached it, once or more.
@@ -48,11 +50,11 @@ final class OneWayTraffic {
         }
     }
 
-    /** The blocklist's mock, started from the connector's own mappings on a free port. */
-    static WireMockServer blocklist(Path repository) {
-        WireMockServer blocklist = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+    /** The blocklist's mock, started from the connector's own mappings on a free port, with the TLS material under {@code data}. */
+    static WireMockServer blocklist(Path repository, Path data) {
+        WireMockServer blocklist = new WireMockServer(TestNetwork.https(WireMockConfiguration.options().bindAddress("127.0.0.1")
                 .usingFilesUnderDirectory(repository.resolve("connectors/mptc-web-blocklist/wiremock").toString())
-                .globalTemplating(true));
+                .globalTemplating(true), TestNetwork.backendTls(data)));
         blocklist.start();
         return blocklist;
     }

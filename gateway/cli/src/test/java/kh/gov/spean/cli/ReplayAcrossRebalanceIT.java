@@ -50,16 +50,16 @@ class ReplayAcrossRebalanceIT {
         Envelope request = genuineRequest(data);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.inbox(TestNetwork.MOI),
                 request.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(request));
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
-        String backend = "moi-id-registry=http://127.0.0.1:" + idRegistry.port();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
+        String backend = "moi-id-registry=" + TestNetwork.baseUrl(idRegistry);
         try (KafkaProducer<byte[], byte[]> writer = new KafkaProducer<>(KafkaSettings.defaults(
                 SharedKafkaBroker.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES).producerProperties())) {
-            try (NodeProcess first = node(data, "node-1", backend)) {
+            try (NodeProcess first = node(data, data, "node-1", backend)) {
                 writer.send(record).get();
                 await().atMost(Duration.ofSeconds(30)).until(() -> backendHits(idRegistry) == 1);
             }
             // The first node has left the group: whatever the inbox holds now goes to the second.
-            try (NodeProcess second = node(secondDisk, "node-2", backend)) {
+            try (NodeProcess second = node(secondDisk, data, "node-2", backend)) {
                 writer.send(record).get();
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> refusedAsReplay(secondDisk, request));
             }
@@ -71,10 +71,11 @@ class ReplayAcrossRebalanceIT {
         }
     }
 
-    private static NodeProcess node(Path disk, String name, String backend) throws Exception {
-        return NodeProcess.start(disk.resolve("moi-" + name + ".log"), "--member", "KH/GOV/MOI", "--data",
-                disk.toString(), "--node-name", name, "--http-port", "0", "--kafka-bootstrap",
-                SharedKafkaBroker.bootstrapServers(), "--backend", backend);
+    /** A node of Interior on {@code disk}, calling its backend with the TLS material made in {@code backendTls}. */
+    private static NodeProcess node(Path disk, Path backendTls, String name, String backend) throws Exception {
+        return NodeProcess.start(disk.resolve("moi-" + name + ".log"), NodeProcess.withBackendTls(backendTls, "--member",
+                "KH/GOV/MOI", "--data", disk.toString(), "--node-name", name, "--http-port", "0", "--kafka-bootstrap",
+                SharedKafkaBroker.bootstrapServers(), "--backend", backend));
     }
 
     /** Requests the ID registry received for verifyCitizen, from WireMock's journal (its health checks aside). */

@@ -35,10 +35,10 @@ class RequestResponseCrashIT {
     void no_request_reaches_the_backend_twice_across_a_kill_and_restart_of_the_provider(@TempDir Path data)
             throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
-        String[] provider = {"--member", "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0",
-                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(),
-                "--backend", "moi-id-registry=http://127.0.0.1:" + idRegistry.port(), "--checkpoint-every", "50"};
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
+        String[] provider = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MOI", "--data", data.toString(),
+                "--http-port", "0", "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(),
+                "--backend", "moi-id-registry=" + TestNetwork.baseUrl(idRegistry), "--checkpoint-every", "50");
         Path providerLog = data.resolve("moi-node.log");
         NodeProcess moi = NodeProcess.start(providerLog, provider);
         GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
@@ -70,13 +70,13 @@ class RequestResponseCrashIT {
     void no_request_reaches_the_backend_twice_across_a_kill_and_restart_of_the_client(@TempDir Path data)
             throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
-                Duration.ofSeconds(5), Map.of("moi-id-registry", "http://127.0.0.1:" + idRegistry.port())),
+                Duration.ofSeconds(5), Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))),
                 Clock.systemUTC());
-        String[] client = {"--member", "KH/GOV/MEF", "--data", data.toString(), "--http-port", "0",
-                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--request-timeout-ms", "5000",
-                "--checkpoint-every", "50"};
+        String[] client = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MEF", "--data", data.toString(),
+                "--http-port", "0", "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--request-timeout-ms",
+                "5000", "--checkpoint-every", "50");
         Path clientLog = data.resolve("mef-node.log");
         NodeProcess mef = NodeProcess.start(clientLog, client);
         RequestResponseLoad.Counts counts;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import jakarta.json.JsonReader;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import kh.gov.spean.node.TestNetwork;
 
 /**
  * The request/response fault tests' traffic: Economy and Finance's business registry asking Interior's ID registry
@@ -83,11 +86,11 @@ final class RequestResponseLoad implements AutoCloseable {
         return load;
     }
 
-    /** The ID registry's mock, started from the connector's own mappings on a free port. */
-    static WireMockServer idRegistry() {
-        WireMockServer registry = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+    /** The ID registry's mock, started from the connector's own mappings on a free port, with the TLS material under {@code data}. */
+    static WireMockServer idRegistry(Path data) {
+        WireMockServer registry = new WireMockServer(TestNetwork.https(WireMockConfiguration.options().bindAddress("127.0.0.1")
                 .usingFilesUnderDirectory(SpeanHome.root().resolve("connectors/moi-id-registry/wiremock").toString())
-                .globalTemplating(true));
+                .globalTemplating(true), TestNetwork.backendTls(data)));
         registry.start();
         return registry;
     }

@@ -50,14 +50,14 @@ class ScaleOutIT {
             throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         copy(data, secondDisk);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
-        String backend = "moi-id-registry=http://127.0.0.1:" + idRegistry.port();
-        NodeProcess first = NodeProcess.start(data.resolve("moi-node-1.log"), "--member", "KH/GOV/MOI", "--data",
-                data.toString(), "--node-name", "node-1", "--http-port", "0", "--kafka-bootstrap",
-                SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50");
-        NodeProcess second = NodeProcess.start(secondDisk.resolve("moi-node-2.log"), "--member", "KH/GOV/MOI", "--data",
-                secondDisk.toString(), "--node-name", "node-2", "--http-port", "0", "--kafka-bootstrap",
-                SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50");
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
+        String backend = "moi-id-registry=" + TestNetwork.baseUrl(idRegistry);
+        NodeProcess first = NodeProcess.start(data.resolve("moi-node-1.log"), NodeProcess.withBackendTls(data,
+                "--member", "KH/GOV/MOI", "--data", data.toString(), "--node-name", "node-1", "--http-port", "0",
+                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50"));
+        NodeProcess second = NodeProcess.start(secondDisk.resolve("moi-node-2.log"), NodeProcess.withBackendTls(data,
+                "--member", "KH/GOV/MOI", "--data", secondDisk.toString(), "--node-name", "node-2", "--http-port", "0",
+                "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50"));
         GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(30), Map.of()), Clock.systemUTC());
         RequestResponseLoad.Counts counts;
@@ -96,9 +96,9 @@ class ScaleOutIT {
             throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         copy(data, secondDisk);
-        WireMockServer idRegistry = RequestResponseLoad.idRegistry();
+        WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
-                Duration.ofSeconds(10), Map.of("moi-id-registry", "http://127.0.0.1:" + idRegistry.port())),
+                Duration.ofSeconds(10), Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))),
                 Clock.systemUTC());
         GatewayNode first = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(10), Map.of()), Clock.systemUTC());

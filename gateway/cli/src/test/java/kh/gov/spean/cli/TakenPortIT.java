@@ -22,8 +22,9 @@ class TakenPortIT {
     void a_node_on_a_taken_http_port_refuses_to_start(@TempDir Path data) throws Exception {
         assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
         try (ServerSocket holder = heldPort()) {
-            CommandRun run = CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
-                    "--http-port", String.valueOf(holder.getLocalPort()), "--kafka-bootstrap", "127.0.0.1:9");
+            CommandRun run = CommandRun.of(NodeProcess.withBackendTls(data, "gateway", "--data", data.toString(),
+                    "--member", "KH/GOV/MOI", "--http-port", String.valueOf(holder.getLocalPort()), "--kafka-bootstrap",
+                    "127.0.0.1:9"));
 
             assertRefused(run, "spean: server.configuration_invalid: the node's HTTP edge cannot listen on 127.0.0.1:"
                     + holder.getLocalPort());
@@ -35,8 +36,9 @@ class TakenPortIT {
     void a_node_on_a_host_that_is_not_this_machines_refuses_to_start(@TempDir Path data) {
         assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): never a machine's own address.
-        CommandRun run = CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
-                "--http-host", "192.0.2.1", "--http-port", "0", "--kafka-bootstrap", "127.0.0.1:9");
+        CommandRun run = CommandRun.of(NodeProcess.withBackendTls(data, "gateway", "--data", data.toString(),
+                "--member", "KH/GOV/MOI", "--http-host", "192.0.2.1", "--http-port", "0", "--kafka-bootstrap",
+                "127.0.0.1:9"));
 
         assertRefused(run, "spean: server.configuration_invalid: the node's HTTP edge cannot listen on 192.0.2.1:0");
         assertFalse(run.errors().contains("node KH/GOV/MOI ready"), run.errors());

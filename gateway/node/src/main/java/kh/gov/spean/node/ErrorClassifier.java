@@ -3,6 +3,10 @@ package kh.gov.spean.node;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.kafka.common.KafkaException;
@@ -35,6 +39,9 @@ public final class ErrorClassifier {
             if (cause instanceof SocketTimeoutException) {
                 return ErrorCode.BACKEND_TIMEOUT;
             }
+            if (cause instanceof SSLException tls) {
+                return tlsFailure(tls);
+            }
             if (cause.getCause() == cause) {
                 break;
             }
@@ -48,6 +55,22 @@ public final class ErrorClassifier {
      */
     public static boolean isTransient(Throwable failure) {
         return failure != null && codeOf(failure).isTransient();
+    }
+
+    /**
+     * A TLS failure with a backend: its certificate is not from the CA the node trusts or names another host
+     * (refused by the node), or the backend refused the node, which learns it from an alert the backend sent.
+     */
+    private static ErrorCode tlsFailure(SSLException failure) {
+        if (failure instanceof SSLPeerUnverifiedException) {
+            return ErrorCode.BACKEND_UNTRUSTED;
+        }
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof GeneralSecurityException) {
+                return ErrorCode.BACKEND_UNTRUSTED;
+            }
+        }
+        return ErrorCode.BACKEND_TLS_REFUSED;
     }
 
     /** A detail safe to show a caller: a Spean exception's own detail, otherwise the code's title, never a stack trace. */

@@ -19,7 +19,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -81,6 +80,7 @@ import kh.gov.spean.node.kafka.Topics;
 import kh.gov.spean.node.oneway.OneWayDispatcher;
 import kh.gov.spean.node.oneway.OutgoingMessages;
 import kh.gov.spean.node.oneway.ReceiptedMessages;
+import kh.gov.spean.node.provider.BackendHttpComponents;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.routes.NoSuchPathRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
@@ -96,7 +96,6 @@ public final class GatewayNode implements AutoCloseable {
 
     /** Envelope JSON carries the payload base64-encoded, plus header and signature: allow for both. */
     static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
-    private static final long BACKEND_CONNECT_TIMEOUT_MS = 5_000;
     /** The Camel property holding this node's own base URL, for connector routes that call other services. */
     public static final String NODE_URL_PROPERTY = "spean.node.url";
 
@@ -148,6 +147,7 @@ public final class GatewayNode implements AutoCloseable {
         X509Certificate trustAnchor = setup.trustAnchor();
         MemberKeys keys = setup.keys();
         ConnectorCatalog connectors = setup.connectors();
+        BackendHttpComponents backendCalls = BackendHttpComponents.prepare(settings, connectors);
 
         KafkaSettings kafka = KafkaSettings.defaults(settings.kafkaBootstrap(), kafkaRecordBytes(settings.maxMessageBytes()))
                 .withClientProperties(settings.kafkaClientProperties());
@@ -175,14 +175,7 @@ public final class GatewayNode implements AutoCloseable {
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
-        HttpComponent backendCalls = camel.getComponent("http", HttpComponent.class);
-        backendCalls.setConnectTimeout(BACKEND_CONNECT_TIMEOUT_MS);
-        // The node decides what is tried again, and how (a one-way message, by its client's node, byte for byte): the
-        // HTTP client must not re-send a POST on its own after a 503, nor park a consumer on a 429's Retry-After.
-        backendCalls.setAutomaticRetriesDisabled(true);
-        // A backend that never answers must not hold an inbox consumer for ever: the caller has given up by then.
-        backendCalls.setResponseTimeout(settings.requestTimeout().toMillis());
-        backendCalls.setSoTimeout(settings.requestTimeout().toMillis());
+        backendCalls.configure(camel);
         RecordRejection rejections = new RecordRejection(log, settings.member());
         RecordExchange calls = new RecordExchange(metrics, monitoring);
         RefusedBeforeAnyRoute refusedAtEdge = new RefusedBeforeAnyRoute((code, detail, path, answerBytes) -> {
@@ -429,10 +422,10 @@ public final class GatewayNode implements AutoCloseable {
 
     private static Properties backendProperties(ConnectorCatalog connectors, NodeSettings settings) {
         Properties properties = new Properties();
+        Map<String, String> urls = BackendHttpComponents.backendUrls(connectors, settings);
         for (ConnectorCatalog.Connector connector : connectors.connectors()) {
             if (connector.backendProperty() != null) {
-                properties.setProperty(connector.backendProperty(),
-                        settings.backends().getOrDefault(connector.name(), connector.defaultBackendUrl()));
+                properties.setProperty(connector.backendProperty(), urls.get(connector.name()));
             }
         }
         return properties;

@@ -45,6 +45,8 @@ import kh.gov.spean.node.edge.EdgeSecurity;
  *                          up to 60 times itself ({@code --retry-delay-ms}, default 5 s)
  * @param edge              how the HTTP edge is protected: TLS with registered client certificates by default, plain
  *                          HTTP only with {@code --dev-plain-http}; its certificate, protocols and connection limits
+ * @param backendTls        the CA backends' certificates must chain to, the node's client certificate, and whether
+ *                          plain HTTP backends are allowed (development only); see {@link BackendTls}
  */
 public record NodeSettings(
         MemberId member,
@@ -69,7 +71,8 @@ public record NodeSettings(
         int rateLimitPerSecond,
         Duration oneWayTimeToLive,
         Duration retryDelay,
-        EdgeSecurity edge) {
+        EdgeSecurity edge,
+        BackendTls backendTls) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -88,6 +91,7 @@ public record NodeSettings(
         backends = Map.copyOf(backends == null ? Map.of() : backends);
         kafkaClientProperties = Map.copyOf(kafkaClientProperties == null ? Map.of() : kafkaClientProperties);
         edge = edge == null ? EdgeSecurity.defaults() : edge;
+        backendTls = backendTls == null ? BackendTls.NONE : backendTls;
     }
 
     /** Settings with every default, for the given member, data, Kafka and repository folders. */
@@ -97,7 +101,8 @@ public record NodeSettings(
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_ENVELOPE_TIME_TO_LIVE, DEFAULT_CLOCK_SKEW, DEFAULT_MAX_MESSAGE_BYTES,
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
                 LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
-                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY, EdgeSecurity.defaults());
+                DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY, EdgeSecurity.defaults(),
+                BackendTls.NONE);
     }
 
     /** The message log's place and checkpoint policy. */
@@ -110,63 +115,63 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                perSecond, oneWayTimeToLive, retryDelay, edge);
+                perSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withRetryDelay(Duration delay) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, delay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, delay, edge, backendTls);
     }
 
     public NodeSettings withNodeName(String name) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
     }
 
     public NodeSettings withEdge(EdgeSecurity security) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, security);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, security, backendTls);
     }
 
     /** The same node on another Kafka: its bootstrap servers and client settings (TLS, the member's login). */
@@ -174,7 +179,14 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, bootstrap, clientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+    }
+
+    public NodeSettings withBackendTls(BackendTls tls) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, tls);
     }
 
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */
@@ -226,6 +238,7 @@ public record NodeSettings(
         validateEdge();
         backends.forEach((name, url) -> require(Objects.requireNonNull(url).matches("https?://\\S+"),
                 "backend", name + " must be an http(s) URL, was " + url));
+        backendTls.validate();
         return this;
     }
 

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -41,6 +47,24 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void a_backend_certificate_the_node_does_not_trust_is_an_untrusted_backend() {
+        SSLHandshakeException pathFailed = new SSLHandshakeException("PKIX path building failed");
+        pathFailed.initCause(new CertificateException(new CertPathValidatorException("no trust anchor")));
+        assertEquals(ErrorCode.BACKEND_UNTRUSTED, ErrorClassifier.codeOf(new RuntimeException(pathFailed)));
+        assertEquals(ErrorCode.BACKEND_UNTRUSTED, ErrorClassifier.codeOf(
+                new SSLPeerUnverifiedException("Certificate for <backend> doesn't match")));
+    }
+
+    @Test
+    void a_handshake_the_backend_ended_is_the_backend_refusing_the_node() {
+        assertEquals(ErrorCode.BACKEND_TLS_REFUSED, ErrorClassifier.codeOf(
+                new SSLHandshakeException("Received fatal alert: bad_certificate")));
+        SSLHandshakeException closed = new SSLHandshakeException("closed the connection during the TLS handshake");
+        closed.initCause(new SocketException("Broken pipe"));
+        assertEquals(ErrorCode.BACKEND_TLS_REFUSED, ErrorClassifier.codeOf(new RuntimeException(closed)));
+    }
+
+    @Test
     void anything_else_is_internal_and_its_message_is_not_shown() {
         Throwable failure = new IllegalStateException("secret internal detail");
         assertEquals(ErrorCode.INTERNAL, ErrorClassifier.codeOf(failure));
@@ -54,6 +78,8 @@ class ErrorClassifierTest {
         assertTrue(ErrorCode.BACKEND_TIMEOUT.isTransient());
         assertTrue(ErrorCode.TRANSPORT_UNAVAILABLE.isTransient());
         assertTrue(ErrorCode.TIMEOUT.isTransient());
+        assertTrue(ErrorCode.BACKEND_UNTRUSTED.isTransient());
+        assertTrue(ErrorCode.BACKEND_TLS_REFUSED.isTransient());
         assertFalse(ErrorCode.BACKEND_REFUSED.isTransient());
         assertFalse(ErrorCode.SIGNATURE_INVALID.isTransient());
         assertFalse(ErrorCode.SCHEMA_INVALID.isTransient());

@@ -29,7 +29,7 @@ class NodeStartRefusalIT {
             network.stop(TestNetwork.MOI);
             int takenPort = network.mef().baseUri().getPort();
             NodeSettings onTakenPort = TestNetwork.settings(TestNetwork.MOI, data, TestNetwork.repositoryRoot(), TIMEOUT,
-                    Map.of("moi-id-registry", "http://127.0.0.1:" + network.backend().port())).withHttpPort(takenPort);
+                    Map.of("moi-id-registry", TestNetwork.baseUrl(network.backend()))).withHttpPort(takenPort);
             long logWritersBefore = messageLogWriters();
 
             SpeanException refused = assertThrows(SpeanException.class,

@@ -59,7 +59,7 @@ class ReplayAfterRestartIT {
             network.moi().close();
             Path root = TestNetwork.repositoryRoot();
             try (GatewayNode restarted = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, root,
-                    Duration.ofSeconds(20), Map.of("moi-id-registry", "http://127.0.0.1:" + network.backend().port())),
+                    Duration.ofSeconds(20), Map.of("moi-id-registry", TestNetwork.baseUrl(network.backend()))),
                     Clock.systemUTC())) {
                 CompletableFuture<NodeEvents.Rejection> refused = new CompletableFuture<>();
                 restarted.events().onRejection(rejection -> {

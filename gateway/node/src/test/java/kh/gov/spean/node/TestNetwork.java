@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
@@ -46,6 +47,8 @@ public final class TestNetwork implements AutoCloseable {
     public static final String BUSINESS_REGISTRY = "KH/GOV/MEF/BUSINESS-REGISTRY";
     public static final MemberId MPTC = MemberId.parse("KH/GOV/MPTC");
     public static final MemberId MLMUPC = MemberId.parse("KH/GOV/MLMUPC");
+
+    private static final Map<Path, DevelopmentBackendTls> BACKEND_TLS = new ConcurrentHashMap<>();
 
     private final Path data;
     private final Federation federation;
@@ -94,17 +97,18 @@ public final class TestNetwork implements AutoCloseable {
         new FederationInitializer(Clock.systemUTC()).initialize(root.resolve("seeds/federation.json"),
                 root.resolve("schemas"), data);
         Federation federation = FederationLoader.load(FederationFiles.in(data), Clock.systemUTC().instant());
+        DevelopmentBackendTls tls = backendTls(data);
         Map<String, WireMockServer> backends = new LinkedHashMap<>();
         Map<String, String> urls = new LinkedHashMap<>();
         for (MemberId member : members) {
             for (ConnectorCatalog.Connector connector : ConnectorCatalog.load(root.resolve("connectors"), member).connectors()) {
                 Path mocks = connector.folder().resolve("wiremock");
                 if (Files.isDirectory(mocks.resolve("mappings"))) {
-                    WireMockServer backend = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-                            .dynamicPort().usingFilesUnderDirectory(mocks.toString()).globalTemplating(true));
+                    WireMockServer backend = new WireMockServer(https(WireMockConfiguration.options()
+                            .bindAddress("127.0.0.1").usingFilesUnderDirectory(mocks.toString()).globalTemplating(true), tls));
                     backend.start();
                     backends.put(connector.name(), backend);
-                    urls.put(connector.name(), "http://127.0.0.1:" + backend.port());
+                    urls.put(connector.name(), baseUrl(backend));
                 }
             }
         }
@@ -135,7 +139,29 @@ public final class TestNetwork implements AutoCloseable {
 
     public static NodeSettings settings(MemberId member, Path data, Path root, Duration timeout, Map<String, String> backends) {
         return NodeSettings.defaults(member, data, SharedKafkaBroker.bootstrapServers(), root)
-                .withHttpPort(0).withBackends(backends).withRequestTimeout(timeout);
+                .withHttpPort(0).withBackends(backends).withRequestTimeout(timeout)
+                .withBackendTls(BackendTls.of(backendTls(data)));
+    }
+
+    /** The development backend CA and certificates under {@code data}, made once per data folder. */
+    public static DevelopmentBackendTls backendTls(Path data) {
+        return BACKEND_TLS.computeIfAbsent(data, folder -> DevelopmentBackendTls.create(folder.resolve("backend-tls"),
+                "Spean test backend CA"));
+    }
+
+    /** WireMock serving HTTPS only on a free port, with a server certificate from {@code tls}, requiring its client certificate. */
+    public static WireMockConfiguration https(WireMockConfiguration options, DevelopmentBackendTls tls) {
+        return options.httpDisabled(true).httpsPort(0)
+                .keystorePath(tls.serverKeystore().toString()).keystoreType("PKCS12")
+                .keystorePassword(tls.password()).keyManagerPassword(tls.password())
+                .needClientAuth(true)
+                .trustStorePath(tls.truststore().toString()).trustStoreType("PKCS12")
+                .trustStorePassword(tls.password());
+    }
+
+    /** The base URL a connector is pointed at. */
+    public static String baseUrl(WireMockServer backend) {
+        return "https://127.0.0.1:" + backend.httpsPort();
     }
 
     /** The repository's shared folders, which Failsafe names to the test JVM (see the parent pom). */

@@ -11,6 +11,9 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import kh.gov.spean.cli.demo.MockBackendTls;
+import kh.gov.spean.crypto.DevelopmentBackendTls;
+
 /**
  * The register the bench calls: a WireMock server on a free port that answers the bench's one request with a fixed
  * answer — one stub, no response templating, no request journal, no gzip (the node's HTTP client asks for it, and
@@ -33,13 +36,12 @@ final class BenchBackend implements AutoCloseable {
      * Starts it answering POST {@code path} with {@code answer} (JSON), and POSTs to each of {@code taken}'s paths with
      * its status, telling it of each arrival.
      */
-    static BenchBackend start(String path, String answer, List<Arrivals> taken) {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+    static BenchBackend start(String path, String answer, List<Arrivals> taken, DevelopmentBackendTls tls) {
+        WireMockServer server = new WireMockServer(MockBackendTls.https(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
-                .dynamicPort()
                 .disableRequestJournal()
                 .gzipDisabled(true)
-                .extensions(taken.toArray(Arrivals[]::new)));
+                .extensions(taken.toArray(Arrivals[]::new)), tls, 0));
         server.start();
         server.stubFor(post(urlPathEqualTo(path)).willReturn(okJson(answer)));
         for (Arrivals arrivals : taken) {
@@ -50,7 +52,7 @@ final class BenchBackend implements AutoCloseable {
 
     /** The base URL a connector is pointed at. */
     String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return MockBackendTls.baseUrl(server);
     }
 
     /** The full URL of the answered request. */

@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
 
 import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.demo.DemoNetwork;
+import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.files.FolderTree;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.SettingCheck;
@@ -109,10 +111,12 @@ public final class BenchCommand implements Callable<Integer> {
             List<Arrivals> copiesTaken = EventRun.copiesTaken();
             List<Arrivals> taken = new ArrayList<>(copiesTaken);
             taken.add(reportsTaken);
-            try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE, taken);
+            DevelopmentBackendTls backendTls = DevelopmentBackendTls.create(data.resolve("backend-tls"),
+                    "Spean bench backend CA");
+            try (BenchBackend backend = BenchBackend.start(BACKEND_PATH, RESPONSE, taken, backendTls);
                  // Without logins: the figures compare with runs before the broker authenticated (decision 0032).
                  DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains,
-                        backends(backend), BENCH_EDGE, DemoNetwork.KafkaLogins.NONE);
+                        backends(backend), BENCH_EDGE, DemoNetwork.KafkaLogins.NONE, backendTls);
                  LoadRun load = new LoadRun(clients)) {
                 System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
                         clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
@@ -122,18 +126,19 @@ public final class BenchCommand implements Callable<Integer> {
                 secure = load.run("secure", call, matched, clients, warm, measured);
                 halfLoad = load.run("secure at half that rate", call, matched, clients, secure.perSecond() / 2, SETTLE,
                         measured);
-                try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri())) {
+                try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri(), backendTls)) {
                     plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), matched, clients, warm,
                             measured);
                 }
-                nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers());
+                nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers(), backendTls);
                 if (oneWay || events) {
                     // After the cold start: MPTC, the member that start timed, now in this JVM.
                     NodeSettings mptc = NodeSettings.defaults(STARTED_COLD, data, network.bootstrapServers(),
                                     SpeanHome.root())
                             .withHttpPort(0)
                             .withBackends(Map.of(OneWayRun.BACKEND_CONNECTOR, backend.baseUrl()))
-                            .withEdge(BENCH_EDGE);
+                            .withEdge(BENCH_EDGE)
+                            .withBackendTls(BackendTls.of(backendTls));
                     try (GatewayNode blocklist = GatewayNode.start(mptc, Clock.systemUTC())) {
                         ConsumerGroupSettled.await(network.bootstrapServers(), Topics.inboxGroup(STARTED_COLD),
                                 Topics.inbox(STARTED_COLD), mptc.inboxConsumers(), SETTLE_LIMIT);

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 import kh.gov.spean.cli.SpeanCommand;
 import kh.gov.spean.cli.SpeanHome;
+import kh.gov.spean.cli.demo.MockBackendTls;
+import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.id.MemberId;
 
 /**
@@ -42,7 +44,8 @@ final class NodeStartTime {
     }
 
     /** From starting the process to its "ready at" line; the process is stopped afterwards. */
-    static Start measure(Path data, MemberId member, String bootstrapServers) throws IOException, InterruptedException {
+    static Start measure(Path data, MemberId member, String bootstrapServers, DevelopmentBackendTls backendTls)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Optional<String> archive = archiveInUse();
         archive.ifPresent(file -> command.addAll(
@@ -50,6 +53,7 @@ final class NodeStartTime {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dspean.home=" + SpeanHome.root(),
                 SpeanCommand.class.getName(), "gateway", "--data", data.toString(), "--member", member.toString(),
                 "--kafka-bootstrap", bootstrapServers, "--http-port", "0", "--dev-plain-http"));
+        command.addAll(MockBackendTls.gatewayOptions(backendTls));
         long cpuBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -13,14 +13,18 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorSupport;
 
+import kh.gov.spean.crypto.DevelopmentBackendTls;
+import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
+import kh.gov.spean.node.provider.BackendHttpComponents;
 
 /**
  * The ceiling a secure exchange is measured against: the same path — HTTP in, Kafka to the provider's side, the same
@@ -42,12 +46,15 @@ final class PlainRelay implements AutoCloseable {
     }
 
     /** Starts the relay in front of {@code backend} (the full URL the provider's side posts to). */
-    static PlainRelay start(String bootstrapServers, URI backend) throws Exception {
+    static PlainRelay start(String bootstrapServers, URI backend, DevelopmentBackendTls backendTls) throws Exception {
         KafkaSettings kafka = KafkaSettings.defaults(bootstrapServers, KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
         try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
             administrator.ensureTopics(List.of(REQUESTS, REPLIES), 4);
         }
         CamelContext camel = new DefaultCamelContext();
+        // The same TLS as the node's backend calls: the comparison is of what Spean adds, not of TLS.
+        camel.getComponent("https", HttpComponent.class).setSslContextParameters(
+                BackendHttpComponents.sslContextParameters(BackendTls.of(backendTls)));
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost("127.0.0.1");
         configuration.setBindPort(0);

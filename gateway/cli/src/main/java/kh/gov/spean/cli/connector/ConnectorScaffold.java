@@ -49,7 +49,7 @@ public record ConnectorScaffold(Path repository) {
     public record SchemaNames(String request, String response) {
     }
 
-    private static final Pattern DEFAULT_PORT = Pattern.compile("\"default\"\\s*:\\s*\"http://localhost:(\\d+)\"");
+    private static final Pattern DEFAULT_PORT = Pattern.compile("\"default\"\\s*:\\s*\"https?://localhost:(\\d+)\"");
 
     public Result create(ServiceId service, SubsystemId client, String memberName, String memberNameKm) {
         SubsystemId subsystem = service.subsystem();

@@ -22,7 +22,7 @@ final class ScaffoldTemplates {
               "calls": [],
               "backend": {
                 "property": "${BACKEND_PROPERTY}",
-                "default": "http://localhost:${PORT}"
+                "default": "https://localhost:${PORT}"
               }
             }
             """},

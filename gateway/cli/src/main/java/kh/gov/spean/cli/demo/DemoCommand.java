@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + ": each node logs in as its member (SCRAM-SHA-512), the federation's ACLs and quotas apply");
         network.nodes().forEach((member, node) -> out.println("  node    " + member + "  " + node.baseUri()));
         network.backends().forEach((name, backend) ->
-                out.println("  backend " + name + " (WireMock)  http://127.0.0.1:" + backend.port()));
+                out.println("  backend " + name + " (WireMock)  " + MockBackendTls.baseUrl(backend)));
     }
 
     private Outcome scanForPlaintext(DemoNetwork network, Federation federation, DemoScenarios scenarios) {

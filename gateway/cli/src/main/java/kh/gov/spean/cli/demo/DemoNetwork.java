@@ -12,11 +12,13 @@ import java.util.function.Predicate;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.ListeningAddress;
 import kh.gov.spean.node.NodeSettings;
@@ -69,12 +71,18 @@ public final class DemoNetwork implements AutoCloseable {
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
                                     Map<String, String> givenBackends, KafkaLogins logins) {
-        return start(data, repositoryRoot, basePort, included, givenBackends, EdgeSecurity.defaults(), logins);
+        return start(data, repositoryRoot, basePort, included, givenBackends, EdgeSecurity.defaults(), logins,
+                DevelopmentBackendTls.create(data.resolve("backend-tls"), "Spean development backend CA"));
     }
 
-    /** As above, with the nodes' edges protected as {@code edge} says. */
+    /**
+     * As above, with the nodes' edges protected as {@code edge} says, and the mock backends serving HTTPS with
+     * {@code tls}'s server certificate and requiring its client certificate, which the nodes present; a given backend
+     * must trust that client certificate too.
+     */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort, Predicate<MemberId> included,
-                                    Map<String, String> givenBackends, EdgeSecurity edge, KafkaLogins logins) {
+                                    Map<String, String> givenBackends, EdgeSecurity edge, KafkaLogins logins,
+                                    DevelopmentBackendTls tls) {
         EmbeddedKafkaBroker broker = logins == KafkaLogins.MEMBERS
                 ? EmbeddedKafkaBroker.startWithAuthentication(data.resolve("kafka"), 0)
                 : EmbeddedKafkaBroker.start(data.resolve("kafka"));
@@ -99,14 +107,13 @@ public final class DemoNetwork implements AutoCloseable {
                         continue;
                     }
                     ListeningAddress.requireFree("the mock backend of " + connector.name(), "127.0.0.1", backendPort);
-                    WireMockServer backend = new WireMockServer(WireMockConfiguration.options()
+                    WireMockServer backend = new WireMockServer(MockBackendTls.https(WireMockConfiguration.options()
                             .bindAddress("127.0.0.1")
-                            .port(backendPort)
                             .usingFilesUnderDirectory(mocks.toString())
-                            .globalTemplating(true));
+                            .globalTemplating(true), tls, backendPort));
                     backend.start();
                     backends.put(connector.name(), backend);
-                    backendUrls.put(connector.name(), "http://127.0.0.1:" + backend.port());
+                    backendUrls.put(connector.name(), MockBackendTls.baseUrl(backend));
                     backendPort = backendPort > 0 ? backendPort + 1 : 0;
                 }
             }
@@ -119,7 +126,8 @@ public final class DemoNetwork implements AutoCloseable {
                         .withKafka(broker.bootstrapServers(), kafkaClients.getOrDefault(member, Map.of()))
                         .withHttpPort(nodePort)
                         .withBackends(backendUrls)
-                        .withEdge(edge);
+                        .withEdge(edge)
+                        .withBackendTls(BackendTls.of(tls));
                 nodes.put(member, GatewayNode.start(settings, Clock.systemUTC()));
                 nodePort = nodePort > 0 ? nodePort + 1 : 0;
             }

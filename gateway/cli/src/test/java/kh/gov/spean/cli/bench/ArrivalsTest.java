@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+
+import kh.gov.spean.crypto.DevelopmentBackendTls;
+import kh.gov.spean.node.BackendTls;
+import kh.gov.spean.node.provider.BackendHttpComponents;
 
 /**
  * The bench's register tells each message's arrival by the number it carries, at the path it listens to, and counts
@@ -38,13 +45,17 @@ class ArrivalsTest {
     private BenchBackend backend;
     private Vertx vertx;
     private Context context;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
 
     @BeforeEach
-    void start() {
+    void start(@TempDir Path folder) throws Exception {
         List<Arrivals> taken = new ArrayList<>(copies);
         taken.add(reports);
-        backend = BenchBackend.start("/id-registry/v1/citizens/verify", "{}", taken);
+        DevelopmentBackendTls tls = DevelopmentBackendTls.create(folder, "Bench test backend CA");
+        backend = BenchBackend.start("/id-registry/v1/citizens/verify", "{}", taken, tls);
+        // A node's client certificate and trust, as the bench's backend requires.
+        http = HttpClient.newBuilder().sslContext(BackendHttpComponents.sslContextParameters(BackendTls.of(tls))
+                .createSSLContext(new DefaultCamelContext())).build();
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
     }
