@@ -41,6 +41,11 @@ public record RestFields(String method, Integer status, String messageId, String
         return new RestFields(null, status, request.messageId(), request.requestId(), null, null, null, null);
     }
 
+    /** These fields with the message id the answer will carry, when the client gave none. */
+    public RestFields withMessageId(String id) {
+        return new RestFields(method, status, id, requestId, userId, issue, representedParty, targetCommitment);
+    }
+
     RestFields withTargetCommitment(String commitment) {
         return new RestFields(method, status, messageId, requestId, userId, issue, representedParty, commitment);
     }

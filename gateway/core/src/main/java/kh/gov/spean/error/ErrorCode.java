@@ -10,6 +10,7 @@ import static kh.gov.spean.error.ErrorOrigin.SERVER;
 public enum ErrorCode {
     // At the HTTP edge.
     MALFORMED_REQUEST(CLIENT, "malformed_request", 400, "The request is not well-formed"),
+    METHOD_NOT_ALLOWED(CLIENT, "method_not_allowed", 405, "The node does not relay this HTTP method"),
     TARGET_TOO_LONG(CLIENT, "target_too_long", 414, "The request line is longer than the node reads"),
     HEADERS_TOO_LARGE(CLIENT, "headers_too_large", 431, "The request's headers are larger than the node reads"),
     UNKNOWN_CLIENT(CLIENT, "unknown_client", 400, "The X-Road-Client header is missing or names no subsystem of the federation"),

@@ -182,7 +182,7 @@ public final class GatewayNode implements AutoCloseable {
             httpServer.start();
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
-                    "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
+                    "platform-http:/r1?matchOnUriPrefix=true",
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
