@@ -49,15 +49,6 @@ public record EnvelopeHeader(
 
     public static final int CURRENT_VERSION = 1;
 
-    /** A header of the first layout, with no REST fields. */
-    public EnvelopeHeader(int version, EnvelopeId id, EnvelopeId correlationId, EnvelopeType type, MemberId sender,
-                          MemberId recipient, SubsystemId client, ServiceId service, Instant issuedAt, Instant expiresAt,
-                          SchemaId schemaId, String schemaSha256, String payloadCommitment, String ciphertextSha256,
-                          String requestHash, String errorCode) {
-        this(version, id, correlationId, type, sender, recipient, client, service, issuedAt, expiresAt, schemaId,
-                schemaSha256, payloadCommitment, ciphertextSha256, requestHash, errorCode, null);
-    }
-
     public EnvelopeHeader {
         if (version != CURRENT_VERSION) {
             throw new IllegalArgumentException("unsupported envelope version " + version);
