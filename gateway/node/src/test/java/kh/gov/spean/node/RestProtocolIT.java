@@ -143,6 +143,11 @@ class RestProtocolIT {
         LoggedRequest received = lastRequestTo(register, "/land-registry/v2/titles/" + TITLE + "/scans");
         assertArrayEquals(Digests.sha256(scan), Digests.sha256(received.getBody()));
         assertEquals("application/pdf", received.getHeader("Content-Type"));
+
+        register.stubFor(any(urlPathEqualTo("/land-registry/v2/titles/" + TITLE + "/scans/1")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(scan)));
+        HttpResponse<byte[]> fetched = send("GET", "/titles/" + TITLE + "/scans/1", null, Map.of());
+        assertArrayEquals(Digests.sha256(scan), Digests.sha256(fetched.body()));
     }
 
     @Test
