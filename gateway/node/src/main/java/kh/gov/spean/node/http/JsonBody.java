@@ -3,9 +3,10 @@ package kh.gov.spean.node.http;
 import java.util.Locale;
 
 /**
- * When a body is validated against its service's JSON Schema (decision 0046): when there is one and it is JSON — its
- * media type {@code application/json} or {@code +json}, or not given at all (the first layout's bodies were JSON
- * without saying so). Any other media type travels as it is, held to the maximum message size only.
+ * When a body is validated against its service's JSON Schema (decision 0046): when its media type is
+ * {@code application/json} or {@code +json} (an empty body then is malformed JSON), or when a body comes with no media
+ * type (the first layout's bodies were JSON without saying so). Any other media type, and no body with no media type,
+ * travels as it is, held to the maximum message size only.
  */
 public final class JsonBody {
 
@@ -13,7 +14,7 @@ public final class JsonBody {
     }
 
     public static boolean validated(String contentType, byte[] body) {
-        return body != null && body.length > 0 && (contentType == null || isJson(contentType));
+        return contentType != null ? isJson(contentType) : body != null && body.length > 0;
     }
 
     static boolean isJson(String contentType) {
