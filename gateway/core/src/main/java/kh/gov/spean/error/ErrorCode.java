@@ -19,7 +19,6 @@ public enum ErrorCode {
     SCHEMA_INVALID(CLIENT, "schema_invalid", 400, "The payload breaks its schema"),
     MALFORMED_JSON(CLIENT, "malformed_json", 400, "The payload is not JSON"),
     PAYLOAD_TOO_LARGE(CLIENT, "payload_too_large", 413, "The payload exceeds the maximum message size"),
-    UNSUPPORTED_MEDIA_TYPE(CLIENT, "unsupported_media_type", 415, "The payload must be application/json"),
     RATE_LIMITED(CLIENT, "rate_limited", 429, "The client sent more requests per second than its node allows"),
     NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
 
