@@ -17,7 +17,21 @@ public record EnvelopeDraft(
         SchemaId schemaId,
         String schemaSha256,
         String requestHash,
-        String errorCode) {
+        String errorCode,
+        RestFields rest) {
+
+    /** A draft of the first layout, with no REST fields. */
+    public EnvelopeDraft(EnvelopeId id, EnvelopeId correlationId, EnvelopeType type, MemberId recipient,
+                         SubsystemId client, ServiceId service, SchemaId schemaId, String schemaSha256,
+                         String requestHash, String errorCode) {
+        this(id, correlationId, type, recipient, client, service, schemaId, schemaSha256, requestHash, errorCode, null);
+    }
+
+    /** This draft for an X-Road REST message: its payload is sealed with a {@link RestFrame}. */
+    public EnvelopeDraft withRest(RestFields fields) {
+        return new EnvelopeDraft(id, correlationId, type, recipient, client, service, schemaId, schemaSha256,
+                requestHash, errorCode, fields);
+    }
 
     public static EnvelopeDraft request(SubsystemId client, ServiceId service, SchemaId schemaId, String schemaSha256) {
         EnvelopeId id = EnvelopeId.random();

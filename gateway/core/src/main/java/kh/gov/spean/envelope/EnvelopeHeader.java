@@ -24,6 +24,9 @@ import kh.gov.spean.validation.SchemaId;
  * @param correlationId     the request an answer answers; on an event copy, the publication all copies share
  * @param requestHash       on responses, receipts and errors: base64 SHA-512 of the request's signed header bytes
  * @param errorCode         on errors: the Spean error code
+ * @param rest              on requests and responses of the X-Road REST layout: method or status, the X-Road headers
+ *                          to prove, the commitment to the target (decision 0046); null on the first layout (the
+ *                          plaintext is the body alone), which stays readable
  */
 public record EnvelopeHeader(
         int version,
@@ -41,7 +44,8 @@ public record EnvelopeHeader(
         String payloadCommitment,
         String ciphertextSha256,
         String requestHash,
-        String errorCode) {
+        String errorCode,
+        RestFields rest) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -69,6 +73,13 @@ public record EnvelopeHeader(
         }
         if (type == EnvelopeType.ERROR) {
             Objects.requireNonNull(errorCode, "errorCode");
+        }
+        if (rest != null && type == EnvelopeType.REQUEST) {
+            Objects.requireNonNull(rest.method(), "rest.method");
+            Objects.requireNonNull(rest.targetCommitment(), "rest.targetCommitment");
+        }
+        if (rest != null && type == EnvelopeType.RESPONSE) {
+            Objects.requireNonNull(rest.status(), "rest.status");
         }
     }
 }

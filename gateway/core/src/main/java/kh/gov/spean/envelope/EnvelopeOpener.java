@@ -16,16 +16,27 @@ public final class EnvelopeOpener {
 
     public SaltedPayload open(Envelope envelope) {
         SaltedPayload opened = SaltedPayload.split(opener.open(envelope.ciphertext()));
-        byte[] commitment;
-        try {
-            commitment = Digests.fromBase64(envelope.header().payloadCommitment());
-        } catch (IllegalArgumentException e) {
-            throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "the header's payload commitment is not base64");
+        RestFields rest = envelope.header().rest();
+        if (rest != null) {
+            opened = opened.framed();
         }
-        if (!opened.matches(commitment)) {
+        if (!opened.matches(commitment(envelope.header().payloadCommitment()))) {
             throw new SpeanException(ErrorCode.COMMITMENT_MISMATCH,
                     "the decrypted payload does not match the commitment in the signed header");
         }
+        if (rest != null && rest.targetCommitment() != null
+                && !opened.targetMatches(commitment(rest.targetCommitment()))) {
+            throw new SpeanException(ErrorCode.COMMITMENT_MISMATCH,
+                    "the decrypted request target does not match the commitment in the signed header");
+        }
         return opened;
+    }
+
+    private static byte[] commitment(String base64) {
+        try {
+            return Digests.fromBase64(base64);
+        } catch (IllegalArgumentException e) {
+            throw new SpeanException(ErrorCode.ENVELOPE_MALFORMED, "a commitment in the header is not base64");
+        }
     }
 }

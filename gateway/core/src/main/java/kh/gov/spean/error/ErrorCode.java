@@ -10,6 +10,7 @@ import static kh.gov.spean.error.ErrorOrigin.SERVER;
 public enum ErrorCode {
     // At the HTTP edge.
     MALFORMED_REQUEST(CLIENT, "malformed_request", 400, "The request is not well-formed"),
+    METHOD_NOT_ALLOWED(CLIENT, "method_not_allowed", 405, "The node does not relay this HTTP method"),
     TARGET_TOO_LONG(CLIENT, "target_too_long", 414, "The request line is longer than the node reads"),
     HEADERS_TOO_LARGE(CLIENT, "headers_too_large", 431, "The request's headers are larger than the node reads"),
     UNKNOWN_CLIENT(CLIENT, "unknown_client", 400, "The X-Road-Client header is missing or names no subsystem of the federation"),
@@ -18,7 +19,6 @@ public enum ErrorCode {
     SCHEMA_INVALID(CLIENT, "schema_invalid", 400, "The payload breaks its schema"),
     MALFORMED_JSON(CLIENT, "malformed_json", 400, "The payload is not JSON"),
     PAYLOAD_TOO_LARGE(CLIENT, "payload_too_large", 413, "The payload exceeds the maximum message size"),
-    UNSUPPORTED_MEDIA_TYPE(CLIENT, "unsupported_media_type", 415, "The payload must be application/json"),
     RATE_LIMITED(CLIENT, "rate_limited", 429, "The client sent more requests per second than its node allows"),
     NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
     UNAUTHENTICATED(CLIENT, "unauthenticated", 401, "The call presents no client certificate, and its subsystem's connection type requires one"),

@@ -121,7 +121,7 @@ class EnvelopeTest {
         EnvelopeHeader h = genuine.header();
         EnvelopeHeader lying = new EnvelopeHeader(h.version(), h.id(), h.correlationId(), h.type(), h.sender(),
                 h.recipient(), h.client(), h.service(), h.issuedAt(), h.expiresAt(), h.schemaId(), h.schemaSha256(),
-                Digests.base64(new byte[32]), h.ciphertextSha256(), h.requestHash(), h.errorCode());
+                Digests.base64(new byte[32]), h.ciphertextSha256(), h.requestHash(), h.errorCode(), null);
         byte[] headerBytes = EnvelopeCodec.encodeHeader(lying);
         Envelope envelope = new Envelope(headerBytes, lying,
                 new DetachedSigner(mef.signingKey(), mef.signingCertificate()).sign(headerBytes), genuine.ciphertext());

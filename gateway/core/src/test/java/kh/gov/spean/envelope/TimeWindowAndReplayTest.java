@@ -65,6 +65,6 @@ class TimeWindowAndReplayTest {
                 MemberId.parse("KH/GOV/MEF"), MemberId.parse("KH/GOV/MOI"),
                 SubsystemId.parse("KH/GOV/MEF/BUSINESS-REGISTRY"), ServiceId.parse("KH/GOV/MOI/ID-REGISTRY/verifyCitizen"),
                 issuedAt, expiresAt, SchemaId.parse("moi.verifyCitizen.request/v1"), "00", "c29tZQ==", "c29tZQ==",
-                null, null);
+                null, null, null);
     }
 }

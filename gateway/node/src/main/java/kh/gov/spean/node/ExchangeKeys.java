@@ -25,6 +25,10 @@ public final class ExchangeKeys {
     public static final String SALT = "spean.salt";
     /** The plaintext payload (byte[]) once opened. */
     public static final String PAYLOAD = "spean.payload";
+    /** The {@link kh.gov.spean.envelope.RestFrame} opened beside the payload (null on the first layout). */
+    public static final String REST_FRAME = "spean.restFrame";
+    /** The HTTP status (Integer) of the provider's backend answer. */
+    public static final String BACKEND_STATUS = "spean.backendStatus";
     /** The federation's service entry for the exchange. */
     public static final String SERVICE = "spean.service";
     /**

@@ -207,7 +207,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.edge().scheme(),
                     settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
-                    "platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=POST",
+                    "platform-http:/r1?matchOnUriPrefix=true",
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),

@@ -167,7 +167,7 @@ class OneWayAndEventIT {
         assertEquals(404, never.statusCode());
         HttpResponse<String> malformed = get(network.moi(), "/messages/not-an-id", ANTI_SCAM);
         assertEquals(400, malformed.statusCode());
-        assertTrue(malformed.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(malformed.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
     }
 
     @Test

@@ -72,7 +72,7 @@ class RestIngressFuzzTest {
         if (response.statusCode() >= 400) {
             String code = response.headers().firstValue("X-Road-Error").orElse("");
             assertTrue(code.startsWith("client.") || code.startsWith("server."), "uncoded " + response.statusCode());
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
+            assertEquals("application/json;charset=utf-8", response.headers().firstValue("Content-Type").orElse(""),
                     response::body);
         }
     }

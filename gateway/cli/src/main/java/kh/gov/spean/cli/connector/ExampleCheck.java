@@ -92,7 +92,7 @@ public final class ExampleCheck {
     /** Why an answer is not the expected one, in words; null when it is. */
     static String answerReason(DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
         if (answer.status() != example.expectedStatus()) {
-            String detail = answer.error() != null ? " " + answer.error() + ": " + field(parse(answer.body()), "detail") : "";
+            String detail = answer.error() != null ? " " + answer.error() + ": " + field(parse(answer.body()), "message") : "";
             return "expected HTTP " + example.expectedStatus() + ", got " + answer.status() + detail;
         }
         if (ExchangePlayer.contains(answer.body(), example.expectedBody())) {

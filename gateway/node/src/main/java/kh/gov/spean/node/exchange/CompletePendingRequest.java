@@ -5,6 +5,7 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeType;
+import kh.gov.spean.envelope.RestFrame;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.json.SpeanJson;
@@ -26,7 +27,8 @@ public final class CompletePendingRequest implements Processor {
             request.answer().completeExceptionally(providerError(answer, payload));
         } else {
             request.answer().complete(new ProviderAnswer(answer.header(), payload,
-                    exchange.getProperty(ExchangeKeys.SALT, byte[].class)));
+                    exchange.getProperty(ExchangeKeys.SALT, byte[].class),
+                    exchange.getProperty(ExchangeKeys.REST_FRAME, RestFrame.class)));
         }
     }
 

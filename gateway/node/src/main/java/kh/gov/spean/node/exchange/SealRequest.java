@@ -5,6 +5,7 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.EnvelopeDraft;
 import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.RestFields;
 import kh.gov.spean.envelope.SealedEnvelope;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
@@ -35,9 +36,11 @@ public final class SealRequest implements Processor {
         Federation.Member provider = federation.member(service.id().member()).orElseThrow(() -> new SpeanException(
                 ErrorCode.UNKNOWN_SERVICE, "the provider " + service.id().member() + " is not a member"));
         String schemaDigest = federation.schemaDigest(service.requestSchema()).orElseThrow();
-        SealedEnvelope sealed = sealer.seal(
-                EnvelopeDraft.request(call.client(), service.id(), service.requestSchema(), schemaDigest),
-                call.payload(), provider.encryptionCertificate());
+        EnvelopeDraft draft = EnvelopeDraft.request(call.client(), service.id(), service.requestSchema(), schemaDigest);
+        RestFields fields = call.fields().messageId() != null ? call.fields()
+                : call.fields().withMessageId(draft.id().toString());
+        SealedEnvelope sealed = sealer.seal(draft.withRest(fields), call.frame(), call.payload(),
+                provider.encryptionCertificate());
         exchange.setProperty(ExchangeKeys.ENVELOPE, sealed.envelope());
         exchange.setProperty(ExchangeKeys.OUTGOING_ENVELOPE, sealed.envelope());
         exchange.setProperty(ExchangeKeys.SALT, sealed.salt());

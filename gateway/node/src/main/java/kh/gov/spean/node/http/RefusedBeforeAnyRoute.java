@@ -16,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.json.SpeanJson;
 
 /**
- * Answers the requests that Vert.x refuses before any route as the HTTP edge answers every refusal: problem+json with
- * the code in {@code X-Road-Error}, recorded as a refused call is. Vert.x's own answers were a status with
+ * Answers the requests that Vert.x refuses before any route as the HTTP edge answers every refusal: X-Road's error
+ * body as the caller accepts it ({@link ErrorBody}) with the code in {@code X-Road-Error}, recorded as a refused call is. Vert.x's own answers were a status with
  * an empty body (a request line or headers beyond its default limits, which Camel's server keeps: 4,096 and 8,192
  * bytes; a request its HTTP/1.1 decoder cannot read) or a plain-text "Bad Request" and a stack trace in the node's
  * log (a path or query whose percent-escapes do not decode, e.g. {@code /r1/%zz}).
@@ -54,7 +53,7 @@ public final class RefusedBeforeAnyRoute {
                     : cause instanceof TooLongHttpHeaderException ? ErrorCode.HEADERS_TOO_LARGE
                     : ErrorCode.MALFORMED_REQUEST;
             // The decoder stopped part-way: what it read of the path may be cut short, so none is named.
-            answer(vertx, request.response(), code, detail(code, cause), null);
+            answer(vertx, request.response(), request.getHeader("Accept"), code, detail(code, cause), null);
         };
     }
 
@@ -62,7 +61,8 @@ public final class RefusedBeforeAnyRoute {
     public Handler<RoutingContext> undecodableTarget() {
         return context -> {
             if (!context.response().ended()) {
-                answer(context.vertx(), context.response(), ErrorCode.MALFORMED_REQUEST,
+                answer(context.vertx(), context.response(), context.request().getHeader("Accept"),
+                        ErrorCode.MALFORMED_REQUEST,
                         detail(ErrorCode.MALFORMED_REQUEST, context.failure()), context.request().path());
             }
         };
@@ -74,14 +74,17 @@ public final class RefusedBeforeAnyRoute {
      */
     public void refuseUnread(RoutingContext context, ErrorCode code, String detail) {
         context.response().putHeader("Connection", "close");
-        answer(context.vertx(), context.response(), code, detail, context.request().path());
+        answer(context.vertx(), context.response(), context.request().getHeader("Accept"), code, detail,
+                context.request().path());
     }
 
-    private void answer(Vertx vertx, HttpServerResponse response, ErrorCode code, String detail, String path) {
-        byte[] body = SpeanJson.toBytes(ProblemDetails.of(code, detail, path, UUID.randomUUID().toString()));
+    private void answer(Vertx vertx, HttpServerResponse response, String accept, ErrorCode code, String detail,
+                        String path) {
+        ErrorBody error = ErrorBody.of(accept, code, detail, path, UUID.randomUUID().toString());
+        byte[] body = error.bytes();
         // Answered at once, on the event loop: Vert.x Web answers for itself a failure its error handler leaves open.
         response.setStatusCode(code.httpStatus())
-                .putHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.PROBLEM_JSON)
+                .putHeader(XRoadHeaders.CONTENT_TYPE, error.contentType())
                 .putHeader(XRoadHeaders.ERROR, code.code())
                 .end(Buffer.buffer(body));
         vertx.executeBlocking(() -> {

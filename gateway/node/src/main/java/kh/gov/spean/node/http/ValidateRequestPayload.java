@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.validation.PayloadValidator;
 
-/** Step: the request body must follow the service's request schema before it is signed. */
+/** Step: a JSON request body must follow the service's request schema before it is signed ({@link JsonBody}). */
 public final class ValidateRequestPayload implements Processor {
 
     private final PayloadValidator validator;
@@ -18,6 +18,8 @@ public final class ValidateRequestPayload implements Processor {
     @Override
     public void process(Exchange exchange) {
         ServiceCall call = exchange.getProperty(ExchangeKeys.SERVICE_CALL, ServiceCall.class);
-        validator.requireValid(call.service().requestSchema(), call.payload());
+        if (JsonBody.validated(call.contentType(), call.payload())) {
+            validator.requireValid(call.service().requestSchema(), call.payload());
+        }
     }
 }

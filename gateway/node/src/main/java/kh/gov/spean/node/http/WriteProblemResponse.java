@@ -8,14 +8,14 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.log.RecordRejection;
 
 /**
- * Error step of the HTTP edge: answers any failure as RFC 9457 problem+json with the Spean code, in the body and in
- * {@code X-Road-Error}. An internal failure's message and stack trace are never shown to the caller.
+ * Error step of the HTTP edge: answers any failure with the Spean code in {@code X-Road-Error} and in X-Road's error
+ * body, in the form the caller accepts ({@link ErrorBody}). An internal failure's message and stack trace are never
+ * shown to the caller.
  */
 public final class WriteProblemResponse implements Processor {
 
@@ -36,10 +36,12 @@ public final class WriteProblemResponse implements Processor {
         Envelope request = failure.envelope();
         String traceId = request != null ? request.header().id().toString() : UUID.randomUUID().toString();
 
+        String accept = exchange.getMessage().getHeader("Accept", String.class);
+        ErrorBody body = ErrorBody.of(accept, failure.code(), failure.detail(), instance, traceId);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, failure.code().httpStatus());
-        out.setHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.PROBLEM_JSON);
+        out.setHeader(XRoadHeaders.CONTENT_TYPE, body.contentType());
         out.setHeader(XRoadHeaders.ERROR, failure.code().code());
         if (request != null) {
             out.setHeader(XRoadHeaders.ID, traceId);
@@ -47,6 +49,6 @@ public final class WriteProblemResponse implements Processor {
         if (failure.code() == ErrorCode.RATE_LIMITED) {
             out.setHeader("Retry-After", "1");
         }
-        out.setBody(SpeanJson.toBytes(ProblemDetails.of(failure.code(), failure.detail(), instance, traceId)));
+        out.setBody(body.bytes());
     }
 }

@@ -11,6 +11,14 @@ public final class XRoadHeaders {
     public static final String REQUEST_HASH = "X-Road-Request-Hash";
     /** The error code, on any error answer. */
     public static final String ERROR = "X-Road-Error";
+    /** The node's unique id of the request, on every answer and to the provider's backend. */
+    public static final String REQUEST_ID = "X-Road-Request-Id";
+    /** The user whose action caused the request, e.g. {@code KH010203040}: carried in the signed header. */
+    public static final String USER_ID = "X-Road-UserId";
+    /** The case, application or document that caused the request: carried in the signed header. */
+    public static final String ISSUE = "X-Road-Issue";
+    /** The third party the client acts for, {@code [MEMBERCLASS/]MEMBERCODE}: carried in the signed header. */
+    public static final String REPRESENTED_PARTY = "X-Road-Represented-Party";
     /** The service called, echoed on the answer and passed to the provider's backend. */
     public static final String SERVICE = "X-Road-Service";
     /**

@@ -34,5 +34,6 @@ public final class OpenPayload implements Processor {
         }
         exchange.setProperty(ExchangeKeys.PAYLOAD, opened.payload());
         exchange.setProperty(ExchangeKeys.SALT, opened.salt());
+        exchange.setProperty(ExchangeKeys.REST_FRAME, opened.frame());
     }
 }

@@ -7,10 +7,14 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.envelope.RestFields;
+import kh.gov.spean.envelope.RestFrame;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.http.JsonBody;
+import kh.gov.spean.node.http.XRoadHeaders;
 import kh.gov.spean.validation.PayloadValidator;
 import kh.gov.spean.validation.SchemaId;
 
@@ -44,6 +48,15 @@ public final class ValidateIncomingPayload implements Processor {
                 ErrorCode.RESPONSE_SCHEMA_INVALID);
     }
 
+    /**
+     * A REST message's body is validated when it is JSON ({@link JsonBody}), and an answer's only on a 2xx status: a
+     * provider's 404 or 409 is its own answer, passed on as it is.
+     */
+    private static boolean validated(RestFields rest, RestFrame frame, byte[] payload) {
+        boolean success = rest.status() == null || rest.status() >= 200 && rest.status() <= 299;
+        return success && JsonBody.validated(frame.header(XRoadHeaders.CONTENT_TYPE), payload);
+    }
+
     @Override
     public void process(Exchange exchange) {
         EnvelopeHeader header = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header();
@@ -55,8 +68,13 @@ public final class ValidateIncomingPayload implements Processor {
             throw new SpeanException(ErrorCode.SCHEMA_MISMATCH, "the envelope names schema " + header.schemaId()
                     + "; " + header.service() + " uses " + expected + " with the digest the federation fixes");
         }
+        byte[] payload = exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class);
+        if (header.rest() != null && !validated(header.rest(), exchange.getProperty(ExchangeKeys.REST_FRAME,
+                RestFrame.class), payload)) {
+            return;
+        }
         try {
-            validator.requireValid(expected, exchange.getProperty(ExchangeKeys.PAYLOAD, byte[].class));
+            validator.requireValid(expected, payload);
         } catch (SpeanException e) {
             throw providerFault == null ? e : new SpeanException(providerFault, e.code() + ": " + e.detail());
         }

@@ -7,6 +7,9 @@ import kh.gov.spean.node.metadata.AnswerMetaService;
 /** X-Road's REST metaservices: {@code GET /listClients}, and listMethods, allowedMethods, getOpenAPI under {@code GET /r1/}. */
 public final class MetadataRoute extends RouteBuilder {
 
+    /** Where the REST ingress hands a metaservice call ({@code IsMetaserviceCall}): one consumer serves all of /r1. */
+    static final String METASERVICE = "direct:metaservice";
+
     private final AnswerMetaService answerMetaService;
 
     public MetadataRoute(AnswerMetaService answerMetaService) {
@@ -18,7 +21,7 @@ public final class MetadataRoute extends RouteBuilder {
         from("platform-http:/listClients?httpMethodRestrict=GET").routeId("list-clients")
                 .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(answerMetaService).id("answer-list-clients");
-        from("platform-http:/r1?matchOnUriPrefix=true&httpMethodRestrict=GET").routeId("metaservices")
+        from(METASERVICE).routeId("metaservices")
                 .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(answerMetaService).id("answer-metaservice");
     }

@@ -164,7 +164,7 @@ class DeliveredEnvelopesIT {
         EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.CURRENT_VERSION, id, id, EnvelopeType.REQUEST,
                 TestNetwork.MEF, MOI, SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY),
                 ServiceId.parse(TestNetwork.VERIFY_CITIZEN), now, now.plusSeconds(30),
-                SchemaId.parse("moi.verifyCitizen.request/v1"), "00", "c29tZQ==", "c29tZQ==", null, null);
+                SchemaId.parse("moi.verifyCitizen.request/v1"), "00", "c29tZQ==", "c29tZQ==", null, null, null);
         // Round-tripped as a node would read it.
         return EnvelopeCodec.decodeHeader(EnvelopeCodec.encodeHeader(header));
     }

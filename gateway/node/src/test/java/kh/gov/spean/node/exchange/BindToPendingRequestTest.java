@@ -98,7 +98,7 @@ class BindToPendingRequestTest {
         Instant now = Instant.now();
         EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.CURRENT_VERSION, id, correlation == null ? id : correlation,
                 type, sender, recipient, CLIENT, SERVICE, now, now.plusSeconds(300),
-                SchemaId.parse("moi.verifyCitizen.request/v1"), "00", "c29tZQ==", "c29tZQ==", requestHash, null);
+                SchemaId.parse("moi.verifyCitizen.request/v1"), "00", "c29tZQ==", "c29tZQ==", requestHash, null, null);
         return new Envelope(EnvelopeCodec.encodeHeader(header), header, new byte[0],
                 "ciphertext".getBytes(StandardCharsets.UTF_8));
     }
