@@ -31,7 +31,8 @@ class LargePayloadIT {
 
     @Test
     void a_ten_mebibyte_payload_reaches_the_backend_intact_and_one_byte_more_is_refused(@TempDir Path data) throws Exception {
-        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(60), settings -> settings,
+        try (TestNetwork network = TestNetwork.start(data, Duration.ofSeconds(60),
+                settings -> settings.withEdge(settings.edge().withIdleTimeout(Duration.ofSeconds(90))),
                 TestNetwork.MEF, TestNetwork.MLMUPC)) {
             byte[] report = report(MAX_PDF_BASE64);
             long started = System.nanoTime();

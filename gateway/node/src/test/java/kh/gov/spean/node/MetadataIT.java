@@ -49,19 +49,19 @@ class MetadataIT {
     @Test
     void list_methods_shows_both_major_versions_and_allowed_methods_only_what_the_client_may_call() throws Exception {
         String provider = "/r1/KH/GOV/MOI/ID-REGISTRY";
-        assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"), codes(ok(get(provider + "/listMethods", null))));
+        assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"), codes(ok(get(provider + "/listMethods", TestNetwork.BUSINESS_REGISTRY))));
         assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"),
                 codes(ok(get(provider + "/allowedMethods", TestNetwork.BUSINESS_REGISTRY))));
         assertEquals(List.of(), codes(ok(get(provider + "/allowedMethods", "KH/GOV/MEF/TAX-REGISTRY"))));
 
         HttpResponse<String> noClient = get(provider + "/allowedMethods", null);
         HttpEdgeRejectionIT.assertProblem(noClient, 400, "client.unknown_client");
-        HttpEdgeRejectionIT.assertProblem(get("/r1/KH/GOV/MOI/NOBODY/listMethods", null), 404, "client.unknown_service");
+        HttpEdgeRejectionIT.assertProblem(get("/r1/KH/GOV/MOI/NOBODY/listMethods", TestNetwork.BUSINESS_REGISTRY), 404, "client.unknown_service");
     }
 
     @Test
     void get_openapi_describes_the_service_with_its_shared_schemas() throws Exception {
-        JsonObject openApi = ok(get("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/getOpenAPI?serviceCode=reportScamSite", null));
+        JsonObject openApi = ok(get("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/getOpenAPI?serviceCode=reportScamSite", TestNetwork.BUSINESS_REGISTRY));
 
         assertEquals("3.1.0", openApi.getString("openapi"));
         JsonObject post = openApi.getJsonObject("paths").getJsonObject("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite")
@@ -72,7 +72,7 @@ class MetadataIT {
         assertTrue(post.getJsonObject("responses").containsKey("202"));
         assertEquals(1, openApi.getJsonObject("paths").size(), "only the service asked for");
 
-        JsonObject whole = ok(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI", null));
+        JsonObject whole = ok(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI", TestNetwork.BUSINESS_REGISTRY));
         assertEquals(2, whole.getJsonObject("paths").size(), "every service of the subsystem");
     }
 

@@ -48,6 +48,12 @@ public record EdgeSecurity(boolean plainHttp, Path certificateFile, Path keyFile
                 DEFAULT_MAX_CONNECTIONS);
     }
 
+    /** The same, closing idle connections after {@code timeout}: it must outlast the request timeout. */
+    public EdgeSecurity withIdleTimeout(Duration timeout) {
+        return new EdgeSecurity(plainHttp, certificateFile, keyFile, pkcs12File, protocols, timeout, handshakeTimeout,
+                maxConnections);
+    }
+
     /** The scheme of the node's base URL. */
     public String scheme() {
         return plainHttp ? "http" : "https";

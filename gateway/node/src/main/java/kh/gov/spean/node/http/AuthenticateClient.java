@@ -43,16 +43,15 @@ public final class AuthenticateClient implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         List<String> named = request.headers().getAll(XRoadHeaders.CLIENT);
-        if (named.size() != 1) {
-            // No subsystem named (or several): ReadServiceCall says what X-Road-Client must be, once refused here.
-            refuse(context, named.isEmpty() ? ErrorCode.UNKNOWN_CLIENT : ErrorCode.MALFORMED_REQUEST,
-                    named.isEmpty() ? "the " + XRoadHeaders.CLIENT + " header is required: INSTANCE/CLASS/MEMBER/SUBSYSTEM"
-                            : "the " + XRoadHeaders.CLIENT + " header must appear once, it appears " + named.size() + " times");
+        if (named.isEmpty()) {
+            refuse(context, ErrorCode.UNKNOWN_CLIENT,
+                    "the " + XRoadHeaders.CLIENT + " header is required: INSTANCE/CLASS/MEMBER/SUBSYSTEM");
             return;
         }
         SubsystemId client;
         try {
-            client = SubsystemId.parse(named.get(0).trim());
+            // PR-REST: when the header is repeated the last one counts, here as in ReadServiceCall, which reads it again.
+            client = SubsystemId.parse(named.get(named.size() - 1).trim());
         } catch (IllegalArgumentException e) {
             refuse(context, ErrorCode.UNKNOWN_CLIENT, XRoadHeaders.CLIENT + ": " + e.getMessage());
             return;
