@@ -22,6 +22,11 @@ public enum ErrorCode {
     RATE_LIMITED(CLIENT, "rate_limited", 429, "The client sent more requests per second than its node allows"),
     NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
 
+    // At the management port.
+    UNAUTHENTICATED(CLIENT, "unauthenticated", 401, "The caller is not authenticated: log in, or send a bearer token"),
+    ROLE_FORBIDDEN(CLIENT, "role_forbidden", 403, "The caller's role does not allow this"),
+    HOST_NOT_ALLOWED(CLIENT, "host_not_allowed", 421, "The Host header names no address this port answers for"),
+
     // Envelopes arriving over Kafka.
     ENVELOPE_MALFORMED(CLIENT, "envelope_malformed", 400, "The envelope cannot be parsed"),
     SIGNATURE_INVALID(CLIENT, "signature_invalid", 400, "The envelope's signature does not verify"),

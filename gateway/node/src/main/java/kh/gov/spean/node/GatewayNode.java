@@ -63,6 +63,16 @@ import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
+import kh.gov.spean.node.audit.ExportEvidence;
+import kh.gov.spean.node.audit.ReadAuditLog;
+import kh.gov.spean.node.audit.ServeAuditPage;
+import kh.gov.spean.node.http.WriteProblemResponse;
+import kh.gov.spean.node.management.ManagementListener;
+import kh.gov.spean.node.management.ManagementSettings;
+import kh.gov.spean.node.management.ManagementUsers;
+import kh.gov.spean.node.routes.AuditRoute;
+import kh.gov.spean.node.routes.ManagementErrorPolicy;
+import kh.gov.spean.node.routes.ManagementRoutes;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.routes.CheckpointRoutes;
 import kh.gov.spean.node.exchange.PendingExchanges;
@@ -105,11 +115,13 @@ public final class GatewayNode implements AutoCloseable {
     private final FederationWatcher watcher;
     private final Federation federation;
     private final PendingExchanges pending;
+    private final ManagementListener management;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
-                        ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending) {
+                        ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending,
+                        ManagementListener management) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -121,10 +133,17 @@ public final class GatewayNode implements AutoCloseable {
         this.watcher = watcher;
         this.federation = federation;
         this.pending = pending;
+        this.management = management;
     }
 
+    /** Starts a node whose management port listens on loopback, on any free port. */
     public static GatewayNode start(NodeSettings settings, Clock clock) {
+        return start(settings, ManagementSettings.defaults().withPort(0), clock);
+    }
+
+    public static GatewayNode start(NodeSettings settings, ManagementSettings managementSettings, Clock clock) {
         settings.validate();
+        managementSettings.validate();
         TrustedSetup setup = TrustedSetup.load(settings, clock);
         Federation federation = setup.federation();
         X509Certificate trustAnchor = setup.trustAnchor();
@@ -174,6 +193,7 @@ public final class GatewayNode implements AutoCloseable {
                     events.rejected(null, code, detail, "http");
                     calls.refusedBeforeAnyRoute(code, answerBytes);
                 }));
+        ManagementListener management = null;
         try {
             camel.addService(httpServer, true, true);
             // Listening before the routes are built: a connector whose service is itself a client (e.g.
@@ -198,8 +218,15 @@ public final class GatewayNode implements AutoCloseable {
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
                     dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, clock));
-            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
-                    new ReadOperationalData(monitoring)));
+            management = ManagementListener.start(camel.getName() + "-management", managementSettings,
+                    settings.dataDirectory().resolve(settings.member().folderName()),
+                    ManagementUsers.open(ManagementUsers.fileOf(settings.dataDirectory(), settings.member())), clock,
+                    List.of(new ManagementErrorPolicy(new WriteProblemResponse(events, rejections)),
+                            new AuditRoute(new ServeAuditPage(), new ReadAuditLog(log.files(), trustAnchor),
+                                    new ExportEvidence(log.files(), trustAnchor)),
+                            new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health),
+                                    new ReadOperationalData(monitoring)),
+                            new ManagementRoutes()));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -217,6 +244,9 @@ public final class GatewayNode implements AutoCloseable {
             dispatcher.start(publisher);
             watcher.start();
         } catch (Exception e) {
+            if (management != null) {
+                management.close();
+            }
             pending.close();
             watcher.close();
             health.close();
@@ -239,14 +269,25 @@ public final class GatewayNode implements AutoCloseable {
             }
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
-                watcher, federation, pending);
-        LOG.info("node {} ready at {} (Kafka {})", settings.member(), node.baseUri(), settings.kafkaBootstrap());
+                watcher, federation, pending, management);
+        LOG.info("node {} ready at {}, management port at {} (Kafka {})", settings.member(), node.baseUri(),
+                node.managementUri(), settings.kafkaBootstrap());
         return node;
     }
 
     /** Where ministry systems call this node, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
         return URI.create("http://" + settings.httpHost() + ":" + httpServer.getServer().actualPort());
+    }
+
+    /** Where auditors and operators reach this node, over TLS, e.g. {@code https://127.0.0.1:8443}. */
+    public URI managementUri() {
+        return management.uri();
+    }
+
+    /** The PEM file of the management port's certificate, for a client to trust. */
+    public java.nio.file.Path managementCertificate() {
+        return management.certificateFile();
     }
 
     /** The federation configuration in use (a newer one is adopted while the node runs). */
@@ -280,6 +321,7 @@ public final class GatewayNode implements AutoCloseable {
         watcher.close();
         dispatcher.close();
         log.checkpoint();
+        management.close();
         camel.stop();
         pending.close();
         health.close();

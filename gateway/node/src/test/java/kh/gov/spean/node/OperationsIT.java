@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.node.management.Role;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
 import kh.gov.spean.node.kafka.Topics;
@@ -32,8 +31,6 @@ import kh.gov.spean.node.operations.ConsumerLag;
  * keeps each call's operational record; /health says what is down.
  */
 class OperationsIT {
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void metrics_count_calls_by_outcome_and_health_is_up_when_log_and_kafka_are(@TempDir Path data) throws Exception {
@@ -120,7 +117,6 @@ class OperationsIT {
     }
 
     private HttpResponse<String> get(GatewayNode node, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ManagementAccess.to(node).get(Role.OPERATOR, path);
     }
 }
