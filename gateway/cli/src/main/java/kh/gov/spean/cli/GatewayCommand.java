@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.management.ManagementSettings;
 import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
@@ -113,6 +115,25 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Wait before a one-way message is sent again without a receipt; doubles per attempt (default: ${DEFAULT-VALUE}).")
     long retryDelayMillis;
 
+    @Option(names = "--management-host", defaultValue = ManagementSettings.DEFAULT_HOST,
+            description = "Address of the management port: audit page, metrics, monitoring, health (default: ${DEFAULT-VALUE}).")
+    String managementHost;
+
+    @Option(names = "--management-port", defaultValue = "" + ManagementSettings.DEFAULT_PORT,
+            description = "Port of the management port (TLS), 0 for any (default: ${DEFAULT-VALUE}).")
+    int managementPort;
+
+    @Option(names = "--management-allowed-host", description = "A name callers may put in Host on the management port,"
+            + " besides localhost and its address (repeatable).")
+    List<String> managementAllowedHosts = new ArrayList<>();
+
+    @Option(names = "--management-certificate", description = "TLS certificate PEM of the management port."
+            + " Without it the node makes a self-signed one in DATA/<member>/management/.")
+    Path managementCertificate;
+
+    @Option(names = "--management-key", description = "PKCS#8 private key PEM of --management-certificate.")
+    Path managementKey;
+
     private Map<String, String> kafkaClientProperties() {
         if (kafkaConfig == null) {
             return Map.of();
@@ -136,13 +157,15 @@ public final class GatewayCommand implements Callable<Integer> {
         NodeSettings checked = settings(memberId, kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort,
                 kafkaClient);
         checked.validate();
+        ManagementSettings management = new ManagementSettings(managementHost, managementPort, managementAllowedHosts,
+                managementCertificate, managementKey).validate();
         requireConnectorsOfTheMember(checked);
         EmbeddedKafkaBroker broker = kafkaBootstrap == null ? startEmbeddedBroker() : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : kafkaBootstrap;
         NodeSettings settings = settings(memberId, bootstrap, kafkaClient);
         GatewayNode node;
         try {
-            node = GatewayNode.start(settings, Clock.systemUTC());
+            node = GatewayNode.start(settings, management, Clock.systemUTC());
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -157,7 +180,8 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "spean-shutdown"));
-        System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
+        System.out.println("Node " + memberId + " ready at " + node.baseUri() + ", management port at "
+                + node.managementUri() + " (Kafka " + bootstrap + ")");
         stopped.await();
         return 0;
     }

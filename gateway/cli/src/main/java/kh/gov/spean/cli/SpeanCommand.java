@@ -13,6 +13,7 @@ import kh.gov.spean.cli.connector.ConnectorCommand;
 import kh.gov.spean.cli.demo.DemoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
 import kh.gov.spean.cli.federation.FederationCommand;
+import kh.gov.spean.cli.management.ManagementCommand;
 import kh.gov.spean.cli.schema.SchemaCommand;
 
 /** The {@code spean} command: one entry point, one sub-command per job. */
@@ -23,7 +24,8 @@ public final class SpeanCommand implements Runnable {
     /** The sub-commands by name, in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
             GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
-            ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class);
+            ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class,
+            ManagementCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

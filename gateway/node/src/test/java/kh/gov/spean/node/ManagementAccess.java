@@ -82,6 +82,11 @@ public final class ManagementAccess {
 
     /** An HTTPS client whose only trust anchor is the management port's certificate. */
     public static HttpClient trusting(Path certificatePem) {
+        return HttpClient.newBuilder().sslContext(tlsTrusting(certificatePem)).build();
+    }
+
+    /** TLS whose only trust anchor is the management port's certificate. */
+    public static SSLContext tlsTrusting(Path certificatePem) {
         try (InputStream in = Files.newInputStream(certificatePem)) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
@@ -90,7 +95,7 @@ public final class ManagementAccess {
             trust.init(trusted);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trust.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(tls).build();
+            return tls;
         } catch (Exception e) {
             throw new IllegalStateException("cannot trust " + certificatePem, e);
         }
