@@ -19,6 +19,7 @@ import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.ListeningAddress;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.management.ManagementSettings;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 
@@ -40,7 +41,8 @@ public final class DemoNetwork implements AutoCloseable {
 
     /**
      * Starts the network over an initialised data directory. Ports are picked free unless {@code basePort} is positive:
-     * then nodes listen on basePort, basePort+1, … in member order and backends from basePort+10 on.
+     * then nodes listen on basePort, basePort+1, … in member order, backends from basePort+10 on, and the nodes'
+     * management ports from basePort+20 on.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort) {
         return start(data, repositoryRoot, basePort, member -> true, Map.of());
@@ -87,12 +89,15 @@ public final class DemoNetwork implements AutoCloseable {
                 }
             }
             int nodePort = basePort;
+            int managementPort = basePort > 0 ? basePort + 20 : 0;
             for (MemberId member : members) {
                 NodeSettings settings = NodeSettings.defaults(member, data, broker.bootstrapServers(), repositoryRoot)
                         .withHttpPort(nodePort)
                         .withBackends(backendUrls);
-                nodes.put(member, GatewayNode.start(settings, Clock.systemUTC()));
+                nodes.put(member, GatewayNode.start(settings, ManagementSettings.defaults().withPort(managementPort),
+                        Clock.systemUTC()));
                 nodePort = nodePort > 0 ? nodePort + 1 : 0;
+                managementPort = managementPort > 0 ? managementPort + 1 : 0;
             }
             return network;
         } catch (RuntimeException e) {

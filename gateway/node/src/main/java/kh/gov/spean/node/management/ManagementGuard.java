@@ -15,7 +15,8 @@ import kh.gov.spean.error.ErrorCode;
  * In front of every route of the management port: answers only for the allowed {@code Host} names, puts the strict
  * headers on every answer, and lets a request through only from an authenticated user whose role covers the path
  * (auditor: {@code /audit}; operator: {@code /metrics}, {@code /monitoring}, {@code /health}). Open without a login:
- * {@code /health/live}, the login page and the static files, none of which tell anything about the node's traffic.
+ * {@code /health/live}, the login page, the static files and {@code /favicon.ico} (none served: 404), none of which
+ * tell anything about the node's traffic.
  */
 final class ManagementGuard implements Handler<RoutingContext> {
 
@@ -42,7 +43,8 @@ final class ManagementGuard implements Handler<RoutingContext> {
                 .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .set("X-Content-Type-Options", "nosniff")
                 .set("X-Frame-Options", "DENY")
-                .set("Referrer-Policy", "no-referrer")
+                // Not no-referrer: with it a browser sends "Origin: null" on the login form, which must be refused.
+                .set("Referrer-Policy", "same-origin")
                 .set("Cache-Control", "no-store")
                 .set("Strict-Transport-Security", "max-age=31536000"));
         HttpServerRequest request = context.request();
@@ -60,10 +62,7 @@ final class ManagementGuard implements Handler<RoutingContext> {
         Optional<ManagementUser> user = authenticate(context);
         if (user.isEmpty()) {
             if (request.method() == HttpMethod.GET && "/audit".equals(path)) {
-                // A person opening the page is shown where to log in; the refusal is still coded and logged.
-                context.response().putHeader("Location", "/login");
-                context.response().putHeader("X-Road-Error", ErrorCode.UNAUTHENTICATED.code());
-                context.response().setStatusCode(303).end();
+                ManagementRefusal.sendToLogin(context);
                 return;
             }
             ManagementRefusal.refuse(context, ErrorCode.UNAUTHENTICATED,
@@ -93,8 +92,10 @@ final class ManagementGuard implements Handler<RoutingContext> {
     }
 
     private static boolean isOpen(HttpMethod method, String path) {
+        // A browser asks for /favicon.ico by itself: the open answer is a coded 404, not a refusal in the log.
         return (method == HttpMethod.GET && (path.equals("/health/live") || path.equals("/login")
-                || path.startsWith("/static/"))) || (method == HttpMethod.POST && path.equals("/login"));
+                || path.startsWith("/static/") || path.equals("/favicon.ico")))
+                || (method == HttpMethod.POST && path.equals("/login"));
     }
 
     private Optional<ManagementUser> authenticate(RoutingContext context) {

@@ -2,6 +2,7 @@ package kh.gov.spean.node.management;
 
 import java.util.UUID;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +25,26 @@ final class ManagementRefusal {
 
     static void refuse(RoutingContext context, ErrorCode code, String detail, String who) {
         String path = context.request().path();
-        LOG.warn("management port refused {} {} from {} ({}): {} {}", context.request().method(), path,
-                context.request().remoteAddress(), who, code.code(), detail);
+        logRefusal(context, code, detail, who);
         context.response().setStatusCode(code.httpStatus())
                 .putHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.PROBLEM_JSON)
                 .putHeader(XRoadHeaders.ERROR, code.code());
         if (code == ErrorCode.UNAUTHENTICATED) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"spean-management\"");
         }
-        context.response().end(io.vertx.core.buffer.Buffer.buffer(SpeanJson.toBytes(
+        context.response().end(Buffer.buffer(SpeanJson.toBytes(
                 ProblemDetails.of(code, detail, path, UUID.randomUUID().toString()))));
+    }
+
+    /** A person opening a page without a login is sent to the login page; the refusal is still coded and logged. */
+    static void sendToLogin(RoutingContext context) {
+        logRefusal(context, ErrorCode.UNAUTHENTICATED, "sent to /login", "nobody");
+        context.response().putHeader("Location", "/login").putHeader(XRoadHeaders.ERROR,
+                ErrorCode.UNAUTHENTICATED.code()).setStatusCode(303).end();
+    }
+
+    private static void logRefusal(RoutingContext context, ErrorCode code, String detail, String who) {
+        LOG.warn("management port refused {} {} from {} ({}): {} {}", context.request().method(),
+                context.request().path(), context.request().remoteAddress(), who, code.code(), detail);
     }
 }
