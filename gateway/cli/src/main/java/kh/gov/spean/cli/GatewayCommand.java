@@ -180,8 +180,8 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "spean-shutdown"));
-        System.out.println("Node " + memberId + " ready at " + node.baseUri() + ", management port at "
-                + node.managementUri() + " (Kafka " + bootstrap + ")");
+        System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap
+                + "); management port at " + node.managementUri());
         stopped.await();
         return 0;
     }

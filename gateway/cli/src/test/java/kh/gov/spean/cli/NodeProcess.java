@@ -37,6 +37,10 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess start(Path log, String... gatewayArguments) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("gateway"));
         arguments.addAll(List.of(gatewayArguments));
+        if (!arguments.contains("--management-port")) {
+            // Tests run nodes side by side: each management port is any free one, as the service port is.
+            arguments.addAll(List.of("--management-port", "0"));
+        }
         return command(log, arguments);
     }
 

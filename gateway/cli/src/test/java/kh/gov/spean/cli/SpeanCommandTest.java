@@ -16,7 +16,7 @@ import picocli.CommandLine;
 class SpeanCommandTest {
 
     private static final List<String> ALL = List.of("init", "demo", "gateway", "kafka", "send", "audit", "schema",
-            "connector", "bench", "dlq", "federation");
+            "connector", "bench", "dlq", "federation", "management");
 
     @Test
     void a_named_sub_command_is_the_only_one_read() {

@@ -270,8 +270,8 @@ public final class GatewayNode implements AutoCloseable {
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
                 watcher, federation, pending, management);
-        LOG.info("node {} ready at {}, management port at {} (Kafka {})", settings.member(), node.baseUri(),
-                node.managementUri(), settings.kafkaBootstrap());
+        LOG.info("node {} ready at {} (Kafka {}); management port at {}", settings.member(), node.baseUri(),
+                settings.kafkaBootstrap(), node.managementUri());
         return node;
     }
 
