@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ import kh.gov.spean.node.routes.OutboxRoute;
 
 /**
  * One member's gateway node: loads and checks its federation configuration, keys, schemas and connectors, then runs
- * the Camel routes of the exchange over Kafka behind its HTTP edge. Refuses to start on anything it cannot trust.
+ * the Camel routes of the exchange over Kafka behind its HTTP edge, and the audit and operations routes behind its
+ * management port. Refuses to start on anything it cannot trust.
  */
 public final class GatewayNode implements AutoCloseable {
 
@@ -286,7 +288,7 @@ public final class GatewayNode implements AutoCloseable {
     }
 
     /** The PEM file of the management port's certificate, for a client to trust. */
-    public java.nio.file.Path managementCertificate() {
+    public Path managementCertificate() {
         return management.certificateFile();
     }
 

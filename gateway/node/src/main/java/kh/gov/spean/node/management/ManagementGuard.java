@@ -21,8 +21,6 @@ import kh.gov.spean.error.ErrorCode;
 final class ManagementGuard implements Handler<RoutingContext> {
 
     static final String SESSION_COOKIE = "spean-session";
-    /** Where the guard leaves the authenticated user for the handlers after it. */
-    static final String USER = "spean.management.user";
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -75,7 +73,6 @@ final class ManagementGuard implements Handler<RoutingContext> {
                     + " role; " + user.get().name() + " is an " + user.get().role(), user.get().name());
             return;
         }
-        context.put(USER, user.get());
         context.next();
     }
 

@@ -13,6 +13,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.node.ListeningAddress;
 
 /**
@@ -67,7 +69,8 @@ public final class ManagementListener implements AutoCloseable {
             camel.start();
         } catch (Exception e) {
             camel.stop();
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            throw e instanceof SpeanException refusal ? refusal : new SpeanException(ErrorCode.CONFIGURATION_INVALID,
+                    "the management port could not start: " + e.getMessage(), e);
         }
         ManagementListener listener = new ManagementListener(camel, server, settings, certificate);
         LOG.info("management port at {} (TLS certificate {}, SHA-256 {}); Host names allowed: {}", listener.uri(),
