@@ -20,6 +20,10 @@ public final class PasswordHash {
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
     static final int PARALLELISM = 1;
+    /** What a stored hash may ask for: a file naming more would make each login take the node's memory or time. */
+    private static final int MAX_MEMORY_KIB = 256 * 1024;
+    private static final int MAX_ITERATIONS = 10;
+    private static final int MAX_PARALLELISM = 4;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Pattern PHC = Pattern.compile(
@@ -40,15 +44,16 @@ public final class PasswordHash {
                 + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
     }
 
-    /** True if the encoded hash is a well-formed Argon2id PHC string. */
+    /** True if the encoded hash is a well-formed Argon2id PHC string whose cost is within bounds. */
     public static boolean isWellFormed(String encoded) {
-        return encoded != null && PHC.matcher(encoded).matches();
+        Matcher phc = encoded == null ? null : PHC.matcher(encoded);
+        return phc != null && phc.matches() && withinBounds(phc);
     }
 
     /** True if the password matches the encoded hash; false for a wrong password or a malformed hash. */
     public static boolean verify(char[] password, String encoded) {
         Matcher phc = encoded == null ? null : PHC.matcher(encoded);
-        if (phc == null || !phc.matches()) {
+        if (phc == null || !phc.matches() || !withinBounds(phc)) {
             return false;
         }
         byte[] expected = DECODER.decode(phc.group(5));
@@ -60,6 +65,14 @@ public final class PasswordHash {
     /** Spends the cost of one verification: a login for a name nobody has takes as long as a wrong password. */
     static void spendOneVerification(char[] password) {
         argon2id(password, new byte[SALT_BYTES], MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+    }
+
+    private static boolean withinBounds(Matcher phc) {
+        int memory = Integer.parseInt(phc.group(1));
+        int iterations = Integer.parseInt(phc.group(2));
+        int parallelism = Integer.parseInt(phc.group(3));
+        return memory >= 8 * parallelism && memory <= MAX_MEMORY_KIB && iterations >= 1 && iterations <= MAX_ITERATIONS
+                && parallelism >= 1 && parallelism <= MAX_PARALLELISM;
     }
 
     private static byte[] argon2id(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
