@@ -3,6 +3,7 @@ package kh.gov.spean.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.management.ManagementSettings;
 import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
@@ -135,6 +137,25 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Wait before a one-way message is sent again without a receipt; doubles per attempt (default: ${DEFAULT-VALUE}).")
     long retryDelayMillis;
 
+    @Option(names = "--management-host", defaultValue = ManagementSettings.DEFAULT_HOST,
+            description = "Address of the management port: audit page, metrics, monitoring, health (default: ${DEFAULT-VALUE}).")
+    String managementHost;
+
+    @Option(names = "--management-port", defaultValue = "" + ManagementSettings.DEFAULT_PORT,
+            description = "Port of the management port (TLS), 0 for any (default: ${DEFAULT-VALUE}).")
+    int managementPort;
+
+    @Option(names = "--management-allowed-host", description = "A name callers may put in Host on the management port,"
+            + " besides localhost and its address (repeatable).")
+    List<String> managementAllowedHosts = new ArrayList<>();
+
+    @Option(names = "--management-certificate", description = "TLS certificate PEM of the management port."
+            + " Without it the node makes a self-signed one in DATA/<member>/management/.")
+    Path managementCertificate;
+
+    @Option(names = "--management-key", description = "PKCS#8 private key PEM of --management-certificate.")
+    Path managementKey;
+
     @Option(names = "--dev-plain-http", description = "DEVELOPMENT ONLY: plain HTTP at the edge, X-Road-Client believed "
             + "as sent (no TLS, no client certificates). Announced at start and in /health.")
     boolean devPlainHttp;
@@ -193,6 +214,8 @@ public final class GatewayCommand implements Callable<Integer> {
         NodeSettings checked = settings(memberId, kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort,
                 kafkaClient);
         checked.validate();
+        ManagementSettings management = new ManagementSettings(managementHost, managementPort, managementAllowedHosts,
+                managementCertificate, managementKey).validate();
         requireConnectorsOfTheMember(checked);
         BackendHttpComponents.check(checked.backendTls(), BackendHttpComponents.backendUrls(
                 ConnectorCatalog.load(checked.connectorsDirectory(), memberId), checked));
@@ -201,7 +224,7 @@ public final class GatewayCommand implements Callable<Integer> {
         NodeSettings settings = settings(memberId, bootstrap, kafkaClient);
         GatewayNode node;
         try {
-            node = GatewayNode.start(settings, Clock.systemUTC());
+            node = GatewayNode.start(settings, management, Clock.systemUTC());
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -219,7 +242,8 @@ public final class GatewayCommand implements Callable<Integer> {
         if (devPlainHttp) {
             System.out.println("*** WARNING: " + settings.edge().describe() + " ***");
         }
-        System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap + ")");
+        System.out.println("Node " + memberId + " ready at " + node.baseUri() + " (Kafka " + bootstrap
+                + "); management port at " + node.managementUri());
         if (node.edgeCertificateFile() != null) {
             System.out.println("Edge TLS certificate (for clients to trust): " + node.edgeCertificateFile());
         }

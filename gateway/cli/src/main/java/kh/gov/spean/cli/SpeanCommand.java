@@ -15,6 +15,7 @@ import kh.gov.spean.cli.demo.DemoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
 import kh.gov.spean.cli.federation.FederationCommand;
 import kh.gov.spean.cli.member.MemberCommand;
+import kh.gov.spean.cli.management.ManagementCommand;
 import kh.gov.spean.cli.schema.SchemaCommand;
 
 /** The {@code spean} command: one entry point, one sub-command per job. */
@@ -26,7 +27,7 @@ public final class SpeanCommand implements Runnable {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
             GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
             ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class, MemberCommand.class,
-            TimestampAuthorityCommand.class, ClientCommand.class);
+            TimestampAuthorityCommand.class, ClientCommand.class, ManagementCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,6 +42,10 @@ public final class NodeProcess implements AutoCloseable {
         // edge. The TLS edge and its client certificates are tested in process (EdgeAuthenticationIT, SendCommandIT).
         List<String> arguments = new ArrayList<>(List.of("gateway", "--dev-plain-http"));
         arguments.addAll(List.of(gatewayArguments));
+        if (!arguments.contains("--management-port")) {
+            // Tests run nodes side by side: each management port is any free one, as the service port is.
+            arguments.addAll(List.of("--management-port", "0"));
+        }
         return command(log, arguments);
     }
 

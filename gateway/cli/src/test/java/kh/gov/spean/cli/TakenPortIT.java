@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A port another process holds, or a host that is not this machine's, is refused with a coded error naming it, by each
- * command that listens: the node's HTTP edge, the embedded broker and the demo's mock backends: no stack trace, and
- * nothing saying it is ready there.
+ * command that listens: the node's HTTP edge and management port, the embedded broker and the demo's mock backends:
+ * no stack trace, and nothing saying it is ready there.
  */
 class TakenPortIT {
 
@@ -28,6 +28,20 @@ class TakenPortIT {
 
             assertRefused(run, "spean: server.configuration_invalid: the node's HTTP edge cannot listen on 127.0.0.1:"
                     + holder.getLocalPort());
+            assertFalse(run.errors().contains("node KH/GOV/MOI ready"), run.errors());
+        }
+    }
+
+    @Test
+    void a_node_on_a_taken_management_port_refuses_to_start(@TempDir Path data) throws Exception {
+        assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
+        try (ServerSocket holder = heldPort()) {
+            CommandRun run = CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
+                    "--http-port", "0", "--management-port", String.valueOf(holder.getLocalPort()),
+                    "--kafka-bootstrap", "127.0.0.1:9");
+
+            assertRefused(run, "spean: server.configuration_invalid: the node's management port cannot listen on "
+                    + "127.0.0.1:" + holder.getLocalPort());
             assertFalse(run.errors().contains("node KH/GOV/MOI ready"), run.errors());
         }
     }

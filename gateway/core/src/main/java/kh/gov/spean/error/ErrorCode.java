@@ -21,9 +21,13 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(CLIENT, "payload_too_large", 413, "The payload exceeds the maximum message size"),
     RATE_LIMITED(CLIENT, "rate_limited", 429, "The client sent more requests per second than its node allows"),
     NOT_THIS_NODE(CLIENT, "not_this_node", 403, "The client subsystem belongs to another member's node"),
-    UNAUTHENTICATED(CLIENT, "unauthenticated", 401, "The call presents no client certificate, and its subsystem's connection type requires one"),
+    UNAUTHENTICATED(CLIENT, "unauthenticated", 401, "The caller is not authenticated: no client certificate where one is required, or no login or bearer token at the management port"),
     CLIENT_CERTIFICATE_NOT_REGISTERED(CLIENT, "client_certificate_not_registered", 403, "The client certificate is not registered at this node for the subsystem the call names"),
     CLIENT_CERTIFICATE_EXPIRED(CLIENT, "client_certificate_expired", 401, "The client certificate is outside its validity window"),
+
+    // At the management port.
+    ROLE_FORBIDDEN(CLIENT, "role_forbidden", 403, "The caller's role does not allow this"),
+    HOST_NOT_ALLOWED(CLIENT, "host_not_allowed", 421, "The Host header names no address this port answers for"),
 
     // Envelopes arriving over Kafka.
     ENVELOPE_MALFORMED(CLIENT, "envelope_malformed", 400, "The envelope cannot be parsed"),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
@@ -63,6 +64,16 @@ import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.operations.WriteHealth;
 import kh.gov.spean.node.operations.WriteMetrics;
 import kh.gov.spean.node.routes.OperationsRoute;
+import kh.gov.spean.node.audit.ExportEvidence;
+import kh.gov.spean.node.audit.ReadAuditLog;
+import kh.gov.spean.node.audit.ServeAuditPage;
+import kh.gov.spean.node.http.WriteProblemResponse;
+import kh.gov.spean.node.management.ManagementListener;
+import kh.gov.spean.node.management.ManagementSettings;
+import kh.gov.spean.node.management.ManagementUsers;
+import kh.gov.spean.node.routes.AuditRoute;
+import kh.gov.spean.node.routes.ManagementErrorPolicy;
+import kh.gov.spean.node.routes.ManagementRoutes;
 import kh.gov.spean.node.log.WitnessCheckpoint;
 import kh.gov.spean.node.log.WitnessedCheckpoints;
 import kh.gov.spean.node.routes.CheckpointRoutes;
@@ -88,7 +99,8 @@ import kh.gov.spean.node.routes.OutboxRoute;
 
 /**
  * One member's gateway node: loads and checks its federation configuration, keys, schemas and connectors, then runs
- * the Camel routes of the exchange over Kafka behind its HTTP edge. Refuses to start on anything it cannot trust.
+ * the Camel routes of the exchange over Kafka behind its HTTP edge, and the audit and operations routes behind its
+ * management port. Refuses to start on anything it cannot trust.
  */
 public final class GatewayNode implements AutoCloseable {
 
@@ -113,12 +125,14 @@ public final class GatewayNode implements AutoCloseable {
     private final DeliveredEnvelopes delivered;
     private final EdgeTls edgeTls;
     private final ClientRegistry clients;
+    private final ManagementListener management;
     private boolean closed;
 
     private GatewayNode(NodeSettings settings, CamelContext camel, VertxPlatformHttpServer httpServer,
                         NodeEvents events, MessageLog log, OneWayDispatcher dispatcher, HealthCheck health,
                         ConsumerLag lag, FederationWatcher watcher, Federation federation, PendingExchanges pending,
-                        EdgeTls edgeTls, ClientRegistry clients, DeliveredEnvelopes delivered) {
+                        EdgeTls edgeTls, ClientRegistry clients, DeliveredEnvelopes delivered,
+                        ManagementListener management) {
         this.settings = settings;
         this.camel = camel;
         this.httpServer = httpServer;
@@ -133,6 +147,7 @@ public final class GatewayNode implements AutoCloseable {
         this.delivered = delivered;
         this.edgeTls = edgeTls;
         this.clients = clients;
+        this.management = management;
     }
 
     /** The largest Kafka record a node with this largest payload produces: the envelope around it, base64. */
@@ -140,8 +155,14 @@ public final class GatewayNode implements AutoCloseable {
         return maxMessageBytes * 2 + ENVELOPE_OVERHEAD_BYTES;
     }
 
+    /** Starts a node whose management port listens on loopback, on any free port. */
     public static GatewayNode start(NodeSettings settings, Clock clock) {
+        return start(settings, ManagementSettings.defaults().withPort(0), clock);
+    }
+
+    public static GatewayNode start(NodeSettings settings, ManagementSettings managementSettings, Clock clock) {
         settings.validate();
+        managementSettings.validate();
         TrustedSetup setup = TrustedSetup.load(settings, clock);
         Federation federation = setup.federation();
         X509Certificate trustAnchor = setup.trustAnchor();
@@ -198,6 +219,7 @@ public final class GatewayNode implements AutoCloseable {
                 settings.edge(), edgeTls,
                 edgeTls == null ? null : new AuthenticateClient(clients, refusedAtEdge, clock));
         DeliveredEnvelopes delivered = null;
+        ManagementListener management = null;
         try {
             camel.addService(httpServer, true, true);
             // Listening before the routes are built: a connector whose service is itself a client (e.g.
@@ -227,8 +249,15 @@ public final class GatewayNode implements AutoCloseable {
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
                     dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, delivered, clock));
-            camel.addRoutes(new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health, settings.edge().describe()),
-                    new ReadOperationalData(monitoring)));
+            management = ManagementListener.start(camel.getName() + "-management", managementSettings,
+                    settings.dataDirectory().resolve(settings.member().folderName()),
+                    ManagementUsers.open(ManagementUsers.fileOf(settings.dataDirectory(), settings.member())), clock,
+                    List.of(new ManagementErrorPolicy(new WriteProblemResponse(events, rejections)),
+                            new AuditRoute(new ServeAuditPage(), new ReadAuditLog(log.files(), trustAnchor),
+                                    new ExportEvidence(log.files(), trustAnchor)),
+                            new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health, settings.edge().describe()),
+                                    new ReadOperationalData(monitoring)),
+                            new ManagementRoutes()));
             camel.addRoutes(new CheckpointRoutes(
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelProducerOptions(),
                     "kafka:" + Topics.checkpoints() + "?" + kafka.camelConsumerOptions(
@@ -252,6 +281,9 @@ public final class GatewayNode implements AutoCloseable {
             if (delivered != null) {
                 delivered.close();
             }
+            if (management != null) {
+                management.close();
+            }
             pending.close();
             watcher.close();
             health.close();
@@ -274,9 +306,9 @@ public final class GatewayNode implements AutoCloseable {
             }
         });
         GatewayNode node = new GatewayNode(settings, camel, httpServer, events, log, dispatcher, health, lag,
-                watcher, federation, pending, edgeTls, clients, delivered);
-        LOG.info("node {} ready at {} (Kafka {}; edge: {})", settings.member(), node.baseUri(), settings.kafkaBootstrap(),
-                settings.edge().describe());
+                watcher, federation, pending, edgeTls, clients, delivered, management);
+        LOG.info("node {} ready at {} (Kafka {}; edge: {}); management port at {}", settings.member(), node.baseUri(),
+                settings.kafkaBootstrap(), settings.edge().describe(), node.managementUri());
         return node;
     }
 
@@ -298,6 +330,16 @@ public final class GatewayNode implements AutoCloseable {
     /** The local subsystems' client certificates and connection types. */
     public ClientRegistry clients() {
         return clients;
+    }
+
+    /** Where auditors and operators reach this node, over TLS, e.g. {@code https://127.0.0.1:8443}. */
+    public URI managementUri() {
+        return management.uri();
+    }
+
+    /** The PEM file of the management port's certificate, for a client to trust. */
+    public Path managementCertificate() {
+        return management.certificateFile();
     }
 
     /** The federation configuration in use (a newer one is adopted while the node runs). */
@@ -331,6 +373,7 @@ public final class GatewayNode implements AutoCloseable {
         watcher.close();
         dispatcher.close();
         log.checkpoint();
+        management.close();
         camel.stop();
         delivered.close();
         pending.close();

@@ -15,7 +15,6 @@ import kh.gov.spean.envelope.ReplayGuard;
 import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.id.MemberId;
-import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
 import kh.gov.spean.node.log.LogSentEnvelope;
@@ -59,9 +58,6 @@ import kh.gov.spean.node.event.PublishEventCopies;
 import kh.gov.spean.node.event.SealEventCopies;
 import kh.gov.spean.node.event.WriteEventPublished;
 import kh.gov.spean.node.kafka.RecordPublisher;
-import kh.gov.spean.node.audit.ExportEvidence;
-import kh.gov.spean.node.audit.ReadAuditLog;
-import kh.gov.spean.node.audit.ServeAuditPage;
 import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.BindToOneWayMessage;
 import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
@@ -78,7 +74,6 @@ import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.RecordExchange;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
-import kh.gov.spean.node.routes.AuditRoute;
 import kh.gov.spean.node.routes.ClientExchangeRoute;
 import kh.gov.spean.node.routes.MessageStatusRoute;
 import kh.gov.spean.node.routes.MetadataRoute;
@@ -146,9 +141,6 @@ final class NodeAssembly {
                 new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(), parts.publisher()),
                 new WriteEventPublished(),
                 recordExchange)));
-        LogFiles logFiles = parts.log().files();
-        camel.addRoutes(new AuditRoute(new ServeAuditPage(), new ReadAuditLog(logFiles, parts.trustAnchor()),
-                new ExportEvidence(logFiles, parts.trustAnchor())));
         camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
         camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, parts.schemas()))));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import kh.gov.spean.node.management.Role;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -122,8 +122,8 @@ class HttpEdgeRejectionIT {
                                                            String code) throws Exception {
         // Java's HTTP client will not send such requests: each is written by hand.
         URI node = network.mef().baseUri();
-        long recordedBefore = refusalsRecorded(node, code);
-        long loggedBefore = rejectionsLogged(node, code);
+        long recordedBefore = refusalsRecorded(code);
+        long loggedBefore = rejectionsLogged(code);
         String answer;
         try (Socket socket = new Socket(node.getHost(), node.getPort())) {
             // An edge that leaves the connection open fails the test instead of hanging it.
@@ -139,32 +139,32 @@ class HttpEdgeRejectionIT {
         assertTrue(answer.toLowerCase(Locale.ROOT).contains("x-road-error: " + code), answer);
         assertTrue(answer.contains("\"type\":\"" + code + "\""), answer);
         // Recorded once the answer is sent, off the HTTP event loop.
-        await().atMost(Duration.ofSeconds(10)).until(() -> refusalsRecorded(node, code) > recordedBefore
-                && rejectionsLogged(node, code) > loggedBefore);
-        assertEquals(recordedBefore + 1, refusalsRecorded(node, code), "one operational record of the refusal");
-        assertEquals(loggedBefore + 1, rejectionsLogged(node, code), "one rejection entry in the message log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusalsRecorded(code) > recordedBefore
+                && rejectionsLogged(code) > loggedBefore);
+        assertEquals(recordedBefore + 1, refusalsRecorded(code), "one operational record of the refusal");
+        assertEquals(loggedBefore + 1, rejectionsLogged(code), "one rejection entry in the message log");
         HttpResponse<String> afterwards = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY,
                 TestNetwork.VERIFY_CITIZEN, match.request());
         assertEquals(200, afterwards.statusCode(), afterwards.body());
     }
 
     /** How many of the node's operational monitoring records have this outcome. */
-    private static long refusalsRecorded(URI node, String code) throws Exception {
-        return ConnectorExample.parse(get(node.resolve("/monitoring"))).getJsonArray("records")
+    private static long refusalsRecorded(String code) throws Exception {
+        return ConnectorExample.parse(get(Role.OPERATOR, "/monitoring")).getJsonArray("records")
                 .getValuesAs(JsonObject.class).stream()
                 .filter(record -> code.equals(record.getString("outcome"))).count();
     }
 
     /** How many entries of the node's message log record a refusal with this code. */
-    private static long rejectionsLogged(URI node, String code) throws Exception {
-        return ConnectorExample.parse(get(node.resolve("/audit/entries?outcome=" + code + "&limit=1000")))
+    private static long rejectionsLogged(String code) throws Exception {
+        return ConnectorExample.parse(get(Role.AUDITOR, "/audit/entries?outcome=" + code + "&limit=1000"))
                 .getJsonArray("entries").getValuesAs(JsonObject.class).stream()
                 .filter(entry -> "rejected".equals(entry.getString("kind"))).count();
     }
 
-    private static String get(URI uri) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** What the client node's management port answers a user of this role. */
+    private static String get(Role role, String path) throws Exception {
+        HttpResponse<String> answer = ManagementAccess.to(network.mef()).get(role, path);
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();
     }

@@ -21,7 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.management.Role;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
@@ -122,8 +122,6 @@ class OperationsIT {
     }
 
     private HttpResponse<String> get(GatewayNode node, String path) throws Exception {
-        return DevelopmentClients.httpClient(null, node.edgeCertificate()).send(
-                HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ManagementAccess.to(node).get(Role.OPERATOR, path);
     }
 }

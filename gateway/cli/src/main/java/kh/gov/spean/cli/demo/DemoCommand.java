@@ -42,7 +42,10 @@ import kh.gov.spean.json.SpeanJson;
         description = "Run the federation on this machine, play the scenarios and the attacks, and report.")
 public final class DemoCommand implements Callable<Integer> {
 
-    /** With --serve, nodes listen from this port on (in member order) and backends from this port + 10. */
+    /**
+     * With --serve, nodes listen from this port on (in member order), backends from this port + 10, management ports
+     * from this port + 20.
+     */
     static final int SERVE_BASE_PORT = 8080;
 
     @Option(names = "--data", description = "Data directory, recreated on each run (default: data/demo).")
@@ -52,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean serve;
 
     @Option(names = "--base-port", defaultValue = "-1",
-            description = "First port for nodes (backends from +10); 0 picks free ports. Default: 8080 with --serve, else 0.")
+            description = "First port for nodes (backends from +10, management ports from +20); 0 picks free ports."
+                    + " Default: 8080 with --serve, else 0.")
     int basePort;
 
     private final PrintStream out = System.out;
@@ -94,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
             report.section("What an eavesdropper on Kafka sees");
             report.record(scanForPlaintext(network, federation, scenarios));
             if (serve) {
-                serveUntilStopped(network, scenarios);
+                serveUntilStopped(network, scenarios, dataDirectory);
             }
         } finally {
             // Closing the nodes takes each log's last checkpoint, so the audit below covers every entry.
@@ -129,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1_000_000, result.records() > 0 && result.leaked().isEmpty(), "");
     }
 
-    private void serveUntilStopped(DemoNetwork network, DemoScenarios scenarios) throws InterruptedException {
+    private void serveUntilStopped(DemoNetwork network, DemoScenarios scenarios, Path dataDirectory) throws InterruptedException {
         DemoScenarios.ExchangeScenario example = scenarios.exchanges().get(0);
         GatewayNode clientNode = network.node(example.client().member());
         out.println();
@@ -143,6 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("       -H 'X-Road-Client: " + example.client() + "' -H 'Content-Type: application/json' \\");
         out.println("       -d '" + new String(example.request(), StandardCharsets.UTF_8) + "'");
+        DemoManagementUsers.create(dataDirectory, network.nodes().keySet()).print(out, network.nodes());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "spean-demo-stop"));
         stopped.await();

@@ -25,6 +25,7 @@ import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.edge.TlsCredential;
+import kh.gov.spean.node.management.ManagementSettings;
 import kh.gov.spean.node.kafka.EmbeddedKafkaBroker;
 import kh.gov.spean.node.kafka.KafkaAccessControl;
 import kh.gov.spean.node.kafka.KafkaSettings;
@@ -57,7 +58,8 @@ public final class DemoNetwork implements AutoCloseable {
 
     /**
      * Starts the network over an initialised data directory. Ports are picked free unless {@code basePort} is positive:
-     * then nodes listen on basePort, basePort+1, … in member order and backends from basePort+10 on.
+     * then nodes listen on basePort, basePort+1, … in member order, backends from basePort+10 on, and the nodes'
+     * management ports from basePort+20 on.
      */
     public static DemoNetwork start(Path data, Path repositoryRoot, int basePort) {
         return start(data, repositoryRoot, basePort, member -> true, Map.of(), KafkaLogins.MEMBERS);
@@ -121,6 +123,7 @@ public final class DemoNetwork implements AutoCloseable {
             Map<MemberId, Map<String, String>> kafkaClients = logins == KafkaLogins.MEMBERS
                     ? network.setUpAccess(federation, members) : Map.of();
             int nodePort = basePort;
+            int managementPort = basePort > 0 ? basePort + 20 : 0;
             for (MemberId member : members) {
                 NodeSettings settings = NodeSettings.defaults(member, data, broker.bootstrapServers(), repositoryRoot)
                         .withKafka(broker.bootstrapServers(), kafkaClients.getOrDefault(member, Map.of()))
@@ -128,8 +131,10 @@ public final class DemoNetwork implements AutoCloseable {
                         .withBackends(backendUrls)
                         .withEdge(edge)
                         .withBackendTls(BackendTls.of(tls));
-                nodes.put(member, GatewayNode.start(settings, Clock.systemUTC()));
+                nodes.put(member, GatewayNode.start(settings, ManagementSettings.defaults().withPort(managementPort),
+                        Clock.systemUTC()));
                 nodePort = nodePort > 0 ? nodePort + 1 : 0;
+                managementPort = managementPort > 0 ? managementPort + 1 : 0;
             }
             return network;
         } catch (RuntimeException e) {

@@ -7,7 +7,7 @@ import kh.gov.spean.node.audit.ReadAuditLog;
 import kh.gov.spean.node.audit.ServeAuditPage;
 
 /**
- * The auditor's page at {@code GET /audit}: browse this node's message log by time, member, service and outcome, open
+ * The auditor's page at {@code GET /audit} on the management port: browse this node's message log by time, member, service and outcome, open
  * an entry to see its header, signature, signer, checkpoint, timestamp and inclusion proof with a verified or failed
  * mark computed here, and export the evidence for a period.
  */

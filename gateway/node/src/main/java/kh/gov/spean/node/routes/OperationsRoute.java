@@ -8,8 +8,9 @@ import kh.gov.spean.node.operations.ReadOperationalData;
 import kh.gov.spean.node.operations.WriteHealth;
 
 /**
- * What operators poll: {@code GET /metrics} (Prometheus text), {@code GET /health} (readiness: log, Kafka, timestamp
- * authority), {@code GET /health/live} (the process answers) and {@code GET /monitoring} (operational records).
+ * What operators poll, on the management port: {@code GET /metrics} (Prometheus text), {@code GET /health} (readiness:
+ * log, Kafka, timestamp authority), {@code GET /health/live} (the process answers; open to anyone) and
+ * {@code GET /monitoring} (operational records).
  */
 public final class OperationsRoute extends RouteBuilder {
 
