@@ -49,9 +49,9 @@ class BackendFaultIT {
             @TempDir Path data) throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
-        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(), BACKEND_TIMEOUT,
+        GatewayNode moi = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MOI, data, SpeanHome.root(), BACKEND_TIMEOUT,
                 Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))), Clock.systemUTC());
-        GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+        GatewayNode mef = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(6), Map.of()), Clock.systemUTC());
         String verify = "/id-registry/v1/citizens/verify";
         RequestResponseLoad.Counts counts;
@@ -95,9 +95,9 @@ class BackendFaultIT {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         OneWayTraffic traffic = new OneWayTraffic(SpeanHome.root());
         WireMockServer blocklist = OneWayTraffic.blocklist(SpeanHome.root(), data);
-        GatewayNode mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, SpeanHome.root(), BACKEND_TIMEOUT,
+        GatewayNode mptc = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MPTC, data, SpeanHome.root(), BACKEND_TIMEOUT,
                 Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
-        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
+        GatewayNode moi = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MOI, data, SpeanHome.root(),
                 Duration.ofSeconds(6), Map.of()).withRetryDelay(Duration.ofMillis(300)), Clock.systemUTC());
         String reports = "/blocklist/v1/reports";
         try {

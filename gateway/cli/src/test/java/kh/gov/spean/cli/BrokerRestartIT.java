@@ -20,7 +20,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.GatewayNode;
-import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.TestNetwork;
 
 /**
@@ -75,7 +74,7 @@ class BrokerRestartIT {
     }
 
     private static GatewayNode node(String member, Path data, Path root, String bootstrap, Map<String, String> backends) {
-        return GatewayNode.start(NodeSettings.defaults(MemberId.parse(member), data, bootstrap, root).withHttpPort(0)
-                .withBackends(backends).withRetryDelay(Duration.ofMillis(500)), Clock.systemUTC());
+        return GatewayNode.start(TestNetwork.plainHttpSettings(MemberId.parse(member), data, root, Duration.ofSeconds(20),
+                backends).withKafka(bootstrap, Map.of()).withRetryDelay(Duration.ofMillis(500)), Clock.systemUTC());
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -47,7 +46,6 @@ class DeadLetterIT {
     @TempDir
     static Path data;
     static TestNetwork network;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,7 +65,7 @@ class DeadLetterIT {
                 .withRequestBody(containing("dead-letter-test.example")).willReturn(aResponse().withStatus(422)));
         String body = "{\"reporterCaseNumber\":\"AS-2026-000777\",\"url\":\"https://dead-letter-test.example/\","
                 + "\"domain\":\"dead-letter-test.example\",\"category\":\"phishing\",\"reportedAt\":\"2026-11-24T09:15:00Z\"}";
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(network.moi().baseUri()
+        HttpResponse<String> accepted = network.http(network.moi(), ANTI_SCAM).send(HttpRequest.newBuilder(URI.create(network.moi().baseUri()
                         + "/r1/KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite")).header("X-Road-Client", ANTI_SCAM)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -108,10 +106,13 @@ class DeadLetterIT {
         CommandRun list = dlq("list");
         assertTrue(list.output().contains(copy + "  event    server.backend_error"), list.output());
 
+        // A 500 is transient: the copy was handed over again in place, a bounded number of times, before it was set aside.
+        long handedOver = requestsWithId(caseSystem, copy);
+        assertTrue(handedOver > 1, "retried in place before the dead letter: " + handedOver);
         caseSystem.removeStubMapping(failure);
         assertEquals(0, dlq("redrive", copy).exit());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> requestsWithId(caseSystem, copy) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requestsWithId(caseSystem, copy) == handedOver + 1);
         assertEquals(1, responsesWithId(caseSystem, copy, 204), "taken once, after the redrive");
     }
 
@@ -134,7 +135,7 @@ class DeadLetterIT {
     }
 
     private JsonObject state(String id) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(network.moi().baseUri() + "/messages/" + id))
+        HttpResponse<String> response = network.http(network.moi(), ANTI_SCAM).send(HttpRequest.newBuilder(URI.create(network.moi().baseUri() + "/messages/" + id))
                 .header("X-Road-Client", ANTI_SCAM).GET().build(), HttpResponse.BodyHandlers.ofString());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -72,9 +72,9 @@ class KafkaLoginIT {
                     "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
                     "--kafka-password-file", passwordFiles.get("KH/GOV/MOI").toString(),
                     "--backend", "moi-id-registry=" + TestNetwork.baseUrl(idRegistry)));
-                 NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), "--member", "KH/GOV/MEF", "--data",
-                         data.toString(), "--http-port", "0", "--kafka-bootstrap", broker.readyAt(),
-                         "--kafka-password-file", passwordFiles.get("KH/GOV/MEF").toString())) {
+                 NodeProcess mef = NodeProcess.start(data.resolve("mef.log"), NodeProcess.withBackendTls(data, "--member",
+                         "KH/GOV/MEF", "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap",
+                         broker.readyAt(), "--kafka-password-file", passwordFiles.get("KH/GOV/MEF").toString()))) {
                 HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(mef.baseUri() + "/r1/" + RequestResponseLoad.SERVICE))
                         .header("Content-Type", "application/json").header("X-Road-Client", RequestResponseLoad.CLIENT)

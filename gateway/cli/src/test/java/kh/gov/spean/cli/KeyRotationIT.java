@@ -49,10 +49,10 @@ class KeyRotationIT {
         WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
         WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
         OneWayTraffic reports = new OneWayTraffic(root);
-        NodeSettings interior = TestNetwork.settings(TestNetwork.MOI, data, root, Duration.ofSeconds(10),
+        NodeSettings interior = TestNetwork.plainHttpSettings(TestNetwork.MOI, data, root, Duration.ofSeconds(10),
                 Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))).withRetryDelay(Duration.ofMillis(300));
         GatewayNode moi = GatewayNode.start(interior, Clock.systemUTC());
-        GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, root, Duration.ofSeconds(10),
+        GatewayNode mef = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, data, root, Duration.ofSeconds(10),
                 Map.of()), Clock.systemUTC());
         GatewayNode mptc = null;
         try {
@@ -73,7 +73,7 @@ class KeyRotationIT {
                 int answeredAtAdoption = load.answered();
                 await().atMost(Duration.ofSeconds(60)).until(() -> load.answered() >= answeredAtAdoption + 20);
 
-                mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, root, Duration.ofSeconds(10),
+                mptc = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MPTC, data, root, Duration.ofSeconds(10),
                         Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
                 URI client = moi.baseUri();
                 for (String id : signedWithTheOldKey) {

@@ -42,7 +42,7 @@ class OneWayCrashIT {
                 "--backend", "mptc-web-blocklist=" + TestNetwork.baseUrl(blocklist), "--checkpoint-every", "10");
         Path providerLog = data.resolve("mptc-node.log");
         NodeProcess mptc = NodeProcess.start(providerLog, provider);
-        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, root, Duration.ofSeconds(20), Map.of())
+        GatewayNode moi = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MOI, data, root, Duration.ofSeconds(20), Map.of())
                 .withRetryDelay(Duration.ofMillis(300)), Clock.systemUTC());
         try {
             URI client = moi.baseUri();
@@ -87,7 +87,7 @@ class OneWayCrashIT {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         OneWayTraffic traffic = new OneWayTraffic(root);
         WireMockServer blocklist = OneWayTraffic.blocklist(root, data);
-        GatewayNode mptc = GatewayNode.start(TestNetwork.settings(TestNetwork.MPTC, data, root, Duration.ofSeconds(20),
+        GatewayNode mptc = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MPTC, data, root, Duration.ofSeconds(20),
                 Map.of("mptc-web-blocklist", TestNetwork.baseUrl(blocklist))), Clock.systemUTC());
         String[] client = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MOI", "--data", data.toString(),
                 "--http-port", "0", "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--retry-delay-ms", "300",

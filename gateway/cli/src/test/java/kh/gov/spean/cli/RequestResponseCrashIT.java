@@ -41,7 +41,7 @@ class RequestResponseCrashIT {
                 "--backend", "moi-id-registry=" + TestNetwork.baseUrl(idRegistry), "--checkpoint-every", "50");
         Path providerLog = data.resolve("moi-node.log");
         NodeProcess moi = NodeProcess.start(providerLog, provider);
-        GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+        GatewayNode mef = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(5), Map.of()), Clock.systemUTC());
         RequestResponseLoad.Counts counts;
         try (RequestResponseLoad load = RequestResponseLoad.start(mef.baseUri(), CALLERS)) {
@@ -71,7 +71,7 @@ class RequestResponseCrashIT {
             throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
-        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
+        GatewayNode moi = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MOI, data, SpeanHome.root(),
                 Duration.ofSeconds(5), Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))),
                 Clock.systemUTC());
         String[] client = NodeProcess.withBackendTls(data, "--member", "KH/GOV/MEF", "--data", data.toString(),

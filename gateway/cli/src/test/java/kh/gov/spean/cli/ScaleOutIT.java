@@ -58,7 +58,7 @@ class ScaleOutIT {
         NodeProcess second = NodeProcess.start(secondDisk.resolve("moi-node-2.log"), NodeProcess.withBackendTls(data,
                 "--member", "KH/GOV/MOI", "--data", secondDisk.toString(), "--node-name", "node-2", "--http-port", "0",
                 "--kafka-bootstrap", SharedKafkaBroker.bootstrapServers(), "--backend", backend, "--checkpoint-every", "50"));
-        GatewayNode mef = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+        GatewayNode mef = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(30), Map.of()), Clock.systemUTC());
         RequestResponseLoad.Counts counts;
         try (RequestResponseLoad load = RequestResponseLoad.start(mef.baseUri(), CALLERS)) {
@@ -97,12 +97,12 @@ class ScaleOutIT {
         new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), data);
         copy(data, secondDisk);
         WireMockServer idRegistry = RequestResponseLoad.idRegistry(data);
-        GatewayNode moi = GatewayNode.start(TestNetwork.settings(TestNetwork.MOI, data, SpeanHome.root(),
+        GatewayNode moi = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MOI, data, SpeanHome.root(),
                 Duration.ofSeconds(10), Map.of("moi-id-registry", TestNetwork.baseUrl(idRegistry))),
                 Clock.systemUTC());
-        GatewayNode first = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, data, SpeanHome.root(),
+        GatewayNode first = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, data, SpeanHome.root(),
                 Duration.ofSeconds(10), Map.of()), Clock.systemUTC());
-        GatewayNode second = GatewayNode.start(TestNetwork.settings(TestNetwork.MEF, secondDisk, SpeanHome.root(),
+        GatewayNode second = GatewayNode.start(TestNetwork.plainHttpSettings(TestNetwork.MEF, secondDisk, SpeanHome.root(),
                 Duration.ofSeconds(10), Map.of()).withNodeName("node-2"), Clock.systemUTC());
         RequestResponseLoad.Counts throughFirst;
         RequestResponseLoad.Counts throughSecond;

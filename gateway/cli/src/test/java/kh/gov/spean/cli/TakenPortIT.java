@@ -36,9 +36,9 @@ class TakenPortIT {
     void a_node_on_a_taken_management_port_refuses_to_start(@TempDir Path data) throws Exception {
         assertEquals(0, SpeanCommand.execute("init", "--data", data.toString()));
         try (ServerSocket holder = heldPort()) {
-            CommandRun run = CommandRun.of("gateway", "--data", data.toString(), "--member", "KH/GOV/MOI",
-                    "--http-port", "0", "--management-port", String.valueOf(holder.getLocalPort()),
-                    "--kafka-bootstrap", "127.0.0.1:9");
+            CommandRun run = CommandRun.of(NodeProcess.withBackendTls(data, "gateway", "--data", data.toString(),
+                    "--member", "KH/GOV/MOI", "--http-port", "0", "--management-port",
+                    String.valueOf(holder.getLocalPort()), "--kafka-bootstrap", "127.0.0.1:9"));
 
             assertRefused(run, "spean: server.configuration_invalid: the node's management port cannot listen on "
                     + "127.0.0.1:" + holder.getLocalPort());

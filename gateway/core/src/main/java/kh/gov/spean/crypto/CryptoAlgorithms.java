@@ -6,7 +6,7 @@ import org.bouncycastle.cms.CMSAlgorithm;
 /**
  * The algorithm suite, named once. ECDSA P-256 with SHA-256 for signatures and ECDH P-256 (ephemeral-static,
  * SHA-256 KDF) with AES-256 key wrap and AES-256-GCM for payloads: what OpenSSL 3 verifies and decrypts
- * (FACTS.md; Ed25519 CMS is not verifiable there).
+ * (checked with OpenSSL 3.0; Ed25519 CMS is not verifiable there).
  */
 public final class CryptoAlgorithms {
 

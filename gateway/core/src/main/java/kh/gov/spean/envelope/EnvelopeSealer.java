@@ -14,7 +14,7 @@ import kh.gov.spean.crypto.PayloadSealer;
 
 /**
  * Seals a payload into a signed envelope: commits to the plaintext with a fresh salt, encrypts salt and plaintext to
- * the recipient, and signs the header that binds both (DESIGN.md, "Envelope").
+ * the recipient, and signs the header that binds both (docs/decisions/0001).
  */
 public final class EnvelopeSealer {
 

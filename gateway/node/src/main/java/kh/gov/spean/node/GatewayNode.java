@@ -456,9 +456,8 @@ public final class GatewayNode implements AutoCloseable {
         List<String> topics = Topics.usedBy(settings.member(),
                 federation.members().stream().map(Federation.Member::id).toList());
         try (KafkaAdministrator administrator = new KafkaAdministrator(kafka)) {
+            administrator.ensureDeliveredTopics(List.of(settings.member()), settings.deliveredLookBack());
             administrator.ensureTopics(topics, settings.inboxPartitions());
-            administrator.ensureTopics(List.of(Topics.delivered(settings.member())), Topics.DELIVERED_PARTITIONS,
-                    Topics.deliveredSettings(settings.deliveredLookBack()));
             administrator.removeStaleMembers(Topics.answersGroup(settings.member(), settings.nodeName()));
         }
     }

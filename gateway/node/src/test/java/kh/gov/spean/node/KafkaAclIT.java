@@ -99,10 +99,8 @@ class KafkaAclIT {
             access.grant(KafkaAcls.forMembers(members));
             access.limit(members, MemberQuota.defaults());
             access.limit(List.of(TestNetwork.MPTC), FLOOD_QUOTA);
-            List<String> all = new ArrayList<>();
-            members.forEach(member -> all.addAll(Topics.of(member)));
-            all.add(Topics.checkpoints());
-            topics.ensureTopics(all, NodeSettings.DEFAULT_INBOX_PARTITIONS);
+            topics.ensureDeliveredTopics(members, Duration.ofMinutes(10));
+            topics.ensureTopics(Topics.all(members), NodeSettings.DEFAULT_INBOX_PARTITIONS);
             for (MemberId member : members) {
                 access.awaitInForce(ScramCredentials.of(member, passwords.get(member)), Topics.usedBy(member, members));
             }

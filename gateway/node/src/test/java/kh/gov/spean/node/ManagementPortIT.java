@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +152,7 @@ class ManagementPortIT {
     @ParameterizedTest(name = "the service port no longer serves {0}")
     @ValueSource(strings = {"/metrics", "/monitoring", "/health", "/audit", "/audit/entries"})
     void the_service_port_serves_none_of_it(String path) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> answer = network.http(network.moi(), null).send(HttpRequest.newBuilder(
                 URI.create(network.moi().baseUri() + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertRefused(answer, 404, "client.unknown_service");
     }

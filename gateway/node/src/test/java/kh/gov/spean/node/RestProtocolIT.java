@@ -62,7 +62,6 @@ class RestProtocolIT {
     static Path data;
     static TestNetwork network;
     static WireMockServer register;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -204,14 +203,14 @@ class RestProtocolIT {
 
         HttpRequest unknown = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + "/r1/KH/GOV/MLMUPC/LAND-REGISTRY/noSuchService/x"))
                 .header("X-Road-Client", TAX).header("Accept", "application/xml").GET().build();
-        HttpResponse<String> xml = http.send(unknown, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> xml = http().send(unknown, HttpResponse.BodyHandlers.ofString());
         assertEquals(404, xml.statusCode());
         assertTrue(xml.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
         assertTrue(xml.body().contains("<type>client.unknown_service</type>"), xml.body());
 
         HttpRequest problem = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + "/r1/KH/GOV/MLMUPC/LAND-REGISTRY/noSuchService"))
                 .header("X-Road-Client", TAX).header("Accept", "application/problem+json").GET().build();
-        HttpResponse<String> rfc9457 = http.send(problem, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rfc9457 = http().send(problem, HttpResponse.BodyHandlers.ofString());
         assertEquals("application/problem+json", rfc9457.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("client.unknown_service", Json.createReader(new java.io.StringReader(rfc9457.body())).readObject()
                 .getString("code"));
@@ -279,7 +278,12 @@ class RestProtocolIT {
                 .timeout(Duration.ofSeconds(30)).header("X-Road-Client", TAX)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A client of the tax department's registered certificate, trusting Economy and Finance's edge. */
+    private static HttpClient http() {
+        return network.http(network.mef(), TAX);
     }
 
     private static LoggedRequest lastRequestTo(WireMockServer backend, String path) {

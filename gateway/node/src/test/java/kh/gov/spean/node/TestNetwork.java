@@ -30,6 +30,7 @@ import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.edge.DevelopmentClients;
+import kh.gov.spean.node.edge.EdgeSecurity;
 import kh.gov.spean.node.edge.TlsCredential;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
 import kh.gov.spean.node.provider.ConnectorCatalog;
@@ -86,8 +87,7 @@ public final class TestNetwork implements AutoCloseable {
      * request it reads — parsing, refusals before any route — written by hand on a socket or read by a browser.
      */
     public static TestNetwork startPlainHttp(Path data, Duration requestTimeout) throws Exception {
-        return start(data, requestTimeout, settings -> settings.withEdge(kh.gov.spean.node.edge.EdgeSecurity
-                .developmentPlainHttp()), MOI, MEF);
+        return start(data, requestTimeout, settings -> settings.withEdge(EdgeSecurity.developmentPlainHttp()), MOI, MEF);
     }
 
     /** Starts a node per member (settings adjusted by {@code tuning}) and a WireMock backend per connector of theirs. */
@@ -135,6 +135,15 @@ public final class TestNetwork implements AutoCloseable {
         nodes.put(member, node);
         watch(node);
         return node;
+    }
+
+    /**
+     * A node of the test network's settings with a plain-HTTP (development) edge: for fault tests whose load comes from
+     * plain HTTP clients, as their node processes run with {@code --dev-plain-http}; the edge's TLS is tested apart.
+     */
+    public static NodeSettings plainHttpSettings(MemberId member, Path data, Path root, Duration timeout,
+                                                 Map<String, String> backends) {
+        return settings(member, data, root, timeout, backends).withEdge(EdgeSecurity.developmentPlainHttp());
     }
 
     public static NodeSettings settings(MemberId member, Path data, Path root, Duration timeout, Map<String, String> backends) {

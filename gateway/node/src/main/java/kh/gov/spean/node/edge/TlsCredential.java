@@ -12,7 +12,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -40,9 +39,9 @@ public record TlsCredential(PrivateKey key, X509Certificate certificate) {
         try {
             X509Certificate certificate = Pem.parseCertificates(Files.readString(certificateFile, StandardCharsets.US_ASCII))
                     .get(0);
-            return new TlsCredential(parsePrivateKey(Files.readString(keyFile, StandardCharsets.US_ASCII),
-                    certificate.getPublicKey().getAlgorithm()), certificate);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return new TlsCredential(Pem.parsePrivateKeyPkcs8(Files.readString(keyFile, StandardCharsets.US_ASCII)),
+                    certificate);
+        } catch (IOException | RuntimeException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "cannot read the TLS key " + keyFile
                     + " and certificate " + certificateFile + ": " + e.getMessage(), e);
         }
@@ -102,17 +101,5 @@ public record TlsCredential(PrivateKey key, X509Certificate certificate) {
     private PrivateKey standardKey() throws GeneralSecurityException {
         return KeyFactory.getInstance(key.getAlgorithm().equals("ECDSA") ? "EC" : key.getAlgorithm())
                 .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-    }
-
-    private static PrivateKey parsePrivateKey(String pem, String algorithm) throws GeneralSecurityException {
-        int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = pem.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("the key must be a PKCS#8 PEM block (BEGIN PRIVATE KEY); convert it with "
-                    + "'openssl pkcs8 -topk8 -nocrypt'");
-        }
-        byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 27, end));
-        return KeyFactory.getInstance(algorithm.equals("ECDSA") ? "EC" : algorithm)
-                .generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 }

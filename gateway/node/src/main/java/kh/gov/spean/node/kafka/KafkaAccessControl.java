@@ -56,10 +56,9 @@ public final class KafkaAccessControl implements AutoCloseable {
                                        MemberQuota quota) {
         try (KafkaAdministrator topics = new KafkaAdministrator(admin);
              KafkaAccessControl access = new KafkaAccessControl(admin)) {
+            topics.ensureDeliveredTopics(members, NodeSettings.deliveredLookBack(
+                    NodeSettings.DEFAULT_ONE_WAY_TIME_TO_LIVE, NodeSettings.DEFAULT_CLOCK_SKEW));
             topics.ensureTopics(Topics.all(members), partitions);
-            topics.ensureTopics(members.stream().map(Topics::delivered).toList(), Topics.DELIVERED_PARTITIONS,
-                    Topics.deliveredSettings(NodeSettings.deliveredLookBack(NodeSettings.DEFAULT_ONE_WAY_TIME_TO_LIVE,
-                            NodeSettings.DEFAULT_CLOCK_SKEW)));
             access.grant(KafkaAcls.forMembers(members));
             access.limit(members, quota);
         }

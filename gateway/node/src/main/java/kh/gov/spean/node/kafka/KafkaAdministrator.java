@@ -1,5 +1,6 @@
 package kh.gov.spean.node.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.id.MemberId;
 
 /**
  * What a node sets up in Kafka before its consumers start: the topics it needs, created if missing (the operator
@@ -55,6 +57,16 @@ public final class KafkaAdministrator implements AutoCloseable {
      */
     public void ensureTopics(Collection<String> names, int partitions) {
         ensureTopics(names, partitions, Map.of());
+    }
+
+    /**
+     * Creates the members' delivered topics that do not exist yet, each with its one partition and keeping its claims
+     * for {@code lookBack}: before any other topic is made from a list that names them (which would give them as many
+     * partitions as an inbox).
+     */
+    public void ensureDeliveredTopics(Collection<MemberId> members, Duration lookBack) {
+        ensureTopics(members.stream().map(Topics::delivered).toList(), Topics.DELIVERED_PARTITIONS,
+                Topics.deliveredSettings(lookBack));
     }
 
     /** The same, with further topic settings (e.g. {@code retention.ms}). */

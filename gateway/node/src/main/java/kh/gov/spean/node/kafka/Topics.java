@@ -64,17 +64,20 @@ public final class Topics {
         return Map.of("retention.ms", String.valueOf(lookBack.toMillis()));
     }
 
-    /** Every topic of the federation: each member's inbox, answers and dead letters, and the checkpoints. */
+    /** Every topic of the federation: each member's inbox, answers, dead letters and delivered, and the checkpoints. */
     public static List<String> all(Collection<MemberId> members) {
         List<String> topics = new ArrayList<>();
-        members.forEach(member -> topics.addAll(of(member)));
+        members.forEach(member -> {
+            topics.addAll(of(member));
+            topics.add(delivered(member));
+        });
         topics.add(checkpoints());
         return topics;
     }
 
     /**
      * The topics a member's node reads or writes: every member's inbox and answers (its own included: a member may call
-     * its own services), its own dead letters, and the checkpoints.
+     * its own services), its own dead letters and delivered, and the checkpoints.
      */
     public static List<String> usedBy(MemberId member, Collection<MemberId> members) {
         List<String> topics = new ArrayList<>();
@@ -83,6 +86,7 @@ public final class Topics {
             topics.add(answers(each));
         }
         topics.add(deadLetters(member));
+        topics.add(delivered(member));
         topics.add(checkpoints());
         return topics;
     }

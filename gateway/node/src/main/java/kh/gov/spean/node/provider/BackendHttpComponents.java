@@ -3,11 +3,9 @@ package kh.gov.spean.node.provider;
 import static kh.gov.spean.node.SettingCheck.require;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -27,9 +25,6 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +170,7 @@ public final class BackendHttpComponents {
                 List<X509Certificate> chain = Pem.parseCertificates(Files.readString(tls.clientCertificate(),
                         StandardCharsets.US_ASCII));
                 require(!chain.isEmpty(), "backend-client-cert", "holds no PEM certificate: " + tls.clientCertificate());
-                PrivateKey key = readKey(tls.clientKey());
+                PrivateKey key = Pem.parsePrivateKeyPkcs8(Files.readString(tls.clientKey(), StandardCharsets.US_ASCII));
                 require(matches(key, chain.get(0)), "backend-client-key", "is not the key of " + tls.clientCertificate());
                 client.setKeyEntry(CLIENT_ALIAS, key, password.toCharArray(), chain.toArray(X509Certificate[]::new));
                 KeyStoreParameters keyStore = new KeyStoreParameters();
@@ -190,17 +185,6 @@ public final class BackendHttpComponents {
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "backend TLS material cannot be read: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Read with the JDK's providers: the TLS stack signs with this key. */
-    private static PrivateKey readKey(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
-            Object read = parser.readObject();
-            require(read instanceof PrivateKeyInfo, "backend-client-key",
-                    "must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY): " + file);
-            return new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) read);
         }
     }
 

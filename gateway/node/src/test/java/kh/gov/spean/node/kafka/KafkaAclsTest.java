@@ -39,7 +39,8 @@ class KafkaAclsTest {
                 .filter(acl -> acl.entry().operation() == AclOperation.READ)
                 .map(acl -> acl.pattern().name()).toList();
 
-        assertEquals(List.of(Topics.inbox(MOI), Topics.answers(MOI), Topics.deadLetters(MOI), Topics.checkpoints()), read);
+        assertEquals(List.of(Topics.inbox(MOI), Topics.answers(MOI), Topics.deadLetters(MOI), Topics.delivered(MOI),
+                Topics.checkpoints()), read);
     }
 
     @Test
