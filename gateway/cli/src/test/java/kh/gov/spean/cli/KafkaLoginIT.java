@@ -87,9 +87,10 @@ class KafkaLoginIT {
             Path wrong = data.resolve("wrong.kafka-password");
             Files.copy(passwordFiles.get("KH/GOV/MEF"), wrong);
             // A node that wrongly started would serve until stopped: the deadline turns that into a failure.
-            CommandRun impostor = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandRun.of("gateway",
-                    "--member", "KH/GOV/MOI", "--data", data.toString(), "--http-port", "0", "--kafka-bootstrap",
-                    broker.readyAt(), "--kafka-password-file", wrong.toString()));
+            CommandRun impostor = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CommandRun.of(
+                    NodeProcess.withBackendTls(data, "gateway", "--member", "KH/GOV/MOI", "--data", data.toString(),
+                            "--http-port", "0", "--kafka-bootstrap", broker.readyAt(), "--kafka-password-file",
+                            wrong.toString())));
             assertEquals(2, impostor.exit(), impostor.errors());
             assertTrue(impostor.errors().contains("Authentication failed"), impostor.errors());
         } finally {

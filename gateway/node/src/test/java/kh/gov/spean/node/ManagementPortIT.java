@@ -154,7 +154,10 @@ class ManagementPortIT {
     void the_service_port_serves_none_of_it(String path) throws Exception {
         HttpResponse<String> answer = network.http(network.moi(), null).send(HttpRequest.newBuilder(
                 URI.create(network.moi().baseUri() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertRefused(answer, 404, "client.unknown_service");
+        // The service port answers in X-Road's error form, {"type", "message", "detail"}.
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertEquals("client.unknown_service", answer.headers().firstValue("X-Road-Error").orElse(null), answer.body());
+        assertTrue(answer.body().contains("\"type\":\"client.unknown_service\""), answer.body());
     }
 
     private static HttpRequest login(String name, String password) {
