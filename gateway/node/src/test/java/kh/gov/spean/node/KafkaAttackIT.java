@@ -48,6 +48,9 @@ import kh.gov.spean.node.kafka.Topics;
 class KafkaAttackIT {
 
     static final ServiceId VERIFY_CITIZEN = ServiceId.parse(TestNetwork.VERIFY_CITIZEN);
+    /** Texts on which the envelope parser once spun for ever, and a number that would take for ever to make exact. */
+    static final List<String> TRUNCATED = List.of("{\"v\":1,\"x\":[", "{", "[1,2", "{\"v\":1,\"header\":{\"a\":[[[",
+            "{\"v\":1e999999999,\"header\":\"\",\"signature\":\"\",\"payload\":\"\"}", "", "\u0000garbage");
 
     @TempDir
     static Path data;
@@ -91,8 +94,6 @@ class KafkaAttackIT {
      */
     @Test
     void truncated_records_on_every_partition_stall_none_of_them() throws Exception {
-        List<String> truncated = List.of("{\"v\":1,\"x\":[", "{", "[1,2", "{\"v\":1,\"header\":{\"a\":[[[",
-                "{\"v\":1e999999999,\"header\":\"\",\"signature\":\"\",\"payload\":\"\"}");
         int partitions = attacker.partitionsFor(Topics.inbox(TestNetwork.MOI)).size();
         AtomicInteger malformed = new AtomicInteger();
         network.moi().events().onRejection(rejection -> {
@@ -102,7 +103,7 @@ class KafkaAttackIT {
         });
         int hitsBefore = network.backendHits();
         for (int partition = 0; partition < partitions; partition++) {
-            for (String record : truncated) {
+            for (String record : TRUNCATED) {
                 attacker.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI), partition,
                         "junk".getBytes(StandardCharsets.UTF_8), record.getBytes(StandardCharsets.UTF_8))).get();
             }
@@ -111,12 +112,38 @@ class KafkaAttackIT {
                     genuine.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(genuine))).get();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertEquals(truncated.size() * partitions, malformed.get(), "every truncated record refused as malformed");
+            assertEquals(TRUNCATED.size() * partitions, malformed.get(), "every truncated record refused as malformed");
             assertEquals(hitsBefore + partitions, network.backendHits(), "a genuine envelope served on every partition");
         });
         HttpResponse<String> call = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY, TestNetwork.VERIFY_CITIZEN,
                 match.request());
         assertEquals(200, call.statusCode(), call::body);
+    }
+
+    /**
+     * The other topics a node reads — both members' answers, the checkpoints every node witnesses, the member's
+     * delivered claims — get the same records on every partition, and calls keep being answered: more calls than the
+     * answers topic has partitions, each within its timeout.
+     */
+    @Test
+    void truncated_records_on_the_answers_checkpoints_and_delivered_topics_stall_nothing() throws Exception {
+        List<String> topics = List.of(Topics.answers(TestNetwork.MEF), Topics.answers(TestNetwork.MOI),
+                Topics.checkpoints(), Topics.delivered(TestNetwork.MOI));
+        for (String topic : topics) {
+            int partitions = attacker.partitionsFor(topic).size();
+            for (int partition = 0; partition < partitions; partition++) {
+                for (String record : TRUNCATED) {
+                    attacker.send(new ProducerRecord<>(topic, partition, "junk".getBytes(StandardCharsets.UTF_8),
+                            record.getBytes(StandardCharsets.UTF_8))).get();
+                }
+            }
+        }
+        int calls = 2 * attacker.partitionsFor(Topics.answers(TestNetwork.MEF)).size();
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> call = network.call(network.mef(), TestNetwork.BUSINESS_REGISTRY,
+                    TestNetwork.VERIFY_CITIZEN, match.request());
+            assertEquals(200, call.statusCode(), call::body);
+        }
     }
 
     @Test
