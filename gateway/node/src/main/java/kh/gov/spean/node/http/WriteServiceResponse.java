@@ -1,8 +1,5 @@
 package kh.gov.spean.node.http;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -37,7 +34,7 @@ public final class WriteServiceResponse implements Processor {
         } else {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, answered.status());
             for (RestFrame.Field field : answer.frame().headers()) {
-                append(out, field.name(), field.value());
+                XRoadHeaders.append(out, field.name(), field.value());
             }
         }
         out.setHeader(XRoadHeaders.ID, asked != null && asked.messageId() != null ? asked.messageId()
@@ -51,21 +48,5 @@ public final class WriteServiceResponse implements Processor {
         out.setHeader(XRoadHeaders.REQUEST_SALT, Digests.hex(requestSalt));
         out.setHeader(XRoadHeaders.RESPONSE_SALT, Digests.hex(answer.salt()));
         out.setBody(answer.payload().length == 0 ? null : answer.payload());
-    }
-
-    private static void append(Message message, String name, String value) {
-        Object present = message.getHeader(name);
-        if (present == null) {
-            message.setHeader(name, value);
-            return;
-        }
-        List<Object> values = new ArrayList<>();
-        if (present instanceof List<?> list) {
-            values.addAll(list);
-        } else {
-            values.add(present);
-        }
-        values.add(value);
-        message.setHeader(name, values);
     }
 }

@@ -1,5 +1,10 @@
 package kh.gov.spean.node.http;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Message;
+
 /** HTTP header names of the X-Road REST protocol (and Spean's own additions), in one place. */
 public final class XRoadHeaders {
 
@@ -37,5 +42,22 @@ public final class XRoadHeaders {
     public static final String JSON = "application/json";
 
     private XRoadHeaders() {
+    }
+
+    /** Adds a value to a header; a repeated header stays repeated: Camel's HTTP sends each value of a list as a field. */
+    public static void append(Message message, String name, String value) {
+        Object present = message.getHeader(name);
+        if (present == null) {
+            message.setHeader(name, value);
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        if (present instanceof List<?> list) {
+            values.addAll(list);
+        } else {
+            values.add(present);
+        }
+        values.add(value);
+        message.setHeader(name, values);
     }
 }

@@ -1,8 +1,5 @@
 package kh.gov.spean.node.provider;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -48,7 +45,7 @@ public final class PrepareBackendCall implements Processor {
         } else {
             message.setHeader(Exchange.HTTP_METHOD, rest.method());
             for (RestFrame.Field field : frame.headers()) {
-                append(message, field.name(), field.value());
+                XRoadHeaders.append(message, field.name(), field.value());
             }
             if (!target.path().isEmpty()) {
                 message.setHeader(Exchange.HTTP_PATH, target.path());
@@ -74,22 +71,6 @@ public final class PrepareBackendCall implements Processor {
         events.delivered(header.id(), exchange.getProperty(ExchangeKeys.CONNECTOR_ROUTE, String.class));
     }
 
-    /** A repeated header stays repeated: Camel's HTTP client sends each value of a list as its own field. */
-    private static void append(Message message, String name, String value) {
-        Object present = message.getHeader(name);
-        if (present == null) {
-            message.setHeader(name, value);
-            return;
-        }
-        List<Object> values = new ArrayList<>();
-        if (present instanceof List<?> list) {
-            values.addAll(list);
-        } else {
-            values.add(present);
-        }
-        values.add(value);
-        message.setHeader(name, values);
-    }
 
     private static void setIfGiven(Message message, String name, String value) {
         if (value != null) {
