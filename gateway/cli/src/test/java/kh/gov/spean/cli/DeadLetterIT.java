@@ -103,8 +103,9 @@ class DeadLetterIT {
                     .getString("id");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetteredEntries(network.moi(), copy) == 1);
-        CommandRun list = dlq("list");
-        assertTrue(list.output().contains(copy + "  event    server.backend_error"), list.output());
+        // The log entry is written before the copy is published to the dead-letter topic: wait for the topic too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> dlq("list").output()
+                .contains(copy + "  event    server.backend_error"));
 
         // A 500 is transient: the copy was handed over again in place, a bounded number of times, before it was set aside.
         long handedOver = requestsWithId(caseSystem, copy);
