@@ -83,6 +83,7 @@ import kh.gov.spean.node.edge.EdgeTls;
 import kh.gov.spean.node.edge.OwnConnectorsTls;
 import kh.gov.spean.node.http.AuthenticateClient;
 import kh.gov.spean.node.http.EdgeHttpServer;
+import kh.gov.spean.node.http.EndToEndHeaderFilter;
 import kh.gov.spean.node.http.RefusedBeforeAnyRoute;
 import kh.gov.spean.node.kafka.KafkaAdministrator;
 import kh.gov.spean.node.kafka.KafkaSettings;
@@ -197,6 +198,7 @@ public final class GatewayNode implements AutoCloseable {
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
         backendCalls.configure(camel);
+        camel.getRegistry().bind(EndToEndHeaderFilter.BEAN, new EndToEndHeaderFilter());
         RecordRejection rejections = new RecordRejection(log, settings.member());
         RecordExchange calls = new RecordExchange(metrics, monitoring);
         RefusedBeforeAnyRoute refusedAtEdge = new RefusedBeforeAnyRoute((code, detail, path, answerBytes) -> {
@@ -229,7 +231,7 @@ public final class GatewayNode implements AutoCloseable {
             camel.getPropertiesComponent().addPropertiesSource(new NodeUrlProperty(settings.edge().scheme(),
                     settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
-                    "platform-http:/r1?matchOnUriPrefix=true",
+                    "platform-http:/r1?matchOnUriPrefix=true&headerFilterStrategy=#" + EndToEndHeaderFilter.BEAN,
                     "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),

@@ -125,6 +125,56 @@ class RestProtocolIT {
     }
 
     @Test
+    void cache_headers_pass_as_they_are_both_ways() throws Exception {
+        register.stubFor(any(urlPathEqualTo("/land-registry/v2/titles/BB-0001-00001")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("Cache-Control", "no-cache, no-store, must-revalidate").withHeader("Pragma", "no-cache")
+                        .withHeader("Expires", "0").withHeader("ETag", "\"r-17\"")
+                        .withHeader("Last-Modified", "Thu, 21 Mar 2019 09:45:19 GMT")
+                        .withHeader("Warning", "110 register \"Response is stale\"")
+                        .withHeader("Via", "1.1 register-cache")
+                        .withBody("{\"titleNumber\":\"BB-0001-00001\",\"status\":\"registered\"}")));
+
+        HttpResponse<byte[]> answer = send("GET", "/titles/BB-0001-00001", null,
+                Map.of("Cache-Control", "max-age=0", "Pragma", "no-cache", "If-None-Match", "\"r-16\""));
+
+        assertEquals(200, answer.statusCode(), text(answer));
+        assertEquals("no-cache, no-store, must-revalidate", answer.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-cache", answer.headers().firstValue("Pragma").orElseThrow());
+        assertEquals("0", answer.headers().firstValue("Expires").orElseThrow());
+        assertEquals("\"r-17\"", answer.headers().firstValue("ETag").orElseThrow());
+        assertEquals("Thu, 21 Mar 2019 09:45:19 GMT", answer.headers().firstValue("Last-Modified").orElseThrow());
+        assertEquals("110 register \"Response is stale\"", answer.headers().firstValue("Warning").orElseThrow());
+        assertEquals("1.1 register-cache", answer.headers().firstValue("Via").orElseThrow());
+        LoggedRequest received = lastRequestTo(register, "/land-registry/v2/titles/BB-0001-00001");
+        assertEquals("max-age=0", received.getHeader("Cache-Control"));
+        assertEquals("no-cache", received.getHeader("Pragma"));
+        assertEquals("\"r-16\"", received.getHeader("If-None-Match"));
+    }
+
+    @Test
+    void compression_is_per_hop_and_an_encoded_answer_comes_back_as_encoded() throws Exception {
+        String plain = "{\"titleNumber\":\"BB-0002-00002\",\"status\":\"registered\"}";
+        register.stubFor(any(urlPathEqualTo("/land-registry/v2/titles/BB-0002-00002")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(plain)));
+        HttpResponse<byte[]> json = send("GET", "/titles/BB-0002-00002", null, Map.of("Accept-Encoding", "gzip"));
+        assertEquals(200, json.statusCode(), text(json));
+        assertTrue(json.headers().firstValue("Content-Encoding").isEmpty(), text(json));
+        assertEquals(plain, new String(json.body(), StandardCharsets.UTF_8));
+        assertFalse(lastRequestTo(register, "/land-registry/v2/titles/BB-0002-00002").containsHeader("Accept-Encoding"),
+                "the nodes validate what they carry, so the register is asked for no encoding");
+
+        byte[] certificate = gzip("%PDF-1.7 certificate of BB-0002-00002");
+        register.stubFor(any(urlPathEqualTo("/land-registry/v2/titles/BB-0002-00002/certificate")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Encoding", "gzip").withBody(certificate)));
+        HttpResponse<byte[]> pdf = send("GET", "/titles/BB-0002-00002/certificate", null, Map.of());
+        assertEquals(200, pdf.statusCode(), text(pdf));
+        assertEquals("gzip", pdf.headers().firstValue("Content-Encoding").orElseThrow());
+        assertArrayEquals(certificate, pdf.body(), "neither unpacked nor packed again on the way");
+    }
+
+    @Test
     void a_pdf_arrives_byte_for_byte_both_ways() throws Exception {
         HttpResponse<byte[]> certificate = send("GET", "/titles/" + TITLE + "/certificate", null, Map.of());
         assertEquals(200, certificate.statusCode(), text(certificate));
@@ -296,6 +346,14 @@ class RestProtocolIT {
     /** A client of the tax department's registered certificate, trusting Economy and Finance's edge. */
     private static HttpClient http() {
         return network.http(network.mef(), TAX);
+    }
+
+    private static byte[] gzip(String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static LoggedRequest lastRequestTo(WireMockServer backend, String path) {

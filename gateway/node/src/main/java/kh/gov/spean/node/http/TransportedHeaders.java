@@ -11,14 +11,16 @@ import kh.gov.spean.envelope.RestFrame;
 /**
  * Which HTTP headers travel end to end, sealed in the payload (PR-REST §4.3): every header the client or the backend
  * set, unmodified and in order, except the hop-by-hop headers, those that reveal a host (Host, User-Agent, Server),
- * the framing ones the nodes set themselves (Content-Length, Expect), the X-Road and Spean headers the nodes set or
- * carry in the signed header, and Camel's own.
+ * the framing ones the nodes set themselves (Content-Length, Expect), Accept-Encoding (compression is per hop: the
+ * nodes validate what they carry, so a backend is asked for no encoding; a body the client or the backend did encode
+ * travels as encoded, with its Content-Encoding), the X-Road and Spean headers the nodes set or carry in the signed
+ * header, and Camel's own.
  */
 public final class TransportedHeaders {
 
     private static final Set<String> FILTERED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "user-agent", "server",
-            "content-length", "expect", "http2-settings");
+            "content-length", "expect", "http2-settings", "accept-encoding");
 
     private TransportedHeaders() {
     }

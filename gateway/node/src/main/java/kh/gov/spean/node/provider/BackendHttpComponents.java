@@ -33,6 +33,7 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.NodeSettings;
+import kh.gov.spean.node.http.EndToEndHeaderFilter;
 
 /**
  * Configures, once per node, the two Camel HTTP components that connector routes call backends with: {@code https},
@@ -99,6 +100,10 @@ public final class BackendHttpComponents {
             // A backend that never answers must not hold an inbox consumer for ever: the caller has given up by then.
             component.setResponseTimeout(timeoutMillis);
             component.setSoTimeout(timeoutMillis);
+            component.setHeaderFilterStrategy(new EndToEndHeaderFilter());
+            // The backend sees the client's own Accept-Encoding, and its answer comes back as encoded, byte for byte:
+            // the HTTP client neither asks for gzip on its own nor unpacks what it gets.
+            component.setContentCompressionDisabled(true);
         }
         // Set even without a CA (trusting nothing then): without parameters the component would use the JVM's store.
         https.setSslContextParameters(sslContextParameters);

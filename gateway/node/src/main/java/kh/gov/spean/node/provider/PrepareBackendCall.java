@@ -44,6 +44,9 @@ public final class PrepareBackendCall implements Processor {
             message.setHeader(XRoadHeaders.CONTENT_TYPE, XRoadHeaders.JSON);
         } else {
             message.setHeader(Exchange.HTTP_METHOD, rest.method());
+            // Bodies as encoded, both ways: Camel's HTTP call would otherwise gzip a body sent with Content-Encoding:
+            // gzip a second time, and unpack a gzipped answer while its Content-Encoding still says gzip.
+            exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
             for (RestFrame.Field field : frame.headers()) {
                 XRoadHeaders.append(message, field.name(), field.value());
             }
