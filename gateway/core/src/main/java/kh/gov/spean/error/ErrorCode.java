@@ -59,6 +59,7 @@ public enum ErrorCode {
     BACKEND_REFUSED(SERVER, "backend_refused", 502, "The provider's backend refused the message (HTTP 4xx); sending it again will not help"),
     BACKEND_UNAVAILABLE(SERVER, "backend_unavailable", 503, "The provider's backend cannot be reached"),
     BACKEND_TIMEOUT(SERVER, "backend_timeout", 504, "The provider's backend did not answer in time; it may have taken the message"),
+    BACKEND_CONNECTION_LOST(SERVER, "backend_connection_lost", 502, "The provider's backend closed or reset the connection before it answered; it may have taken the message"),
     BACKEND_UNTRUSTED(SERVER, "backend_untrusted", 502, "The provider's backend presented a certificate its node does not trust; nothing was sent to it"),
     BACKEND_TLS_REFUSED(SERVER, "backend_tls_refused", 502, "The provider's backend refused its node's TLS connection (its client certificate); nothing was sent to it"),
     TRANSPORT_UNAVAILABLE(SERVER, "transport_unavailable", 503, "The message could not be handed to Kafka"),
@@ -102,7 +103,7 @@ public enum ErrorCode {
      */
     public boolean isTransient() {
         return this == TIMEOUT || this == BACKEND_ERROR || this == BACKEND_UNAVAILABLE || this == BACKEND_TIMEOUT
-                || this == BACKEND_UNTRUSTED || this == BACKEND_TLS_REFUSED || this == TRANSPORT_UNAVAILABLE
+                || this == BACKEND_CONNECTION_LOST || this == BACKEND_UNTRUSTED || this == BACKEND_TLS_REFUSED || this == TRANSPORT_UNAVAILABLE
                 || this == INTERNAL;
     }
 

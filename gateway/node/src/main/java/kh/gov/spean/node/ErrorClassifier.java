@@ -1,6 +1,7 @@
 package kh.gov.spean.node;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
@@ -9,6 +10,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.kafka.common.KafkaException;
 
 import kh.gov.spean.error.ErrorCode;
@@ -38,6 +41,11 @@ public final class ErrorClassifier {
             }
             if (cause instanceof SocketTimeoutException) {
                 return ErrorCode.BACKEND_TIMEOUT;
+            }
+            // Sent, perhaps, and no answer: a reset, or a connection closed before any status line.
+            if (cause instanceof SocketException || cause instanceof NoHttpResponseException
+                    || cause instanceof ConnectionClosedException) {
+                return ErrorCode.BACKEND_CONNECTION_LOST;
             }
             if (cause instanceof SSLException tls) {
                 return tlsFailure(tls);

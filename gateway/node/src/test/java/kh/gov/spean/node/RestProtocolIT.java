@@ -175,6 +175,21 @@ class RestProtocolIT {
     }
 
     @Test
+    void a_client_cannot_pose_a_content_type_through_the_nodes_own_form_header() throws Exception {
+        register.stubFor(any(urlPathEqualTo("/land-registry/v2/titles/BB-0003-00003")).atPriority(1)
+                .willReturn(aResponse().withStatus(204)));
+
+        HttpResponse<byte[]> put = send("PUT", "/titles/BB-0003-00003",
+                "{\"status\":\"disputed\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json", "X-Spean-Form-Content-Type", "text/html"));
+
+        assertEquals(204, put.statusCode(), text(put));
+        LoggedRequest received = lastRequestTo(register, "/land-registry/v2/titles/BB-0003-00003");
+        assertEquals("application/json", received.getHeader("Content-Type"));
+        assertFalse(received.containsHeader("X-Spean-Form-Content-Type"));
+    }
+
+    @Test
     void a_pdf_arrives_byte_for_byte_both_ways() throws Exception {
         HttpResponse<byte[]> certificate = send("GET", "/titles/" + TITLE + "/certificate", null, Map.of());
         assertEquals(200, certificate.statusCode(), text(certificate));

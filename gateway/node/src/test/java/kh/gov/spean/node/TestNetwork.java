@@ -93,7 +93,15 @@ public final class TestNetwork implements AutoCloseable {
     /** Starts a node per member (settings adjusted by {@code tuning}) and a WireMock backend per connector of theirs. */
     public static TestNetwork start(Path data, Duration requestTimeout, UnaryOperator<NodeSettings> tuning,
                                     MemberId... members) throws Exception {
-        Path root = repositoryRoot();
+        return start(data, repositoryRoot(), requestTimeout, tuning, members);
+    }
+
+    /**
+     * As {@link #start(Path, Duration, UnaryOperator, MemberId...)}, from the federation seed, schemas and connectors
+     * of {@code root} instead of the repository's: for a test that adds a member or a service of its own.
+     */
+    public static TestNetwork start(Path data, Path root, Duration requestTimeout, UnaryOperator<NodeSettings> tuning,
+                                    MemberId... members) throws Exception {
         new FederationInitializer(Clock.systemUTC()).initialize(root.resolve("seeds/federation.json"),
                 root.resolve("schemas"), data);
         Federation federation = FederationLoader.load(FederationFiles.in(data), Clock.systemUTC().instant());

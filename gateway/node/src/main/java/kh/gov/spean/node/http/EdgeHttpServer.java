@@ -30,6 +30,8 @@ public final class EdgeHttpServer extends VertxPlatformHttpServer {
 
     /** The paths whose calls name a client subsystem: the X-Road REST calls and the one-way message status. */
     static final String AUTHENTICATED_PATHS = "^/(r1|messages)(/.*)?$";
+    /** The X-Road REST calls, whose bodies go to the provider as sent. */
+    static final String SERVICE_CALLS = "^/r1(/.*)?$";
 
     private final RefusedBeforeAnyRoute refused;
     private final EdgeSecurity security;
@@ -67,6 +69,7 @@ public final class EdgeHttpServer extends VertxPlatformHttpServer {
                 // Ahead of Camel's routes, which read the whole body before a step runs.
                 edge.routeWithRegex(AUTHENTICATED_PATHS).order(-1).handler(authenticate);
             }
+            edge.routeWithRegex(SERVICE_CALLS).order(-1).handler(new KeepFormBodiesWhole());
         }
     }
 

@@ -106,12 +106,17 @@ public final class ReadServiceCall implements Processor {
         return uri;
     }
 
-    /** The request's headers as sent, in order; Camel's copy only when there is no Vert.x request (a direct call). */
+    /**
+     * The request's headers as sent, in order (a form's Content-Type read back from where {@link KeepFormBodiesWhole}
+     * set it aside, last); Camel's copy only when there is no Vert.x request (a direct call).
+     */
     private static List<Map.Entry<String, Object>> headers(Message in) {
         List<Map.Entry<String, Object>> headers = new ArrayList<>();
         if (in instanceof HttpMessage http) {
             HttpServerRequest request = http.getRequest();
-            request.headers().forEach(header -> headers.add(Map.entry(header.getKey(), header.getValue())));
+            request.headers().forEach(header -> headers.add(Map.entry(
+                    header.getKey().equalsIgnoreCase(KeepFormBodiesWhole.SET_ASIDE) ? XRoadHeaders.CONTENT_TYPE
+                            : header.getKey(), header.getValue())));
         } else {
             in.getHeaders().forEach((name, value) -> headers.add(new AbstractMap.SimpleEntry<>(name, value)));
         }
