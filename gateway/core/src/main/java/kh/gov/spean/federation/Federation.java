@@ -3,6 +3,7 @@ package kh.gov.spean.federation;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,14 +39,22 @@ public final class Federation {
 
     /**
      * A service with the schemas its messages must follow: the request (for an event: the event itself) and, for
-     * request/response services only, the response.
+     * request/response services only, the response; and its OpenAPI description (null in a configuration written
+     * before services had one), whose operations the nodes check.
      */
     public record Service(ServiceId id, String description, ServicePattern pattern, SchemaId requestSchema,
-                          SchemaId responseSchema) {
+                          SchemaId responseSchema, SchemaId openApi) {
 
-        /** The schemas this service names: its request's, and its response's if it has one. */
+        /** The documents this service names, each digested by the configuration: its schemas and its description. */
         public List<SchemaId> schemas() {
-            return responseSchema == null ? List.of(requestSchema) : List.of(requestSchema, responseSchema);
+            List<SchemaId> named = new ArrayList<>(List.of(requestSchema));
+            if (responseSchema != null) {
+                named.add(responseSchema);
+            }
+            if (openApi != null) {
+                named.add(openApi);
+            }
+            return List.copyOf(named);
         }
     }
 
@@ -110,7 +119,8 @@ public final class Federation {
                     "service " + id + ": a " + pattern.wireName() + " service "
                             + (pattern == ServicePattern.REQUEST_RESPONSE ? "needs" : "has no") + " response schema");
             Service service = new Service(id, entry.description(), pattern, SchemaId.parse(entry.requestSchema()),
-                    entry.responseSchema() == null ? null : SchemaId.parse(entry.responseSchema()));
+                    entry.responseSchema() == null ? null : SchemaId.parse(entry.responseSchema()),
+                    entry.openapi() == null ? null : SchemaId.parse(entry.openapi()));
             require(service.schemas().stream().allMatch(federation.schemaDigests::containsKey),
                     "service " + id + " names a schema the configuration does not list");
             federation.services.put(id, service);

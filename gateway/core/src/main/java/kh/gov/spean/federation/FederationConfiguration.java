@@ -51,10 +51,12 @@ public record FederationConfiguration(
     }
 
     /**
-     * A service, its pattern ({@code request-response} when absent, {@code one-way} or {@code event}) and the schema
-     * ids of its request (or event) and of its response (request/response services only).
+     * A service, its pattern ({@code request-response} when absent, {@code one-way} or {@code event}), the schema
+     * ids of its request (or event) and of its response (request/response services only), and the id of its OpenAPI
+     * description ({@code schemas/NAME/vN/openapi.json}; absent in configurations written before there were any).
      */
-    public record Service(String id, String description, String pattern, String requestSchema, String responseSchema) {
+    public record Service(String id, String description, String pattern, String requestSchema, String responseSchema,
+                          String openapi) {
     }
 
     /** A client subsystem's right to call a service. */

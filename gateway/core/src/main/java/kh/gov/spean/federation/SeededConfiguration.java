@@ -65,6 +65,9 @@ final class SeededConfiguration {
             if (service.responseSchema() != null) {
                 used.add(SchemaId.parse(service.responseSchema()));
             }
+            if (service.openapi() != null) {
+                used.add(SchemaId.parse(service.openapi()));
+            }
         }
         List<FederationConfiguration.Schema> digests = new ArrayList<>();
         for (SchemaId id : used) {

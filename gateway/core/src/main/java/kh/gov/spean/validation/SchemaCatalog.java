@@ -23,12 +23,17 @@ import kh.gov.spean.error.SpeanException;
 
 /**
  * The shared schemas ({@code schemas/NAME/vN/schema.json}, JSON Schema draft 2020-12), each compiled once at start and
- * kept by id, with the SHA-256 of its exact file so nodes can check they all validate against the same text.
+ * kept by id, with the SHA-256 of its exact file so nodes can check they all validate against the same text; and the
+ * services' OpenAPI descriptions ({@code schemas/NAME/vN/openapi.json}), kept as text with their digest the same way
+ * (a node reads them as OpenAPI, not here).
  */
 public final class SchemaCatalog {
 
     /** Each schema's semantic version, an annotation (it does not validate anything). */
     public static final String VERSION_KEYWORD = "x-spean-version";
+
+    /** A service's OpenAPI description, in its own folder beside the schemas it references. */
+    public static final String DESCRIPTION_FILE = "openapi.json";
 
     private final Map<SchemaId, Schema> schemas;
     private final Map<SchemaId, String> digests;
@@ -52,10 +57,19 @@ public final class SchemaCatalog {
         Map<SchemaId, String> digests = new HashMap<>();
         Map<SchemaId, String> texts = new HashMap<>();
         try (Stream<Path> files = Files.walk(schemasRoot, 3)) {
-            for (Path file : files.filter(SchemaCatalog::isSchemaFile).sorted().toList()) {
+            for (Path file : files.filter(SchemaCatalog::isCatalogued).sorted().toList()) {
                 SchemaId id = new SchemaId(file.getParent().getParent().getFileName().toString(),
                         file.getParent().getFileName().toString());
                 byte[] bytes = Files.readAllBytes(file);
+                if (texts.containsKey(id)) {
+                    throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the folder of " + file
+                            + " holds both a schema.json and an openapi.json: one document per id");
+                }
+                if (file.getFileName().toString().equals(DESCRIPTION_FILE)) {
+                    digests.put(id, Digests.hex(Digests.sha256(bytes)));
+                    texts.put(id, new String(bytes, StandardCharsets.UTF_8));
+                    continue;
+                }
                 try {
                     schemas.put(id, registry.getSchema(new String(bytes, StandardCharsets.UTF_8), InputFormat.JSON));
                 } catch (RuntimeException e) {
@@ -71,15 +85,22 @@ public final class SchemaCatalog {
         return new SchemaCatalog(schemas, digests, texts);
     }
 
+    /** Whether the catalog holds a schema or a description with this id. */
     public boolean contains(SchemaId id) {
-        return schemas.containsKey(id);
+        return digests.containsKey(id);
     }
 
+    /** Whether {@code id} is a service's OpenAPI description rather than a JSON Schema. */
+    public boolean isDescription(SchemaId id) {
+        return digests.containsKey(id) && !schemas.containsKey(id);
+    }
+
+    /** The ids of the JSON Schemas (not of the descriptions). */
     public Set<SchemaId> ids() {
         return schemas.keySet();
     }
 
-    /** Hex SHA-256 of the schema file's exact bytes. */
+    /** Hex SHA-256 of the schema's or description's file, its exact bytes. */
     public String sha256Hex(SchemaId id) {
         String digest = digests.get(id);
         if (digest == null) {
@@ -88,7 +109,7 @@ public final class SchemaCatalog {
         return digest;
     }
 
-    /** The schema file's text, exactly as the federation fixes its digest (for documents such as OpenAPI). */
+    /** The schema's or description's file as text, exactly as the federation fixes its digest. */
     public String text(SchemaId id) {
         String text = texts.get(id);
         if (text == null) {
@@ -113,8 +134,9 @@ public final class SchemaCatalog {
         return new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no schema " + id + " in the catalog");
     }
 
-    private static boolean isSchemaFile(Path file) {
-        return file.getFileName().toString().equals("schema.json") && file.getParent() != null
+    private static boolean isCatalogued(Path file) {
+        String name = file.getFileName().toString();
+        return (name.equals("schema.json") || name.equals(DESCRIPTION_FILE)) && file.getParent() != null
                 && file.getParent().getFileName().toString().matches("v[0-9]{1,4}");
     }
 }

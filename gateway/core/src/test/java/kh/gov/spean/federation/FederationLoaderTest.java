@@ -15,12 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kh.gov.spean.RepositoryRoot;
 import kh.gov.spean.crypto.DetachedSigner;
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.MemberKeys;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.validation.SchemaId;
 
 class FederationLoaderTest {
 
@@ -41,6 +44,20 @@ class FederationLoaderTest {
         assertTrue(loaded.isAllowed(SubsystemId.parse("KH/GOV/MEF/BUSINESS-REGISTRY"), verifyCitizen));
         assertFalse(loaded.isAllowed(SubsystemId.parse("KH/GOV/MEF/TAX-REGISTRY"), verifyCitizen));
         assertEquals("moi.verifyCitizen.request/v1", loaded.service(verifyCitizen).orElseThrow().requestSchema().toString());
+    }
+
+    @Test
+    void digests_each_services_openapi_description_as_it_digests_its_schemas() throws Exception {
+        Federation loaded = federation.federation();
+        assertFalse(loaded.services().isEmpty());
+        for (Federation.Service service : loaded.services()) {
+            SchemaId description = service.openApi();
+            assertTrue(description != null && service.schemas().contains(description), service.id() + " has a description");
+            byte[] kept = Files.readAllBytes(RepositoryRoot.path().resolve("schemas").resolve(description.name())
+                    .resolve(description.version()).resolve("openapi.json"));
+            assertEquals(Digests.hex(Digests.sha256(kept)), loaded.schemaDigest(description).orElseThrow(),
+                    service.id() + ": the configuration fixes the description's exact bytes");
+        }
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class ExchangeKeys {
     /** Milliseconds since the epoch when the node first saw this exchange. */
     public static final String RECEIVED_AT = "spean.receivedAt";
 
+    /** The methods a path of the service's OpenAPI description serves, for the {@code Allow} header of a 405. */
+    public static final String ALLOWED_METHODS = "spean.allowedMethods";
+
+    /** At the provider's node, the request's target, kept for checking the answer against its operation. */
+    public static final String REQUEST_TARGET = "spean.requestTarget";
+
     private ExchangeKeys() {
     }
 }

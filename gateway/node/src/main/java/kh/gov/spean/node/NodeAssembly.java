@@ -70,6 +70,8 @@ import kh.gov.spean.node.oneway.ReceiptedMessages;
 import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
+import kh.gov.spean.node.openapi.ServiceDescriptions;
+import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.RecordExchange;
@@ -111,6 +113,7 @@ final class NodeAssembly {
         EnvelopeSealer sealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.envelopeTimeToLive());
         EnvelopeSealer oneWaySealer = new EnvelopeSealer(parts.keys(), parts.clock(), settings.oneWayTimeToLive());
         PayloadValidator validator = parts.schemas().validator();
+        ServiceDescriptions descriptions = new ServiceDescriptions(federation, parts.schemas());
         OpenPayload openPayload = new OpenPayload(new EnvelopeOpener(new PayloadOpener(parts.decryptionKeys())),
                 settings.maxMessageBytes());
         TimeWindow window = new TimeWindow(settings.clockSkew(), settings.maximumTimeToLive());
@@ -128,6 +131,7 @@ final class NodeAssembly {
                 new CheckOwnCertificate(federation, parts.keys().signingCertificate()),
                 new CheckRateLimit(settings.rateLimitPerSecond()),
                 new CheckClientAccessRight(federation),
+                ValidateOperation.clientRequests(descriptions),
                 new ValidateRequestPayload(validator),
                 new SealRequest(federation, requestSealer, settings.nodeName()),
                 logSent,
@@ -142,7 +146,7 @@ final class NodeAssembly {
                 new WriteEventPublished(),
                 recordExchange)));
         camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
-        camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, parts.schemas()))));
+        camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, descriptions))));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),
@@ -170,11 +174,13 @@ final class NodeAssembly {
         camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
                 new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,
+                ValidateOperation.providerRequests(descriptions),
                 ValidateIncomingPayload.requests(federation, validator),
                 new ClaimDelivery(parts.delivered()),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAnswer(),
+                ValidateOperation.backendAnswers(descriptions),
                 new ValidateResponsePayload(validator),
                 new SealResponse(federation, sealer),
                 logSent,

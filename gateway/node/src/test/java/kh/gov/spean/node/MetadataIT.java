@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,20 +67,52 @@ class MetadataIT {
     }
 
     @Test
-    void get_openapi_describes_the_service_with_its_shared_schemas() throws Exception {
-        JsonObject openApi = ok(get("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/getOpenAPI?serviceCode=reportScamSite", TestNetwork.BUSINESS_REGISTRY));
+    void get_openapi_answers_the_description_the_federation_keeps_with_its_shared_schemas_inlined() throws Exception {
+        HttpResponse<String> answer = get("/r1/KH/GOV/MLMUPC/LAND-REGISTRY/getOpenAPI?serviceCode=landTitles",
+                TestNetwork.BUSINESS_REGISTRY);
+        JsonObject openApi = ok(answer);
+        JsonObject kept = readJson("schemas/mlmupc.landTitles.openapi/v1/openapi.json");
 
-        assertEquals("3.1.0", openApi.getString("openapi"));
-        JsonObject post = openApi.getJsonObject("paths").getJsonObject("/r1/KH/GOV/MPTC/WEB-BLOCKLIST/reportScamSite")
-                .getJsonObject("post");
-        assertEquals("one-way", post.getString("x-spean-pattern"));
-        assertEquals("urn:spean:schema:mptc.reportScamSite.request:v1", post.getJsonObject("requestBody")
-                .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$id"));
-        assertTrue(post.getJsonObject("responses").containsKey("202"));
-        assertEquals(1, openApi.getJsonObject("paths").size(), "only the service asked for");
+        assertEquals(kept.getString("openapi"), openApi.getString("openapi"));
+        assertEquals(kept.getJsonObject("info"), openApi.getJsonObject("info"));
+        assertEquals(kept.getJsonObject("paths").keySet(), openApi.getJsonObject("paths").keySet());
+        assertEquals("/r1/KH/GOV/MLMUPC/LAND-REGISTRY/landTitles",
+                openApi.getJsonArray("servers").getJsonObject(0).getString("url"));
+        JsonObject title = openApi.getJsonObject("paths").getJsonObject("/titles/{titleNumber}");
+        assertEquals("#/components/schemas/mlmupc.landTitles.response.v1", title.getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        assertEquals(readJson("schemas/mlmupc.landTitles.response/v1/schema.json"),
+                openApi.getJsonObject("components").getJsonObject("schemas").getJsonObject("mlmupc.landTitles.response.v1"),
+                "the shared schema itself, not a copy that could drift");
 
-        JsonObject whole = ok(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI", TestNetwork.BUSINESS_REGISTRY));
-        assertEquals(2, whole.getJsonObject("paths").size(), "every service of the subsystem");
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body(), null, new ParseOptions());
+        assertEquals(List.of(), parsed.getMessages(), "it parses as OpenAPI without a complaint");
+        assertEquals(SpecVersion.V31, parsed.getOpenAPI().getSpecVersion());
+        PathItem certificate = parsed.getOpenAPI().getPaths().get("/titles/{titleNumber}/certificate");
+        assertTrue(certificate.getGet().getResponses().get("200").getContent().containsKey("application/pdf"));
+        PathItem titles = parsed.getOpenAPI().getPaths().get("/titles/{titleNumber}");
+        assertTrue(titles.getGet() != null && titles.getPut() != null && titles.getDelete() != null && titles.getPost() == null);
+        assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey("mlmupc.landTitles.request.v1"));
+    }
+
+    @Test
+    void get_openapi_names_a_version_with_the_service_code_and_needs_one() throws Exception {
+        JsonObject second = ok(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI?serviceCode=verifyCitizen/v2",
+                TestNetwork.BUSINESS_REGISTRY));
+        assertEquals(readJson("schemas/moi.verifyCitizen.openapi/v2/openapi.json").getJsonObject("info"),
+                second.getJsonObject("info"));
+        assertEquals("urn:spean:schema:moi.verifyCitizen.request:v2", second.getJsonObject("components")
+                .getJsonObject("schemas").getJsonObject("moi.verifyCitizen.request.v2").getString("$id"));
+
+        HttpEdgeRejectionIT.assertProblem(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI", TestNetwork.BUSINESS_REGISTRY),
+                400, "client.malformed_request");
+        HttpEdgeRejectionIT.assertProblem(get("/r1/KH/GOV/MOI/ID-REGISTRY/getOpenAPI?serviceCode=noSuchService",
+                TestNetwork.BUSINESS_REGISTRY), 404, "client.unknown_service");
+    }
+
+    private static JsonObject readJson(String file) throws Exception {
+        return ConnectorExample.parse(Files.readString(TestNetwork.repositoryRoot().resolve(file)));
     }
 
     private static List<String> codes(JsonObject services) {

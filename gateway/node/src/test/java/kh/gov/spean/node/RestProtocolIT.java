@@ -287,7 +287,7 @@ class RestProtocolIT {
             throws Exception {
         String secretHeader = "secret-" + UUID.randomUUID();
         String secretQuery = "q" + UUID.randomUUID().toString().replace("-", "");
-        HttpResponse<byte[]> answer = send("GET", "/titles/" + TITLE + "?" + secretQuery + "=1", null,
+        HttpResponse<byte[]> answer = send("GET", "/titles/" + TITLE + "?q=" + secretQuery, null,
                 Map.of("X-Road-UserId", "KH998877665", "X-Road-Issue", "TAX-2026-0099", "X-Private-Note", secretHeader));
         assertEquals(200, answer.statusCode(), text(answer));
         String envelopeId = answer.headers().firstValue("X-Road-Id").orElseThrow();

@@ -1,5 +1,6 @@
 package kh.gov.spean.node.http;
 
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -7,8 +8,10 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.RestFields;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.node.CaughtFailure;
+import kh.gov.spean.node.ExchangeKeys;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.log.RecordRejection;
 
@@ -48,6 +51,11 @@ public final class WriteProblemResponse implements Processor {
         }
         if (failure.code() == ErrorCode.RATE_LIMITED) {
             out.setHeader("Retry-After", "1");
+        }
+        if (failure.code() == ErrorCode.METHOD_NOT_ALLOWED) {
+            // RFC 9110 §15.5.6: a 405 says which methods the resource serves, here the path's in the description.
+            String allowed = exchange.getProperty(ExchangeKeys.ALLOWED_METHODS, String.class);
+            out.setHeader("Allow", allowed != null ? allowed : String.join(", ", new TreeSet<>(RestFields.METHODS)));
         }
         out.setBody(body.bytes());
     }

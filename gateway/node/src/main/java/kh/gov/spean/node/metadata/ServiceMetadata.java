@@ -8,28 +8,27 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import kh.gov.spean.error.ErrorCode;
+import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
-import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
-import kh.gov.spean.json.SpeanJson;
-import kh.gov.spean.validation.SchemaCatalog;
-import kh.gov.spean.validation.SchemaId;
+import kh.gov.spean.node.openapi.ServiceDescriptions;
 
 /**
  * X-Road's metaservices, answered from the signed federation configuration: who the clients are
  * ({@code listClients}), what a subsystem offers ({@code listMethods}), what a client may call of it
- * ({@code allowedMethods}), and an OpenAPI 3.1 description generated from the shared schemas ({@code getOpenAPI}),
+ * ({@code allowedMethods}), and the OpenAPI description the federation keeps for a service ({@code getOpenAPI}),
  * so that an integrator discovers what to call and with what.
  */
 public final class ServiceMetadata {
 
     private final Federation federation;
-    private final SchemaCatalog schemas;
+    private final ServiceDescriptions descriptions;
 
-    public ServiceMetadata(Federation federation, SchemaCatalog schemas) {
+    public ServiceMetadata(Federation federation, ServiceDescriptions descriptions) {
         this.federation = federation;
-        this.schemas = schemas;
+        this.descriptions = descriptions;
     }
 
     /** Every subsystem of the federation, with its member's name (X-Road's {@code listClients}). */
@@ -51,31 +50,21 @@ public final class ServiceMetadata {
         return services(servicesOf(provider).stream().filter(service -> federation.isAllowed(client, service.id())).toList());
     }
 
-    /** OpenAPI 3.1 for a subsystem's services, or one of them: paths, X-Road headers, the schemas themselves. */
+    /**
+     * The OpenAPI description the federation keeps for one of a subsystem's services, its shared schemas inlined
+     * (X-Road's {@code getOpenAPI?serviceCode=...}; {@code serviceCode} may carry the version, {@code verifyCitizen/v2}).
+     */
     public JsonObject openApi(SubsystemId provider, String serviceCode) {
-        JsonObjectBuilder paths = Json.createObjectBuilder();
-        for (Federation.Service service : servicesOf(provider)) {
-            if (serviceCode == null || serviceCode.equals(service.id().serviceCode())) {
-                paths.add("/r1/" + service.id(), Json.createObjectBuilder().add("post", operation(service)));
-            }
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw new SpeanException(ErrorCode.MALFORMED_REQUEST, "getOpenAPI needs ?serviceCode=CODE, one of "
+                    + servicesOf(provider).stream().map(service -> serviceCode(service.id())).toList());
         }
-        return Json.createObjectBuilder()
-                .add("openapi", "3.1.0")
-                .add("info", Json.createObjectBuilder().add("title", provider.toString())
-                        .add("version", federation.issuedAt().toString())
-                        .add("description", "Services of " + provider + " through Spean, from the federation configuration "
-                                + "issued " + federation.issuedAt() + ". Call them at your own member's node."))
-                .add("paths", paths)
-                .add("components", Json.createObjectBuilder().add("schemas", Json.createObjectBuilder()
-                        .add("Problem", Json.createObjectBuilder().add("type", "object")
-                                .add("properties", Json.createObjectBuilder()
-                                        .add("type", Json.createObjectBuilder().add("type", "string"))
-                                        .add("title", Json.createObjectBuilder().add("type", "string"))
-                                        .add("status", Json.createObjectBuilder().add("type", "integer"))
-                                        .add("detail", Json.createObjectBuilder().add("type", "string"))
-                                        .add("code", Json.createObjectBuilder().add("type", "string"))
-                                        .add("traceId", Json.createObjectBuilder().add("type", "string"))))))
-                .build();
+        Federation.Service service = servicesOf(provider).stream()
+                .filter(candidate -> serviceCode(candidate.id()).equals(serviceCode)).findFirst()
+                .orElseThrow(() -> new SpeanException(ErrorCode.UNKNOWN_SERVICE, "no service " + serviceCode + " of "
+                        + provider + " in the federation configuration"));
+        return descriptions.description(service).orElseThrow(() -> new SpeanException(ErrorCode.UNKNOWN_SERVICE,
+                "the federation configuration keeps no OpenAPI description for " + service.id())).withSchemasInlined();
     }
 
     /** Whether the federation declares the subsystem. */
@@ -83,37 +72,8 @@ public final class ServiceMetadata {
         return federation.hasSubsystem(subsystem);
     }
 
-    private JsonObject operation(Federation.Service service) {
-        JsonObjectBuilder responses = Json.createObjectBuilder();
-        if (service.pattern() == ServicePattern.REQUEST_RESPONSE) {
-            responses.add("200", Json.createObjectBuilder().add("description", "The provider's verified answer")
-                    .add("content", json("application/json", service.responseSchema())));
-        } else {
-            responses.add("202", Json.createObjectBuilder().add("description", service.pattern() == ServicePattern.ONE_WAY
-                    ? "Accepted: stored, and delivered until receipted; follow it at the Location, GET /messages/{id}"
-                    : "Published: one sealed copy per subscriber"));
-        }
-        responses.add("default", Json.createObjectBuilder().add("description", "A coded refusal (RFC 9457)")
-                .add("content", Json.createObjectBuilder().add("application/problem+json", Json.createObjectBuilder()
-                        .add("schema", Json.createObjectBuilder().add("$ref", "#/components/schemas/Problem")))));
-        return Json.createObjectBuilder()
-                .add("operationId", service.id().serviceCode() + (service.id().version() == null ? "" : "_" + service.id().version()))
-                .add("summary", service.description() == null ? service.id().serviceCode() : service.description())
-                .add("x-spean-pattern", service.pattern().wireName())
-                .add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "X-Road-Client")
-                        .add("in", "header").add("required", true)
-                        .add("description", "The calling subsystem, INSTANCE/CLASS/MEMBER/SUBSYSTEM")
-                        .add("schema", Json.createObjectBuilder().add("type", "string"))))
-                .add("requestBody", Json.createObjectBuilder().add("required", true)
-                        .add("content", json("application/json", service.requestSchema())))
-                .add("responses", responses)
-                .build();
-    }
-
-    private JsonObject json(String mediaType, SchemaId schema) {
-        return Json.createObjectBuilder()
-                .add(mediaType, Json.createObjectBuilder().add("schema", SpeanJson.readObject(schemas.text(schema))))
-                .build();
+    private static String serviceCode(ServiceId id) {
+        return id.version() == null ? id.serviceCode() : id.serviceCode() + "/" + id.version();
     }
 
     private List<Federation.Service> servicesOf(SubsystemId provider) {

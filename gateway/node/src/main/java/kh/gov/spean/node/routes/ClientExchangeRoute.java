@@ -23,6 +23,7 @@ import kh.gov.spean.node.log.LogSentEnvelope;
 import kh.gov.spean.node.metadata.IsMetaserviceCall;
 import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
+import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.operations.RecordExchange;
 
 /**
@@ -39,7 +40,8 @@ public final class ClientExchangeRoute extends RouteBuilder {
     /** The steps, in the order the design gives them. */
     public record Steps(ReadServiceCall readServiceCall, CheckClientIsLocal checkClientIsLocal,
                         CheckOwnCertificate checkOwnCertificate, CheckRateLimit checkRateLimit,
-                        CheckClientAccessRight checkAccessRight, ValidateRequestPayload validateRequestPayload,
+                        CheckClientAccessRight checkAccessRight, ValidateOperation validateOperation,
+                        ValidateRequestPayload validateRequestPayload,
                         SealRequest sealRequest, LogSentEnvelope logSentEnvelope,
                         RegisterPendingExchange registerPendingExchange,
                         AwaitProviderAnswer awaitProviderAnswer, WriteServiceResponse writeServiceResponse,
@@ -66,6 +68,7 @@ public final class ClientExchangeRoute extends RouteBuilder {
                 .process(steps.checkOwnCertificate()).id("check-own-certificate-not-revoked")
                 .process(steps.checkRateLimit()).id("check-rate-limit")
                 .process(steps.checkAccessRight()).id("check-access-right")
+                .process(steps.validateOperation()).id("validate-operation-before-signing")
                 .process(steps.validateRequestPayload()).id("validate-request-before-signing")
                 .choice()
                     .when(patternIs(ServicePattern.ONE_WAY)).to(ONE_WAY).id("to-one-way")

@@ -9,6 +9,7 @@ import kh.gov.spean.node.oneway.CheckAlreadyReceipted;
 import kh.gov.spean.node.oneway.NoteHandedOver;
 import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
+import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 
 import kh.gov.spean.node.ExchangeKeys;
@@ -35,10 +36,11 @@ public final class ProvideRoute extends RouteBuilder {
 
     /** The steps, in the order the design gives them. */
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
-                        ValidateIncomingPayload validateRequest, ClaimDelivery claimDelivery,
-                        LogReceivedEnvelope logDelivery,
+                        ValidateOperation validateOperation, ValidateIncomingPayload validateRequest,
+                        ClaimDelivery claimDelivery, LogReceivedEnvelope logDelivery,
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
-                        ValidateResponsePayload validateResponse, SealResponse sealResponse,
+                        ValidateOperation validateAnswerOperation, ValidateResponsePayload validateResponse,
+                        SealResponse sealResponse,
                         LogSentEnvelope logResponse, CheckAlreadyReceipted checkAlreadyReceipted,
                         NoteHandedOver noteHandedOver, CheckBackendAccepted checkBackendAccepted,
                         SealReceipt sealReceipt, RememberReceipt rememberReceipt) {
@@ -57,6 +59,7 @@ public final class ProvideRoute extends RouteBuilder {
         from(InboxRoute.PROVIDE).routeId("provide").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(steps.checkAccessRight()).id("check-access-right-again")
                 .process(steps.openPayload()).id("open-request")
+                .process(steps.validateOperation()).id("validate-operation-again")
                 .process(steps.validateRequest()).id("validate-request-again")
                 .choice()
                     .when(isOneWay()).to(DELIVER_ONE_WAY).id("to-one-way-delivery")
@@ -69,6 +72,7 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-connector")
                 .process(steps.checkBackendAnswer()).id("check-backend-answer")
+                .process(steps.validateAnswerOperation()).id("validate-backend-answer-operation")
                 .process(steps.validateResponse()).id("validate-backend-answer")
                 .process(steps.sealResponse()).id("sign-and-seal-response")
                 .process(steps.logResponse()).id("log-response")

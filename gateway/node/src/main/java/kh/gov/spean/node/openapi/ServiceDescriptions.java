@@ -1,0 +1,48 @@
+package kh.gov.spean.node.openapi;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.validation.SchemaCatalog;
+import kh.gov.spean.validation.SchemaId;
+
+/**
+ * The services' OpenAPI descriptions at a node, each read and its validator built once, by description id: all those
+ * the federation names when the node starts (a bad one stops it), any a later configuration names when first used.
+ * A service of a configuration written before descriptions existed has none, and gets the payload checks alone.
+ */
+public final class ServiceDescriptions {
+
+    private record Described(ServiceDescription description, OperationValidator validator) {
+    }
+
+    private final SchemaCatalog catalog;
+    private final Map<SchemaId, Described> described = new ConcurrentHashMap<>();
+
+    public ServiceDescriptions(Federation federation, SchemaCatalog catalog) {
+        this.catalog = catalog;
+        federation.services().forEach(this::described);
+    }
+
+    /** The service's kept description, if it has one. */
+    public Optional<ServiceDescription> description(Federation.Service service) {
+        return described(service).map(Described::description);
+    }
+
+    /** The validator of the service's operations, if it has a description. */
+    public Optional<OperationValidator> validator(Federation.Service service) {
+        return described(service).map(Described::validator);
+    }
+
+    private Optional<Described> described(Federation.Service service) {
+        if (service.openApi() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(described.computeIfAbsent(service.openApi(), id -> {
+            ServiceDescription description = ServiceDescription.of(service, catalog);
+            return new Described(description, OperationValidator.of(description));
+        }));
+    }
+}
