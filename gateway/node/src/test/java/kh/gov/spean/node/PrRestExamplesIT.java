@@ -45,7 +45,8 @@ import kh.gov.spean.id.MemberId;
  * The examples of X-Road's message protocol for REST (its chapter 6, and the error categories of §4.6), replayed
  * through two nodes: Economy and Finance's tax department calls the examples' pet store, a provider of its own
  * (member {@code KH/COM/222}, service {@code TESTSERVICE/petstore}, its service URL the store's root) whose backend
- * answers what the specification shows. Each status, header and body is compared with the specification's.
+ * answers what the specification shows, described by an OpenAPI document of its own that both nodes check each call
+ * against. Each status, header and body is compared with the specification's.
  */
 class PrRestExamplesIT {
 
@@ -286,7 +287,7 @@ class PrRestExamplesIT {
                 .add("services", Json.createArrayBuilder(seed.getJsonArray("services")).add(Json.createObjectBuilder()
                         .add("id", SERVICE).add("description", "The examples' pet store.")
                         .add("requestSchema", "petstore.pet.request/v1")
-                        .add("responseSchema", "petstore.pet.response/v1")))
+                        .add("responseSchema", "petstore.pet.response/v1").add("openapi", "petstore.openapi/v1")))
                 .add("accessRights", Json.createArrayBuilder(seed.getJsonArray("accessRights")).add(Json.createObjectBuilder()
                         .add("client", CLIENT).add("service", SERVICE)))
                 .build();
