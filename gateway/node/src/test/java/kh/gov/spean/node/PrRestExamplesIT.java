@@ -201,6 +201,26 @@ class PrRestExamplesIT {
         assertEquals(before, store.getAllServeEvents().size(), "nothing reached the store");
     }
 
+    @Test
+    void what_the_stores_description_does_not_declare_is_refused_before_the_store() throws Exception {
+        int before = store.getAllServeEvents().size();
+
+        HttpResponse<byte[]> inventories = call("GET", "/v2/store/inventories", null, Map.of());
+        HttpResponse<byte[]> patch = call("PATCH", "/v2/pets/1124", DOGGIE.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+        HttpResponse<byte[]> xml = call("POST", "/v2/pets", "<pet/>".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/xml"));
+
+        assertXRoadError(inventories, "client.");
+        assertEquals(404, inventories.statusCode(), text(inventories));
+        assertXRoadError(patch, "client.");
+        assertEquals(405, patch.statusCode(), text(patch));
+        assertEquals("GET, PUT, DELETE", header(patch, "Allow"));
+        assertXRoadError(xml, "client.");
+        assertEquals(415, xml.statusCode(), text(xml));
+        assertEquals(before, store.getAllServeEvents().size(), "nothing reached the store");
+    }
+
     /** The headers PR-REST §4.3 says the nodes set on every answer, the client's and service's as called. */
     private static void assertSetByTheNodes(HttpResponse<byte[]> answer) {
         assertEquals(CLIENT, header(answer, "x-road-client"));
