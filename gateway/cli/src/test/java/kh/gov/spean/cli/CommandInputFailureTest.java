@@ -222,7 +222,9 @@ class CommandInputFailureTest {
         "a malformed member          | \"KH/GOV/MOI\"=>\"KH//MOI\"               | invalid member class: ''",
         "a member listed twice       | \"KH/GOV/MEF\"=>\"KH/GOV/MOI\"           | member KH/GOV/MOI is listed twice",
         "a configuration that lives -5 days | \"validityDays\": 30=>\"validityDays\": -5 | validityDays must be 1..3650, was -5",
-        "a schema that is not there  | \"moi.verifyCitizen.request/v1\"=>\"moi.nothing/v1\" | the seed names schema moi.nothing/v1"})
+        "a schema that is not there  | \"moi.verifyCitizen.request/v1\"=>\"moi.nothing/v1\" | the seed names schema moi.nothing/v1",
+        "a description that is not there | \"moi.verifyCitizen.openapi/v1\"=>\"moi.nothing.openapi/v1\" | the seed names schema moi.nothing.openapi/v1",
+        "a schema named as a description | \"moi.verifyCitizen.openapi/v1\"=>\"moi.verifyCitizen.request/v1\" | names moi.verifyCitizen.request/v1 as its OpenAPI description"})
     void init_refuses_a_bad_seed_before_it_writes_anything(String what, String edit, String expected,
                                                            @TempDir Path work) throws Exception {
         String seed = Files.readString(SpeanHome.seed());

@@ -3,6 +3,7 @@ package kh.gov.spean.federation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,21 @@ final class SeededConfiguration {
                 used.add(SchemaId.parse(service.responseSchema()));
             }
             if (service.openapi() != null) {
-                used.add(SchemaId.parse(service.openapi()));
+                SchemaId description = SchemaId.parse(service.openapi());
+                if (schemas.contains(description) && !schemas.isDescription(description)) {
+                    throw new IllegalArgumentException("service " + service.id() + " names " + description
+                            + " as its OpenAPI description, but that folder holds a schema.json, not an "
+                            + SchemaCatalog.DESCRIPTION_FILE);
+                }
+                used.add(description);
+            }
+        }
+        for (FederationConfiguration.Service service : services) {
+            for (String schema : Arrays.asList(service.requestSchema(), service.responseSchema())) {
+                if (schema != null && schemas.isDescription(SchemaId.parse(schema))) {
+                    throw new IllegalArgumentException("service " + service.id() + " names the OpenAPI description "
+                            + schema + " as a schema");
+                }
             }
         }
         List<FederationConfiguration.Schema> digests = new ArrayList<>();

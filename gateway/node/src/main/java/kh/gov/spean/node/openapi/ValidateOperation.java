@@ -1,5 +1,6 @@
 package kh.gov.spean.node.openapi;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -21,6 +22,9 @@ import kh.gov.spean.node.http.ServiceCall;
  * its backend's 2xx answer before it is signed. Bodies are the payload steps' to check, against the same schemas.
  */
 public final class ValidateOperation implements Processor {
+
+    /** A request of the first envelope layout has no frame: a POST on the service itself (decision 0046). */
+    private static final RestFrame FIRST_LAYOUT = new RestFrame("", List.of());
 
     private enum Side { CLIENT_REQUEST, PROVIDER_REQUEST, BACKEND_ANSWER }
 
@@ -56,7 +60,8 @@ public final class ValidateOperation implements Processor {
             }
             case PROVIDER_REQUEST -> {
                 RestFields rest = exchange.getProperty(ExchangeKeys.ENVELOPE, Envelope.class).header().rest();
-                RestFrame frame = exchange.getProperty(ExchangeKeys.REST_FRAME, RestFrame.class);
+                RestFrame sent = exchange.getProperty(ExchangeKeys.REST_FRAME, RestFrame.class);
+                RestFrame frame = sent != null ? sent : FIRST_LAYOUT;
                 if (rest != null) {
                     RequestTarget.parse(frame.target());
                 }
@@ -100,7 +105,6 @@ public final class ValidateOperation implements Processor {
         }
     }
 
-    /** A request of the first envelope layout is a POST (decision 0046). */
     private static String method(RestFields rest) {
         return rest == null ? "POST" : rest.method();
     }
