@@ -1,9 +1,46 @@
 package kh.gov.spean.cli.connector;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The files {@link ConnectorScaffold} writes, as templates with {@code ${NAME}} placeholders: path, then text. */
 final class ScaffoldTemplates {
 
     private ScaffoldTemplates() {
+    }
+
+    /** The templates filled with the scaffold's names. */
+    static ConnectorScaffold.ScaffoldFiles files(Map<String, String> names) {
+        return new ConnectorScaffold.ScaffoldFiles(filled(CONNECTOR_FILES, names), filled(REQUEST_SCHEMA_FILES, names),
+                filled(RESPONSE_SCHEMA_FILES, names), "TODO: what " + names.get("SERVICE") + " answers, in one sentence.");
+    }
+
+    /** One connector file's template, by its path, filled. */
+    static byte[] template(String path, Map<String, String> names) {
+        for (String[] file : CONNECTOR_FILES) {
+            if (file[0].equals(path)) {
+                return fill(file[1], names).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("no template " + path);
+    }
+
+    private static Map<String, byte[]> filled(String[][] templates, Map<String, String> names) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String[] file : templates) {
+            files.put(fill(file[0], names), fill(file[1], names).getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    /** {@code template} with each {@code ${NAME}} replaced by its value. */
+    static String fill(String template, Map<String, String> names) {
+        String text = template;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            text = text.replace("${" + name.getKey() + "}", name.getValue());
+        }
+        return text;
     }
 
     static final String[][] CONNECTOR_FILES = {
