@@ -230,7 +230,6 @@ public final class GatewayNode implements AutoCloseable {
                     settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true",
-                    "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(
