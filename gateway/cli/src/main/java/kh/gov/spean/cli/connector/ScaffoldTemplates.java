@@ -121,6 +121,19 @@ final class ScaffoldTemplates {
             | `routes.camel.yaml` | `${ROUTE}` → `POST {backend}${BACKEND_PATH}` |
             | `wiremock/` | the mock backend (mappings and templated answers) |
             | `examples/` | example exchanges, played by `spean connector test connectors/${FOLDER}` |
+
+            An example exchange is one call and what its answer must be. Without `method` it is a POST of the JSON
+            `request`; it may also say `method`, `path` (after the service code), `query`, `headers`, `contentType`,
+            a `requestFile` for a binary body, and expect `headers` and a `bodyFile` byte for byte:
+
+            ```json
+            {"client": "${CLIENT_ID}", "service": "${SERVICE_ID}",
+             "method": "GET", "path": "/records/EXAMPLE-0001", "query": "fields=status",
+             "headers": {"Accept": "application/json"},
+             "expect": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": {"status": "found"}}}
+            ```
+
+            The whole format is in the repository's `docs/connector-examples.md`.
             """},
     };
 
