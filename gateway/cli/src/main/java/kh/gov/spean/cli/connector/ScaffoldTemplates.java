@@ -65,8 +65,9 @@ final class ScaffoldTemplates {
             """},
         {"routes.camel.yaml", """
             # ${SUBSYSTEM_ID}: from the gateway to the backend's API.
-            # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers; the answer
-            # (JSON, HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks it against the response schema.
+            # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers, and the
+            # client's method, path and query (appended to this URL by the HTTP call): no method is fixed here. The answer
+            # (HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks a JSON one against the schema.
             - route:
                 id: ${FOLDER}.${SERVICE}
                 from:
@@ -75,8 +76,9 @@ final class ScaffoldTemplates {
                     - to:
                         uri: "{{${BACKEND_PROPERTY}}}${BACKEND_PATH}"
                         parameters:
-                          httpMethod: POST
                           throwExceptionOnFailure: false
+                          followRedirects: false
+                          copyHeaders: false
             """},
         {"wiremock/mappings/${SERVICE}.json", """
             {
@@ -118,13 +120,14 @@ final class ScaffoldTemplates {
             | file | what |
             | --- | --- |
             | `connector.json` | subsystem, services provided (route, request and response schemas), backend URL property and default |
-            | `routes.camel.yaml` | `${ROUTE}` → `POST {backend}${BACKEND_PATH}` |
+            | `routes.camel.yaml` | `${ROUTE}` → `{backend}${BACKEND_PATH}` + the caller's path and query, with the caller's method |
             | `wiremock/` | the mock backend (mappings and templated answers) |
             | `examples/` | example exchanges, played by `spean connector test connectors/${FOLDER}` |
 
             An example exchange is one call and what its answer must be. Without `method` it is a POST of the JSON
             `request`; it may also say `method`, `path` (after the service code), `query`, `headers`, `contentType`,
-            a `requestFile` for a binary body, and expect `headers` and a `bodyFile` byte for byte:
+            a `requestFile` for a binary body, and expect `headers` and a `bodyFile` byte for byte — e.g., once the
+            backend serves `GET /records/{id}`:
 
             ```json
             {"client": "${CLIENT_ID}", "service": "${SERVICE_ID}",
