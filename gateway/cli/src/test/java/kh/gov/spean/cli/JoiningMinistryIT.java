@@ -3,10 +3,8 @@ package kh.gov.spean.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +18,8 @@ class JoiningMinistryIT {
 
     @Test
     void a_new_ministry_follows_the_walk_through_and_its_first_exchange_goes_through(@TempDir Path work) throws Exception {
-        Path repository = work.resolve("spean");
-        for (String folder : new String[] {"seeds", "schemas", "connectors"}) {
-            copy(SpeanHome.root().resolve(folder), repository.resolve(folder));
-        }
-        String previousHome = System.getProperty("spean.home");
-        System.setProperty("spean.home", repository.toString());
-        try {
+        try (RepositoryCopy copy = RepositoryCopy.in(work)) {
+            Path repository = copy.root();
             // 1. Services, schemas, access rights and the connector, scaffolded.
             CommandRun scaffold = CommandRun.of("connector", "new", "--member", "KH/GOV/MOH",
                     "--subsystem", "HEALTH-REGISTRY", "--service", "getVaccinationRecord",
@@ -51,25 +44,6 @@ class JoiningMinistryIT {
                     "--subsystem", "HEALTH-REGISTRY", "--service", "getVaccinationRecord");
             assertEquals(2, again.exit());
             assertTrue(again.errors().contains("exists already"), again.errors());
-        } finally {
-            if (previousHome == null) {
-                System.clearProperty("spean.home");
-            } else {
-                System.setProperty("spean.home", previousHome);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path source : tree.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 }

@@ -179,7 +179,7 @@ class MessageLogTest {
         SpeanException noProof = assertThrows(SpeanException.class, () -> AuditProofs.inclusion(log, "no-such-envelope"));
         assertEquals(ErrorCode.UNKNOWN_ENTRY, noProof.code());
         SpeanException noCommitment = assertThrows(SpeanException.class,
-                () -> CommitmentCheck.check(log, "no-such-envelope", PAYLOAD, new byte[32]));
+                () -> CommitmentCheck.check(log, "no-such-envelope", PAYLOAD, new byte[32], null));
         assertEquals(ErrorCode.UNKNOWN_ENTRY, noCommitment.code());
         SpeanException beyond = assertThrows(SpeanException.class, () -> AuditProofs.consistency(log, 1, entries + 1));
         assertEquals(ErrorCode.MALFORMED_REQUEST, beyond.code());
@@ -190,10 +190,10 @@ class MessageLogTest {
     @Test
     void a_kept_payload_and_salt_open_the_commitment_and_another_payload_does_not() throws IOException {
         String id = firstRequest.envelope().header().id().toString();
-        assertTrue(CommitmentCheck.check(log, id, PAYLOAD, firstRequest.salt()).opens());
+        assertTrue(CommitmentCheck.check(log, id, PAYLOAD, firstRequest.salt(), null).opens());
         assertFalse(CommitmentCheck.check(log, id, "{\"nationalId\":\"999999999\"}".getBytes(StandardCharsets.UTF_8),
-                firstRequest.salt()).opens());
-        assertFalse(CommitmentCheck.check(log, id, PAYLOAD, new byte[32]).opens());
+                firstRequest.salt(), null).opens());
+        assertFalse(CommitmentCheck.check(log, id, PAYLOAD, new byte[32], null).opens());
     }
 
     @Test

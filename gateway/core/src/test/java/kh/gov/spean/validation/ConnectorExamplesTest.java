@@ -61,14 +61,20 @@ class ConnectorExamplesTest {
         assertTrue(publishes || seed.accessRights().stream().anyMatch(right -> right.client().equals(example.getString("client"))
                 && right.service().equals(service.id())), "the seed grants the example's client no access right");
 
-        byte[] request = example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of(), catalog.validator().validate(SchemaId.parse(service.requestSchema()), request));
+        // A JSON body is held to the schema; a call without one (a GET) or with a file's bytes is not JSON to check.
+        if (example.containsKey("request")) {
+            byte[] request = example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8);
+            assertEquals(List.of(), catalog.validator().validate(SchemaId.parse(service.requestSchema()), request));
+        }
 
         JsonObject expect = example.getJsonObject("expect");
         if (service.responseSchema() == null) {
             assertEquals(202, expect.getInt("status"), "a one-way message or an event is answered 202 Accepted");
             assertFalse(expect.containsKey("body"), "a one-way message or an event has no answer body to expect");
             return;
+        }
+        if (!expect.containsKey("body") || expect.getInt("status") / 100 != 2) {
+            return;   // the response schema holds 2xx answers only; a provider's own 404 is its own
         }
         JsonObject responseSchema = read(RepositoryRoot.path().resolve("schemas")
                 .resolve(service.responseSchema()).resolve("schema.json"));

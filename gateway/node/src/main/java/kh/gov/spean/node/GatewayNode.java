@@ -232,7 +232,6 @@ public final class GatewayNode implements AutoCloseable {
                     settings.httpHost(), httpServer));
             NodeEndpoints endpoints = new NodeEndpoints(
                     "platform-http:/r1?matchOnUriPrefix=true&headerFilterStrategy=#" + EndToEndHeaderFilter.BEAN,
-                    "platform-http:/messages?matchOnUriPrefix=true&httpMethodRestrict=GET",
                     "kafka:" + Topics.inbox(settings.member()) + "?" + kafka.camelConsumerOptions(
                             Topics.inboxGroup(settings.member()), settings.inboxConsumers()),
                     "kafka:" + Topics.answers(settings.member()) + "?" + kafka.camelConsumerOptions(

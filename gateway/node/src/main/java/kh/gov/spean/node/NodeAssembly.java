@@ -82,6 +82,7 @@ import kh.gov.spean.node.routes.MetadataRoute;
 import kh.gov.spean.node.routes.OneWayAnswerRoute;
 import kh.gov.spean.node.routes.SubscriberRoute;
 import kh.gov.spean.node.routes.ErrorPolicies;
+import kh.gov.spean.node.routes.FixedPaths;
 import kh.gov.spean.node.routes.InboxRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
 import kh.gov.spean.node.routes.ProvideRoute;
@@ -125,6 +126,10 @@ final class NodeAssembly {
 
         camel.addRoutes(new ErrorPolicies(new WriteProblemResponse(parts.events(), recordRejection),
                 new HandleInboxRejection(federation, sealer, parts.events(), recordRejection, parts.deadLetters()), logSent, endpoints, recordExchange));
+        // The fixed paths first: their routes must be on the edge's router before the ingress, which takes all of /r1.
+        camel.addRoutes(new FixedPaths());
+        camel.addRoutes(new MessageStatusRoute(new ReadMessageState(parts.outgoing())));
+        camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, descriptions))));
         camel.addRoutes(new ClientExchangeRoute(endpoints, new ClientExchangeRoute.Steps(
                 new ReadServiceCall(federation, settings.maxMessageBytes()),
                 new CheckClientIsLocal(member),
@@ -145,8 +150,6 @@ final class NodeAssembly {
                 new PublishEventCopies(parts.log(), member, parts.keys().signingCertificate(), parts.publisher()),
                 new WriteEventPublished(),
                 recordExchange)));
-        camel.addRoutes(new MessageStatusRoute(endpoints, new ReadMessageState(parts.outgoing())));
-        camel.addRoutes(new MetadataRoute(new AnswerMetaService(new ServiceMetadata(federation, descriptions))));
         camel.addRoutes(new InboxRoute(endpoints, new InboxRoute.Steps(
                 new DecodeEnvelope(maxEnvelopeBytes),
                 new VerifySignature(new EnvelopeVerifier(federation, parts.trustAnchor()), parts.clock()),

@@ -115,6 +115,26 @@ class MetadataIT {
         return ConnectorExample.parse(Files.readString(TestNetwork.repositoryRoot().resolve(file)));
     }
 
+    @Test
+    void a_method_a_fixed_path_does_not_serve_is_refused_405_with_allow_get_and_an_x_road_error() throws Exception {
+        String[][] calls = {
+            {"POST", "/listClients"},
+            {"DELETE", "/r1/KH/GOV/MOI/ID-REGISTRY/listMethods"},
+            {"PUT", "/r1/KH/GOV/MOI/ID-REGISTRY/allowedMethods"},
+            {"PATCH", "/r1/KH/GOV/MPTC/WEB-BLOCKLIST/getOpenAPI?serviceCode=reportScamSite"},
+            {"POST", "/messages/6ab54767-2fe8-462c-b819-290b9fb0c0c7"},
+        };
+        for (String[] call : calls) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + call[1]))
+                    .method(call[0], HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("X-Road-Client", TestNetwork.BUSINESS_REGISTRY).header("Content-Type", "application/json").build();
+            HttpResponse<String> refused = network.http(network.mef(), TestNetwork.BUSINESS_REGISTRY)
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            HttpEdgeRejectionIT.assertProblem(refused, 405, "client.method_not_allowed");
+            assertEquals("GET", refused.headers().firstValue("Allow").orElse(null), call[0] + " " + call[1]);
+        }
+    }
+
     private static List<String> codes(JsonObject services) {
         return services.getJsonArray("service").stream().map(JsonValue::asJsonObject)
                 .map(service -> service.getString("service_code")

@@ -5,14 +5,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import kh.gov.spean.cli.SpeanHome;
+import kh.gov.spean.cli.connector.ExampleCheck;
 import kh.gov.spean.cli.demo.ExchangePlayer;
 
 /** What a connector's own test looks like with the test kit: the harness in one line, the examples in one assertion. */
@@ -21,14 +29,17 @@ class ConnectorHarnessIT {
     @RegisterExtension
     static SpeanNetworkExtension spean = SpeanNetworkExtension.forThisRepository();
 
+    /** Every connector's examples as {@code spean connector test} plays them: GET, PUT, PDFs, one-way and events. */
     @Test
-    void every_example_of_the_land_registry_connector_holds() {
-        assertEquals(List.of(), spean.failedExamples("mlmupc-land-registry"));
-    }
-
-    @Test
-    void a_one_way_report_is_receipted_and_an_event_reaches_its_subscribers() {
-        assertEquals(List.of(), spean.failedExamples("mptc-web-blocklist"));
+    void every_example_of_every_connector_of_the_repository_holds() throws IOException {
+        List<String> connectors;
+        try (Stream<Path> folders = Files.list(SpeanHome.connectors())) {
+            connectors = folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(connectors.size() >= 5, "connectors found: " + connectors);
+        List<ExampleCheck.Verdict> failed = new ArrayList<>();
+        connectors.forEach(connector -> failed.addAll(spean.failedExamples(connector)));
+        assertEquals(List.of(), failed);
     }
 
     @Test

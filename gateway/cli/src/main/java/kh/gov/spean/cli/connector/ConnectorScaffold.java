@@ -3,6 +3,7 @@ package kh.gov.spean.cli.connector;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,22 @@ public record ConnectorScaffold(Path repository) {
 
     private static final Pattern DEFAULT_PORT = Pattern.compile("\"default\"\\s*:\\s*\"https?://localhost:(\\d+)\"");
 
+    /** The files of a new connector and of its two schemas, keyed by path in their folder, and what the service does. */
+    public record ScaffoldFiles(Map<String, byte[]> connector, Map<String, byte[]> requestSchema,
+                                Map<String, byte[]> responseSchema, String serviceDescription) {
+    }
+
+    /** What a scaffold writes, given the names it chose ({@code SUBSYSTEM_ID}, {@code ROUTE}, {@code PORT}...). */
+    public interface Content {
+        ScaffoldFiles files(Map<String, String> names);
+    }
+
+    /** The connector of one JSON POST service, from {@link ScaffoldTemplates}. */
     public Result create(ServiceId service, SubsystemId client, String memberName, String memberNameKm) {
+        return create(service, client, memberName, memberNameKm, ScaffoldTemplates::files);
+    }
+
+    public Result create(ServiceId service, SubsystemId client, String memberName, String memberNameKm, Content content) {
         SubsystemId subsystem = service.subsystem();
         String memberCode = service.member().memberCode();
         String folderName = (memberCode + "-" + subsystem.subsystemCode()).toLowerCase(Locale.ROOT);
@@ -96,16 +112,14 @@ public record ConnectorScaffold(Path repository) {
         values.put("CLIENT_ID", caller.toString());
         values.put("MEMBER_NAME", memberName == null ? service.member().toString() : memberName);
 
-        for (String[] file : ScaffoldTemplates.CONNECTOR_FILES) {
-            written.add(write(connector.resolve(fill(file[0], values)), fill(file[1], values)));
-        }
-        for (String[] file : ScaffoldTemplates.REQUEST_SCHEMA_FILES) {
-            written.add(write(repository.resolve("schemas").resolve(schemas.request()).resolve(file[0]), fill(file[1], values)));
-        }
-        for (String[] file : ScaffoldTemplates.RESPONSE_SCHEMA_FILES) {
-            written.add(write(repository.resolve("schemas").resolve(schemas.response()).resolve(file[0]), fill(file[1], values)));
-        }
-        writeJson(seedFile, withService(seed, service, caller, schemas, memberName, memberNameKm));
+        ScaffoldFiles files = content.files(values);
+        files.connector().forEach((name, bytes) -> written.add(write(connector.resolve(name), bytes)));
+        files.requestSchema().forEach((name, bytes) ->
+                written.add(write(repository.resolve("schemas").resolve(schemas.request()).resolve(name), bytes)));
+        files.responseSchema().forEach((name, bytes) ->
+                written.add(write(repository.resolve("schemas").resolve(schemas.response()).resolve(name), bytes)));
+        writeJson(seedFile, withService(seed, service, caller, schemas, files.serviceDescription(), memberName,
+                memberNameKm));
         written.add(seedFile);
         return new Result(connector, schemas, written);
     }
@@ -118,7 +132,7 @@ public record ConnectorScaffold(Path repository) {
     }
 
     private static JsonObject withService(JsonObject seed, ServiceId service, SubsystemId client, SchemaNames schemas,
-                                          String memberName, String memberNameKm) {
+                                          String description, String memberName, String memberNameKm) {
         SubsystemId subsystem = service.subsystem();
         JsonArrayBuilder members = Json.createArrayBuilder();
         boolean found = false;
@@ -143,7 +157,7 @@ public record ConnectorScaffold(Path repository) {
             members.add(member.add("subsystems", Json.createArrayBuilder().add(subsystem.subsystemCode())));
         }
         JsonObject serviceEntry = Json.createObjectBuilder().add("id", service.toString())
-                .add("description", "TODO: what " + service.serviceCode() + " answers, in one sentence.")
+                .add("description", description)
                 .add("requestSchema", schemas.request()).add("responseSchema", schemas.response()).build();
         JsonObject right = Json.createObjectBuilder().add("client", client.toString()).add("service", service.toString()).build();
         return Json.createObjectBuilder(seed)
@@ -172,18 +186,10 @@ public record ConnectorScaffold(Path repository) {
         return highest + 1;
     }
 
-    private static String fill(String template, Map<String, String> values) {
-        String text = template;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("${" + value.getKey() + "}", value.getValue());
-        }
-        return text;
-    }
-
-    private static Path write(Path file, String text) {
+    private static Path write(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
+            Files.write(file, bytes);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -203,7 +209,7 @@ public record ConnectorScaffold(Path repository) {
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
             writer.writeObject(json);
         }
-        write(file, text.toString().strip() + "\n");
+        write(file, (text.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static SpeanException invalid(String detail) {

@@ -1,6 +1,7 @@
 package kh.gov.spean.cli.connector;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,10 +75,11 @@ public final class ConnectorTestCommand implements Callable<Integer> {
     private static DemoScenarios.ExchangeScenario example(Path file) {
         try {
             return DemoScenarios.example(file);
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+                 | UncheckedIOException e) {
             // JSON-P says a missing member with a NullPointerException and a wrong type with a ClassCastException.
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "the example " + file + " is not an example"
-                    + " (a JSON object with client, service, request and expect): "
+                    + " (a JSON object with client, service and expect: docs/connector-examples.md): "
                     + (e instanceof NullPointerException ? "a member is missing" : e.getMessage()));
         }
     }

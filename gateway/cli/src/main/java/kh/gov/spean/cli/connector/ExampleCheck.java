@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
 import kh.gov.spean.cli.demo.ExchangePlayer;
+import kh.gov.spean.cli.demo.ExpectedAnswer;
+import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.node.GatewayNode;
@@ -91,23 +94,43 @@ public final class ExampleCheck {
 
     /** Why an answer is not the expected one, in words; null when it is. */
     static String answerReason(DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {
-        if (answer.status() != example.expectedStatus()) {
+        ExpectedAnswer expect = example.expect();
+        if (answer.status() != expect.status()) {
             String detail = answer.error() != null ? " " + answer.error() + ": " + field(parse(answer.body()), "message") : "";
-            return "expected HTTP " + example.expectedStatus() + ", got " + answer.status() + detail;
+            return "expected HTTP " + expect.status() + ", got " + answer.status() + detail;
         }
-        if (ExchangePlayer.contains(answer.body(), example.expectedBody())) {
-            return null;
-        }
-        JsonObject actual = parse(answer.body());
         List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, JsonValue> expected : example.expectedBody().entrySet()) {
-            JsonValue got = actual == null ? null : actual.get(expected.getKey());
+        for (Map.Entry<String, String> header : expect.headers().entrySet()) {
+            String got = answer.headers().firstValue(header.getKey()).orElse(null);
+            if (!header.getValue().equals(got)) {
+                differences.add("header " + header.getKey() + ": expected \"" + header.getValue() + "\", got "
+                        + (got == null ? "nothing" : "\"" + got + "\""));
+            }
+        }
+        if (expect.bytes() != null && !Arrays.equals(expect.bytes(), answer.bytes())) {
+            differences.add("body: expected the file's " + expect.bytes().length + " bytes (SHA-256 "
+                    + Digests.hex(Digests.sha256(expect.bytes())) + "), got " + answer.bytes().length + " bytes (SHA-256 "
+                    + Digests.hex(Digests.sha256(answer.bytes())) + ")");
+        }
+        if (!ExchangePlayer.contains(answer.body(), expect.body())) {
+            differences.addAll(fieldDifferences(expect.body(), parse(answer.body())));
+        }
+        return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    private static List<String> fieldDifferences(JsonObject expectedBody, JsonObject actual) {
+        if (actual == null) {
+            return List.of("body: expected a JSON object with " + expectedBody + ", got no JSON object");
+        }
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> expected : expectedBody.entrySet()) {
+            JsonValue got = actual.get(expected.getKey());
             if (!expected.getValue().equals(got)) {
                 differences.add(expected.getKey() + ": expected " + expected.getValue() + ", got "
                         + (got == null ? "nothing" : got));
             }
         }
-        return String.join("; ", differences);
+        return differences;
     }
 
     private String oneWayReason(GatewayNode node, DemoScenarios.ExchangeScenario example, ExchangePlayer.Answer answer) {

@@ -1,9 +1,46 @@
 package kh.gov.spean.cli.connector;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The files {@link ConnectorScaffold} writes, as templates with {@code ${NAME}} placeholders: path, then text. */
 final class ScaffoldTemplates {
 
     private ScaffoldTemplates() {
+    }
+
+    /** The templates filled with the scaffold's names. */
+    static ConnectorScaffold.ScaffoldFiles files(Map<String, String> names) {
+        return new ConnectorScaffold.ScaffoldFiles(filled(CONNECTOR_FILES, names), filled(REQUEST_SCHEMA_FILES, names),
+                filled(RESPONSE_SCHEMA_FILES, names), "TODO: what " + names.get("SERVICE") + " answers, in one sentence.");
+    }
+
+    /** One connector file's template, by its path, filled. */
+    static byte[] template(String path, Map<String, String> names) {
+        for (String[] file : CONNECTOR_FILES) {
+            if (file[0].equals(path)) {
+                return fill(file[1], names).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("no template " + path);
+    }
+
+    private static Map<String, byte[]> filled(String[][] templates, Map<String, String> names) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String[] file : templates) {
+            files.put(fill(file[0], names), fill(file[1], names).getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    /** {@code template} with each {@code ${NAME}} replaced by its value. */
+    static String fill(String template, Map<String, String> names) {
+        String text = template;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            text = text.replace("${" + name.getKey() + "}", name.getValue());
+        }
+        return text;
     }
 
     static final String[][] CONNECTOR_FILES = {
@@ -28,8 +65,9 @@ final class ScaffoldTemplates {
             """},
         {"routes.camel.yaml", """
             # ${SUBSYSTEM_ID}: from the gateway to the backend's API.
-            # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers; the answer
-            # (JSON, HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks it against the response schema.
+            # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers, and the
+            # client's method, path and query (appended to this URL by the HTTP call): no method is fixed here. The answer
+            # (HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks a JSON one against the schema.
             - route:
                 id: ${FOLDER}.${SERVICE}
                 from:
@@ -38,8 +76,9 @@ final class ScaffoldTemplates {
                     - to:
                         uri: "{{${BACKEND_PROPERTY}}}${BACKEND_PATH}"
                         parameters:
-                          httpMethod: POST
                           throwExceptionOnFailure: false
+                          followRedirects: false
+                          copyHeaders: false
             """},
         {"wiremock/mappings/${SERVICE}.json", """
             {
@@ -81,9 +120,23 @@ final class ScaffoldTemplates {
             | file | what |
             | --- | --- |
             | `connector.json` | subsystem, services provided (route, request and response schemas), backend URL property and default |
-            | `routes.camel.yaml` | `${ROUTE}` → `POST {backend}${BACKEND_PATH}` |
+            | `routes.camel.yaml` | `${ROUTE}` → `{backend}${BACKEND_PATH}` + the caller's path and query, with the caller's method |
             | `wiremock/` | the mock backend (mappings and templated answers) |
             | `examples/` | example exchanges, played by `spean connector test connectors/${FOLDER}` |
+
+            An example exchange is one call and what its answer must be. Without `method` it is a POST of the JSON
+            `request`; it may also say `method`, `path` (after the service code), `query`, `headers`, `contentType`,
+            a `requestFile` for a binary body, and expect `headers` and a `bodyFile` byte for byte — e.g., once the
+            backend serves `GET /records/{id}`:
+
+            ```json
+            {"client": "${CLIENT_ID}", "service": "${SERVICE_ID}",
+             "method": "GET", "path": "/records/EXAMPLE-0001", "query": "fields=status",
+             "headers": {"Accept": "application/json"},
+             "expect": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": {"status": "found"}}}
+            ```
+
+            The whole format is in the repository's `docs/connector-examples.md`.
             """},
     };
 

@@ -66,7 +66,7 @@ final class AttackPlayer {
         ErrorCode expected = ErrorCode.fromCode(attack.expect());
         int backendBefore = network.backendRequests();
         Outcome outcome = switch (attack.kind()) {
-            case "unauthorised_client" -> atHttpEdge(attack, SubsystemId.parse(attack.client()), legitimate.request(), expected);
+            case "unauthorised_client" -> atHttpEdge(attack, SubsystemId.parse(attack.client()), legitimate.request().body(), expected);
             case "schema_violation" -> atHttpEdge(attack, legitimate.client(),
                     "{\"nationalId\":\"not-a-number\",\"dateOfBirth\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), expected);
             case "no_client_certificate" -> presenting(attack, null, legitimate.client(), expected);
@@ -97,7 +97,7 @@ final class AttackPlayer {
     private Outcome presenting(DemoScenarios.AttackScenario attack, TlsCredential presented, SubsystemId claimed,
                                ErrorCode expected) {
         ExchangePlayer.Answer answer = http.call(network.node(claimed.member()), presented, claimed, legitimate.service(),
-                legitimate.request());
+                legitimate.request().body());
         boolean held = expected.code().equals(answer.error()) && answer.status() == expected.httpStatus();
         String who = (presented == null ? "no certificate" : attack.client() + "'s certificate") + ", claiming " + claimed
                 + " -> " + legitimate.service();
@@ -184,6 +184,6 @@ final class AttackPlayer {
         EnvelopeSealer sealer = new EnvelopeSealer(keys, Clock.systemUTC(), Duration.ofMinutes(5));
         return sealer.seal(EnvelopeDraft.request(client, service.id(), service.requestSchema(),
                         federation.schemaDigest(service.requestSchema()).orElseThrow()),
-                legitimate.request(), provider.encryptionCertificate()).envelope();
+                legitimate.request().body(), provider.encryptionCertificate()).envelope();
     }
 }

@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
     private Outcome scanForPlaintext(DemoNetwork network, Federation federation, DemoScenarios scenarios) {
         Set<String> topics = new LinkedHashSet<>();
         federation.members().forEach(member -> topics.addAll(Topics.of(member.id())));
-        List<JsonObject> requests = scenarios.exchanges().stream().map(scenario -> parse(scenario.request())).toList();
+        List<JsonObject> requests = scenarios.exchanges().stream().map(scenario -> parse(scenario.request().body())).toList();
         long started = System.nanoTime();
         PlaintextScan.Result result = PlaintextScan.scan(
                 network.administrator(), topics,
@@ -146,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("       --key " + files.clientKey(example.client()).toAbsolutePath() + " \\");
         }
         out.println("       -H 'X-Road-Client: " + example.client() + "' -H 'Content-Type: application/json' \\");
-        out.println("       -d '" + new String(example.request(), StandardCharsets.UTF_8) + "'");
+        out.println("       -d '" + new String(example.request().body(), StandardCharsets.UTF_8) + "'");
         DemoManagementUsers.create(dataDirectory, network.nodes().keySet()).print(out, network.nodes());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "spean-demo-stop"));

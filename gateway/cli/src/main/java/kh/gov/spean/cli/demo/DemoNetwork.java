@@ -109,10 +109,12 @@ public final class DemoNetwork implements AutoCloseable {
                         continue;
                     }
                     ListeningAddress.requireFree("the mock backend of " + connector.name(), "127.0.0.1", backendPort);
+                    // Templating only where a mapping asks for it ("transformers": ["response-template"]): a body
+                    // file templated as text would lose every byte that is not UTF-8, so a PDF would not arrive exact.
                     WireMockServer backend = new WireMockServer(MockBackendTls.https(WireMockConfiguration.options()
                             .bindAddress("127.0.0.1")
                             .usingFilesUnderDirectory(mocks.toString())
-                            .globalTemplating(true), tls, backendPort));
+                            .templatingEnabled(true).globalTemplating(false), tls, backendPort));
                     backend.start();
                     backends.put(connector.name(), backend);
                     backendUrls.put(connector.name(), MockBackendTls.baseUrl(backend));

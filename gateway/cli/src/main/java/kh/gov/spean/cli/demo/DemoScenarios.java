@@ -2,13 +2,9 @@ package kh.gov.spean.cli.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
@@ -29,16 +25,16 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
     public record AttackScenario(String name, String kind, String client, String expect) {
     }
 
-    /** An exchange to play: who calls what with which payload, and what the answer must contain. */
-    public record ExchangeScenario(String name, SubsystemId client, ServiceId service, byte[] request,
-                                   int expectedStatus, JsonObject expectedBody) {
+    /** An exchange to play: who calls what, how and with which payload, and what the answer must be. */
+    public record ExchangeScenario(String name, SubsystemId client, ServiceId service, ExampleRequest request,
+                                   ExpectedAnswer expect) {
     }
 
     public static DemoScenarios load(Path repositoryRoot) {
         Path file = repositoryRoot.resolve("seeds").resolve("demo-scenarios.json");
         File parsed = SpeanJson.fromBytes(read(file), File.class);
         List<ExchangeScenario> exchanges = parsed.exchanges().stream()
-                .map(entry -> exchange(entry.name(), repositoryRoot.resolve(entry.example())))
+                .map(entry -> ExampleFile.read(entry.name(), repositoryRoot.resolve(entry.example())))
                 .toList();
         return new DemoScenarios(exchanges, parsed.attacks());
     }
@@ -46,16 +42,7 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
     /** One connector example file as an exchange to play, named by its file. */
     public static ExchangeScenario example(Path exampleFile) {
         String file = exampleFile.getFileName().toString();
-        return exchange(file.substring(0, file.length() - ".json".length()), exampleFile);
-    }
-
-    private static ExchangeScenario exchange(String name, Path exampleFile) {
-        JsonObject example = SpeanJson.readObject(new String(read(exampleFile), StandardCharsets.UTF_8));
-        JsonObject expect = example.getJsonObject("expect");
-        return new ExchangeScenario(name, SubsystemId.parse(example.getString("client")),
-                ServiceId.parse(example.getString("service")),
-                example.getJsonObject("request").toString().getBytes(StandardCharsets.UTF_8),
-                expect.getInt("status"), expect.containsKey("body") ? expect.getJsonObject("body") : JsonValue.EMPTY_JSON_OBJECT);
+        return ExampleFile.read(file.substring(0, file.length() - ".json".length()), exampleFile);
     }
 
     private static byte[] read(Path file) {

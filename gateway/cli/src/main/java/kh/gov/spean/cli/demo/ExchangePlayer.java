@@ -2,7 +2,9 @@ package kh.gov.spean.cli.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,9 +26,14 @@ import kh.gov.spean.node.edge.TlsCredential;
  */
 public final class ExchangePlayer {
 
-    /** An HTTP answer: status, the X-Road headers that matter, the body. */
-    public record Answer(int status, String xRoadId, String requestHash, String error, String location, String body,
-                         long millis) {
+    /** An HTTP answer: status, the X-Road headers that matter, all headers, the body as bytes. */
+    public record Answer(int status, String xRoadId, String requestHash, String error, String location,
+                         HttpHeaders headers, byte[] bytes, long millis) {
+
+        /** The body as UTF-8 text. */
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final java.util.function.Function<SubsystemId, TlsCredential> credentials;
@@ -37,33 +44,47 @@ public final class ExchangePlayer {
         this.credentials = credentials;
     }
 
-    /** Calls as {@code client}, presenting its own certificate. */
+    /** POSTs the JSON {@code body} as {@code client}, presenting its own certificate. */
     public Answer call(GatewayNode node, SubsystemId client, ServiceId service, byte[] body) {
-        return call(node, credentials.apply(client), client, service, body);
+        return call(node, credentials.apply(client), client, service, ExampleRequest.json(body));
+    }
+
+    /** Makes {@code request} as {@code client}, presenting its own certificate. */
+    public Answer call(GatewayNode node, SubsystemId client, ServiceId service, ExampleRequest request) {
+        return call(node, credentials.apply(client), client, service, request);
     }
 
     /** Calls presenting {@code presented} (none if null) and naming {@code client}: how an impostor would. */
     public Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service, byte[] body) {
+        return call(node, presented, client, service, ExampleRequest.json(body));
+    }
+
+    private Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service,
+                        ExampleRequest request) {
         java.security.cert.X509Certificate edge = node.edgeCertificate();
         String key = (edge == null ? "plain" : kh.gov.spean.federation.Federation.fingerprint(edge)) + " "
                 + (presented == null ? "-" : presented.fingerprint());
         return call(node.baseUri(), clients.computeIfAbsent(key, ignored -> DevelopmentClients.httpClient(presented, edge)),
-                client, service, body);
+                client, service, request);
     }
 
-    private static Answer call(URI node, HttpClient http, SubsystemId client, ServiceId service, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
+    private static Answer call(URI node, HttpClient http, SubsystemId client, ServiceId service, ExampleRequest call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve("/r1/" + service + call.target()))
                 .timeout(Duration.ofSeconds(60))
-                .header("X-Road-Client", client.toString())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .method(call.method(), call.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        call.headers().forEach(request::header);
+        request.header("X-Road-Client", client.toString());
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
+        }
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new Answer(response.statusCode(), header(response, "X-Road-Id"), header(response, "X-Road-Request-Hash"),
-                    header(response, "X-Road-Error"), header(response, "Location"), response.body(), millis);
+                    header(response, "X-Road-Error"), header(response, "Location"), response.headers(), response.body(),
+                    millis);
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach node " + node + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -20,7 +20,6 @@ import kh.gov.spean.node.http.ServiceCall;
 import kh.gov.spean.node.http.ValidateRequestPayload;
 import kh.gov.spean.node.http.WriteServiceResponse;
 import kh.gov.spean.node.log.LogSentEnvelope;
-import kh.gov.spean.node.metadata.IsMetaserviceCall;
 import kh.gov.spean.node.oneway.AcceptOneWayMessage;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.openapi.ValidateOperation;
@@ -62,7 +61,6 @@ public final class ClientExchangeRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(endpoints.restIngress()).routeId("client-exchange").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
-                .filter(new IsMetaserviceCall()).to(MetadataRoute.METASERVICE).id("to-metaservice").stop().end()
                 .process(steps.readServiceCall()).id("read-service-call")
                 .process(steps.checkClientIsLocal()).id("check-client-is-local")
                 .process(steps.checkOwnCertificate()).id("check-own-certificate-not-revoked")

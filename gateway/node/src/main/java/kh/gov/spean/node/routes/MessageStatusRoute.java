@@ -7,17 +7,18 @@ import kh.gov.spean.node.oneway.ReadMessageState;
 /** {@code GET /messages/{id}}: where a one-way message stands (accepted, delivered with its receipt, failed with a code). */
 public final class MessageStatusRoute extends RouteBuilder {
 
-    private final NodeEndpoints endpoints;
+    private static final String MESSAGE_STATUS = "direct:message-status";
+
     private final ReadMessageState readMessageState;
 
-    public MessageStatusRoute(NodeEndpoints endpoints, ReadMessageState readMessageState) {
-        this.endpoints = endpoints;
+    public MessageStatusRoute(ReadMessageState readMessageState) {
         this.readMessageState = readMessageState;
     }
 
     @Override
     public void configure() {
-        from(endpoints.messageStatus()).routeId("message-status").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
+        FixedPaths.get(rest("/messages"), "/{id}", MESSAGE_STATUS, "message-status-rest");
+        from(MESSAGE_STATUS).routeId("message-status").routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(readMessageState).id("read-message-state");
     }
 }

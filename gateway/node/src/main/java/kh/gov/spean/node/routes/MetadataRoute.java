@@ -1,14 +1,17 @@
 package kh.gov.spean.node.routes;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestDefinition;
 
 import kh.gov.spean.node.metadata.AnswerMetaService;
 
-/** X-Road's REST metaservices: {@code GET /listClients}, and listMethods, allowedMethods, getOpenAPI under {@code GET /r1/}. */
+/**
+ * X-Road's REST metaservices, in the Rest DSL: {@code GET /listClients}, and {@code GET /r1/{instance}/{memberClass}/}
+ * {@code {memberCode}/{subsystemCode}/listMethods | allowedMethods | getOpenAPI} (X-Road reserves those service codes).
+ */
 public final class MetadataRoute extends RouteBuilder {
 
-    /** Where the REST ingress hands a metaservice call ({@code IsMetaserviceCall}): one consumer serves all of /r1. */
-    static final String METASERVICE = "direct:metaservice";
+    private static final String METASERVICE = "direct:metaservice";
 
     private final AnswerMetaService answerMetaService;
 
@@ -18,9 +21,11 @@ public final class MetadataRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/listClients?httpMethodRestrict=GET").routeId("list-clients")
-                .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
-                .process(answerMetaService).id("answer-list-clients");
+        FixedPaths.get(rest(), "/listClients", METASERVICE, "list-clients");
+        RestDefinition subsystem = rest("/r1/{xRoadInstance}/{memberClass}/{memberCode}/{subsystemCode}");
+        for (String metaservice : new String[] {"listMethods", "allowedMethods", "getOpenAPI"}) {
+            FixedPaths.get(subsystem, "/" + metaservice, METASERVICE, metaservice);
+        }
         from(METASERVICE).routeId("metaservices")
                 .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .process(answerMetaService).id("answer-metaservice");
