@@ -8,6 +8,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,6 +85,7 @@ public final class BenchChart {
                 new XYLineAndShapeRenderer(true, false));
         LogAxis milliseconds = new LogAxis("latency ms (log scale)");
         milliseconds.setSmallestValue(0.1);
+        milliseconds.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         XYPlot latency = new XYPlot(latency(path.timeline()), null, milliseconds, new XYLineAndShapeRenderer(true, false));
         double measuredFrom = path.timeline().measuredFromSeconds();
         for (XYPlot each : List.of(throughput, latency)) {
