@@ -93,7 +93,8 @@ final class BenchReport {
         out.printf(Locale.ROOT, "memory under load, each node in a JVM of its own (%.1f secure exchanges per s through"
                 + " them, %d errors, %d lost), peak of readings every second:%n", memory.load().perSecond(),
                 memory.load().errors(), memory.load().lost());
-        memory.nodes().forEach((node, usage) -> printMemory(out, "node " + node, usage));
+        memory.nodes().forEach((node, usage) -> printMemory(out, String.format(Locale.ROOT, "node %s (restarted, ready in"
+                + " %.1f s)", node, memory.restartReadyMillis().getOrDefault(node, 0L) / 1000.0), usage));
         printMemory(out, "the bench's JVM (broker, register, load generator)", memory.benchJvm());
         NodeStartTime.Start nodeStart = figures.nodeStart();
         out.printf(Locale.ROOT, "a node in a JVM of its own, broker already up: ready %d ms after the process started"
@@ -189,7 +190,8 @@ final class BenchReport {
         }
         NodeMemory.Result memory = figures.memory();
         JsonObjectBuilder nodes = Json.createObjectBuilder();
-        memory.nodes().forEach((node, usage) -> nodes.add(node, memoryJson(usage)));
+        memory.nodes().forEach((node, usage) -> nodes.add(node, memoryJson(usage)
+                .add("restart_ready_ms", memory.restartReadyMillis().getOrDefault(node, 0L))));
         json.add("nodes", nodes)
                 .add("bench_jvm", memoryJson(memory.benchJvm()))
                 .add("memory_load_per_s", round(memory.load().perSecond()))

@@ -25,12 +25,18 @@ import kh.gov.spean.id.MemberId;
  */
 final class NodeMemory {
 
-    /** The load through the nodes in their own JVMs, each node's peak usage under it, and the bench JVM's. */
-    record Result(LoadRun.Result load, Map<String, MemoryProbe.Usage> nodes, MemoryProbe.Usage benchJvm) {
+    /**
+     * The load through the nodes in their own JVMs, each node's peak usage under it, the bench JVM's, and how long each
+     * node took to be ready again: a restarted node reads back the delivery claims and the log entries of the replay
+     * window before it serves, so after minutes of load it starts more slowly than a fresh one.
+     */
+    record Result(LoadRun.Result load, Map<String, MemoryProbe.Usage> nodes, MemoryProbe.Usage benchJvm,
+                  Map<String, Long> restartReadyMillis) {
     }
 
     private static final String BENCH_JVM = "bench";
-    private static final Duration READY_LIMIT = Duration.ofSeconds(90);
+    /** A restart after minutes of load on a busy machine: 90 s were not enough once. */
+    private static final Duration READY_LIMIT = Duration.ofSeconds(300);
     private static final long SAMPLE_MILLIS = 1000;
 
     private NodeMemory() {
@@ -82,7 +88,11 @@ final class NodeMemory {
                 }
                 synchronized (peaks) {
                     MemoryProbe.Usage benchJvm = peaks.remove(BENCH_JVM);
-                    return new Result(result, Collections.unmodifiableMap(new LinkedHashMap<>(peaks)), benchJvm);
+                    Map<String, Long> ready = new LinkedHashMap<>();
+                    ready.put(client.toString(), clientNode.readyMillis());
+                    ready.put(provider.toString(), providerNode.readyMillis());
+                    return new Result(result, Collections.unmodifiableMap(new LinkedHashMap<>(peaks)), benchJvm,
+                            Collections.unmodifiableMap(ready));
                 }
             } finally {
                 sampler.shutdownNow();

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +34,14 @@ final class NodeProcess implements AutoCloseable {
 
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
     private static final String READY = " ready at ";
+    /** The node's last lines of output, kept to say why it did not become ready. */
+    private static final int LINES_KEPT = 20;
 
     private final Process process;
     private final long startedNanos;
     private final boolean classDataArchive;
     private final CompletableFuture<URI> ready = new CompletableFuture<>();
+    private final Deque<String> lastLines = new ArrayDeque<>();
     private volatile long readyNanos;
 
     private NodeProcess(Process process, long startedNanos, boolean classDataArchive) {
@@ -71,8 +76,14 @@ final class NodeProcess implements AutoCloseable {
         try {
             return ready.get(limit.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("a node started for the bench did not become ready within " + limit.toSeconds() + " s",
-                    e);
+            String said;
+            synchronized (lastLines) {
+                said = String.join(System.lineSeparator(), lastLines);
+            }
+            throw new IOException((e instanceof TimeoutException
+                    ? "a node started for the bench did not become ready within " + limit.toSeconds() + " s"
+                    : "a node started for the bench stopped before it was ready")
+                    + "; its last lines:" + System.lineSeparator() + said, e);
         }
     }
 
@@ -119,6 +130,12 @@ final class NodeProcess implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > LINES_KEPT) {
+                        lastLines.removeFirst();
+                    }
+                }
                 int at = line.indexOf(READY);
                 if (at >= 0 && !ready.isDone()) {
                     readyNanos = System.nanoTime() - startedNanos;

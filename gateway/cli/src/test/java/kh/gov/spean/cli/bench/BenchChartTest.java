@@ -110,7 +110,7 @@ class BenchChartTest {
                 600_000_000L, ThreadCpu.JVM_INTERNAL, 50_000_000L), latencies, timeline);
         NodeMemory.Result memory = new NodeMemory.Result(result("memory", 500, Map.of(), latencies, timeline),
                 new LinkedHashMap<>(Map.of("KH/GOV/MEF", new MemoryProbe.Usage(400, 120))),
-                new MemoryProbe.Usage(900, 300));
+                new MemoryProbe.Usage(900, 300), Map.of("KH/GOV/MEF", 4000L));
         return new BenchReport.Figures(secure, result("half", 500, Map.of(), latencies, timeline), plain,
                 new CryptoFloor.Result(1600, 1.25), new NodeStartTime.Start(3000, true, 0.3), memory, null, null);
     }
