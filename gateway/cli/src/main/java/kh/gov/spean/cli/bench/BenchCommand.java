@@ -68,12 +68,24 @@ public final class BenchCommand implements Callable<Integer> {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     /** The floor is a tight loop that settles in seconds. */
     private static final Duration FLOOR_WINDOW = Duration.ofSeconds(8);
+    /** The windows of a warm-up that looks for a steady rate are as long as the measured one, and at most this. */
+    private static final Duration LONGEST_WARM_UP_STEP = Duration.ofSeconds(10);
 
     @Option(names = "--seconds", defaultValue = "12", description = "Measured seconds per path (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before each path but the paced one is measured (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before the cold window of the "
+            + "secure and plain paths, and before the one-way, event and memory windows (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-max", defaultValue = "360", description = "At most this many seconds of warm-up in all "
+            + "before the secure and plain paths' steady windows: they are measured once the JIT compiler takes under 5%% "
+            + "of the CPU and the rate moves under 5%% between windows, or at this bound (default: ${DEFAULT-VALUE}).")
+    int warmupMax;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the run as a PNG: the secure path's "
+            + "throughput and latency over time, and the CPU per exchange of each path by thread group.")
+    Path plot;
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients, each waiting for its answer (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -94,6 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
         SettingCheck.require(seconds > 0, "seconds", "must be positive, was " + seconds);
         SettingCheck.require(warmup >= 0, "warmup", "must be 0 or more, was " + warmup);
         SettingCheck.require(clients > 0, "clients", "must be positive, was " + clients);
+        SettingCheck.require(warmupMax >= 0, "warmup-max", "must be 0 or more, was " + warmupMax);
         System.setProperty("org.slf4j.simpleLogger.log.kh.gov.spean", "warn");
         Path data = Files.createTempDirectory("spean-bench");
         try {
@@ -105,6 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
             LoadRun.Result halfLoad;
             LoadRun.Result plain;
             NodeStartTime.Start nodeStart;
+            NodeMemory.Result memory;
+            WarmUp untilSteady = new WarmUp(warm, Duration.ofSeconds(warmupMax),
+                    measured.compareTo(LONGEST_WARM_UP_STEP) < 0 ? measured : LONGEST_WARM_UP_STEP);
             OneWayRun.Result oneWayResult = null;
             EventRun.Result eventResult = null;
             Arrivals reportsTaken = OneWayRun.reportsTaken();
@@ -117,18 +133,19 @@ public final class BenchCommand implements Callable<Integer> {
                  // Without logins: the figures compare with runs before the broker authenticated (decision 0032).
                  DemoNetwork network = DemoNetwork.start(data, SpeanHome.root(), 0, members::contains,
                         backends(backend), BENCH_EDGE, DemoNetwork.KafkaLogins.NONE, backendTls);
-                 LoadRun load = new LoadRun(clients)) {
-                System.out.printf("spean bench: %d clients, %d s warm-up, %d s measured per path, %d cores%n",
-                        clients, warmup, seconds, Runtime.getRuntime().availableProcessors());
+                 LoadRun load = new LoadRun(clients, System.out)) {
+                System.out.printf("spean bench: %d clients, %d s warm-up before a cold window, then at most %d s in all"
+                                + " until the rate is steady, %d s measured per path, %d cores%n",
+                        clients, warmup, warmupMax, seconds, Runtime.getRuntime().availableProcessors());
                 LoadRun.Call call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
                         .resolve("/r1/" + SERVICE), CLIENT, REQUEST);
                 LoadRun.Verdict matched = LoadRun.answered(BenchCommand::matched);
-                secure = load.run("secure", call, matched, clients, warm, measured);
-                halfLoad = load.run("secure at half that rate", call, matched, clients, secure.perSecond() / 2, SETTLE,
-                        measured);
+                secure = load.run("secure", call, matched, clients, untilSteady, measured);
+                halfLoad = load.run("secure at half that rate", call, matched, clients, secure.perSecond() / 2,
+                        WarmUp.fixed(SETTLE), measured);
                 try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri(), backendTls)) {
-                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), matched, clients, warm,
-                            measured);
+                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), matched, clients,
+                            untilSteady, measured);
                 }
                 nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers(), backendTls);
                 if (oneWay || events) {
@@ -151,12 +168,23 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                     }
                 }
+                MemberId client = MemberId.parse("KH/GOV/MEF");
+                MemberId provider = MemberId.parse("KH/GOV/MOI");
+                network.node(client).close();
+                network.node(provider).close();
+                memory = NodeMemory.measure(load, data, network.bootstrapServers(), backendTls, client, provider,
+                        List.of("--backend", BACKEND_CONNECTOR + "=" + backend.baseUrl()), "/r1/" + SERVICE, call,
+                        matched, clients, warm, measured);
             }
-            double floor = CryptoFloor.exchangesPerSecond(Runtime.getRuntime().availableProcessors(),
+            CryptoFloor.Result floor = CryptoFloor.measure(Runtime.getRuntime().availableProcessors(),
                     measured.compareTo(FLOOR_WINDOW) < 0 ? measured : FLOOR_WINDOW,
                     REQUEST.getBytes(StandardCharsets.UTF_8), RESPONSE.getBytes(StandardCharsets.UTF_8));
-            BenchReport.Figures figures = new BenchReport.Figures(secure, halfLoad, plain, floor, nodeStart,
+            BenchReport.Figures figures = new BenchReport.Figures(secure, halfLoad, plain, floor, nodeStart, memory,
                     oneWayResult, eventResult);
+            if (plot != null) {
+                BenchChart.write(figures, plot);
+                System.out.println("plot: " + plot);
+            }
             BenchReport.print(figures, clients, threads, System.out);
             return figures.failures() == 0 ? 0 : 1;
         } finally {

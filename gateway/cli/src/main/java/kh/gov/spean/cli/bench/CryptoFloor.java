@@ -1,5 +1,7 @@
 package kh.gov.spean.cli.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,8 +42,15 @@ import kh.gov.spean.crypto.CryptoAlgorithms;
  */
 final class CryptoFloor {
 
-    /** Exchanges' worth of crypto per second, on {@code threads} threads. */
-    static double exchangesPerSecond(int threads, Duration measured, byte[] requestPayload, byte[] responsePayload)
+    /**
+     * What the floor measured: exchanges' worth of crypto per second on every core, and the CPU its threads took per
+     * exchange (the JVM's own threads not counted).
+     */
+    record Result(double perSecond, double cpuMillisPerExchange) {
+    }
+
+    /** Exchanges' worth of crypto per second, on {@code threads} threads, and their CPU per exchange. */
+    static Result measure(int threads, Duration measured, byte[] requestPayload, byte[] responsePayload)
             throws InterruptedException {
         AtomicBoolean stopping = new AtomicBoolean(false);
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -66,16 +75,24 @@ final class CryptoFloor {
             worker.start();
         }
         Thread.sleep(Math.min(3000, measured.toMillis() / 3)); // warm up the JIT
+        long cpuBefore = cpuNanos(workers);
         long started = System.nanoTime();
         measuring.set(true);
         Thread.sleep(measured.toMillis());
         measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = cpuNanos(workers) - cpuBefore;
         stopping.set(true);
         for (Thread worker : workers) {
             worker.join();
         }
-        return exchanges.get() / seconds;
+        long counted = exchanges.get();
+        return new Result(counted / seconds, counted == 0 ? 0 : cpu / 1e6 / counted);
+    }
+
+    private static long cpuNanos(List<Thread> workers) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return workers.stream().mapToLong(worker -> Math.max(0, threads.getThreadCpuTime(worker.getId()))).sum();
     }
 
     /**

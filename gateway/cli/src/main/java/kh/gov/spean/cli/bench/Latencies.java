@@ -1,55 +1,49 @@
 package kh.gov.spean.cli.bench;
 
-import java.util.Arrays;
-import java.util.List;
+import org.HdrHistogram.Histogram;
 
-/** Latencies of the exchanges in a measured window, in nanoseconds, sorted: percentiles by the nearest-rank method. */
+/**
+ * Latencies of the exchanges in a measured window, in nanoseconds, held in an HdrHistogram (three significant digits,
+ * any range): percentiles as HdrHistogram gives them, the value at or below which that share of the exchanges fall.
+ */
 final class Latencies {
 
-    /** One client thread's latencies, kept without locking. */
-    static final class Recorder {
-        private long[] values = new long[1024];
-        private int size;
+    /** Three significant digits: a 100 ms latency is known to 0.1 ms. */
+    static final int SIGNIFICANT_DIGITS = 3;
 
-        void record(long nanos) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = nanos;
-        }
+    private final Histogram histogram;
+
+    private Latencies(Histogram histogram) {
+        this.histogram = histogram;
     }
 
-    private final long[] sorted;
-
-    Latencies(long[] values) {
-        this.sorted = values.clone();
-        Arrays.sort(this.sorted);
+    /** A window with no exchange yet, to which intervals are added. */
+    static Latencies empty() {
+        return new Latencies(newHistogram());
     }
 
-    static Latencies merge(List<Recorder> recorders) {
-        long[] all = new long[recorders.stream().mapToInt(recorder -> recorder.size).sum()];
-        int at = 0;
-        for (Recorder recorder : recorders) {
-            System.arraycopy(recorder.values, 0, all, at, recorder.size);
-            at += recorder.size;
-        }
-        return new Latencies(all);
+    /** A histogram of latencies as every recorder of the bench keeps them. */
+    static Histogram newHistogram() {
+        Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+        histogram.setAutoResize(true);
+        return histogram;
+    }
+
+    /** Adds an interval's latencies to this window's. */
+    void add(Histogram interval) {
+        histogram.add(interval);
     }
 
     long count() {
-        return sorted.length;
+        return histogram.getTotalCount();
     }
 
-    /** The smallest latency at or above which {@code percent}% of the exchanges fall (nearest rank), in ms. */
+    /** The latency at or below which {@code percent}% of the exchanges fall, in ms; 0 for a window without any. */
     double percentileMillis(double percent) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        return count() == 0 ? 0 : histogram.getValueAtPercentile(percent) / 1e6;
     }
 
     double maxMillis() {
-        return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+        return count() == 0 ? 0 : histogram.getMaxValue() / 1e6;
     }
 }

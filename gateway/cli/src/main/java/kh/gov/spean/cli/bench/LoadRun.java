@@ -1,10 +1,12 @@
 package kh.gov.spean.cli.bench;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Drives one path with N concurrent clients: a warm-up not counted, then a measured window. Unpaced, each client sends
@@ -41,12 +45,35 @@ import io.vertx.core.http.RequestOptions;
  */
 final class LoadRun implements AutoCloseable {
 
-    /** What one run measured. */
+    /**
+     * What one window measured. The path's result is its last window's, with the cold window before the warm-up went
+     * on ({@code cold}, null where the path did not look for a steady rate), how long it warmed up, whether the rate
+     * settled before the warm-up's bound, and the path's exchanges second by second; its errors and losses are all
+     * those after its first warm-up, in every window.
+     */
     record Result(String path, long exchanges, long errors, long lost, double seconds, Latencies latencies,
-                  double cpuMillisPerExchange, Map<String, Long> cpuNanosByThreadGroup) {
+                  double cpuMillisPerExchange, Map<String, Long> cpuNanosByThreadGroup, Result cold,
+                  double warmUpSeconds, boolean settled, Timeline timeline) {
 
         double perSecond() {
             return exchanges / seconds;
+        }
+
+        /** CPU per exchange of one thread group in this window, in ms. */
+        double groupMillisPerExchange(String group) {
+            return exchanges == 0 ? 0 : cpuNanosByThreadGroup.getOrDefault(group, 0L) / 1e6 / exchanges;
+        }
+
+        /** The share of this window's CPU that the JIT compiler's threads took. */
+        double jitShare() {
+            long all = cpuNanosByThreadGroup.values().stream().mapToLong(Long::longValue).sum();
+            return all == 0 ? 0 : cpuNanosByThreadGroup.getOrDefault(ThreadCpu.JIT_COMPILER, 0L) / (double) all;
+        }
+
+        private Result after(Result cold, double warmUpSeconds, boolean settled, Timeline timeline, long allErrors,
+                             long allLost) {
+            return new Result(path, exchanges, allErrors, allLost, seconds, latencies, cpuMillisPerExchange,
+                    cpuNanosByThreadGroup, cold, warmUpSeconds, settled, timeline);
         }
     }
 
@@ -81,8 +108,11 @@ final class LoadRun implements AutoCloseable {
     private final Vertx vertx;
     private final HttpClient http;
     private final long eventLoopThreadId;
+    private final PrintStream progress;
 
-    LoadRun(int clients) throws InterruptedException {
+    /** @param progress where a path that looks for a steady rate says how its warm-up goes */
+    LoadRun(int clients, PrintStream progress) throws InterruptedException {
+        this.progress = progress;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
                 new PoolOptions().setHttp1MaxSize(clients));
@@ -96,44 +126,88 @@ final class LoadRun implements AutoCloseable {
      */
     Result run(String path, Call call, Verdict verdict, int clients, Duration warmUp, Duration measured)
             throws InterruptedException {
+        return run(path, call, verdict, clients, 0, WarmUp.fixed(warmUp), measured);
+    }
+
+    /** Unpaced, warmed up until the rate settles (or as {@code warmUp} bounds it). */
+    Result run(String path, Call call, Verdict verdict, int clients, WarmUp warmUp, Duration measured)
+            throws InterruptedException {
         return run(path, call, verdict, clients, 0, warmUp, measured);
     }
 
     /**
      * @param perSecond the rate all clients together keep, or 0 for none
      */
-    Result run(String path, Call call, Verdict verdict, int clients, double perSecond, Duration warmUp,
+    Result run(String path, Call call, Verdict verdict, int clients, double perSecond, WarmUp warmUp,
                Duration measured) throws InterruptedException {
         Window window = new Window(call, verdict, perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0);
         prime(window);
         List<Client> running = new ArrayList<>();
+        Intervals intervals = new Intervals(window.recorder);
         long firstAppointment = System.nanoTime();
         for (int i = 0; i < clients; i++) {
             Client client = new Client(window, firstAppointment + window.intervalNanos * i / clients);
             running.add(client);
             vertx.runOnContext(ignored -> client.next());
         }
-        Thread.sleep(warmUp.toMillis());
+        Result cold = null;
+        boolean settled = false;
+        if (warmUp.settles()) {
+            progress.printf(Locale.ROOT, "%s: warming up %d s, then a cold window of %d s, then until the rate is steady"
+                    + " (at most %d s in all)%n", path, warmUp.first().toSeconds(), measured.toSeconds(),
+                    warmUp.atMost().toSeconds());
+        }
+        intervals.run(warmUp.first(), null);
+        window.counting.set(true);
+        if (warmUp.settles()) {
+            cold = measure(path, window, intervals, measured);
+            printProgress(cold, Double.NaN, intervals);
+            Result last = cold;
+            while (!settled && intervals.elapsedSeconds() + warmUp.step().toSeconds() <= warmUp.atMost().toSeconds()) {
+                Result next = measure(path, window, intervals, warmUp.step());
+                settled = WarmUp.steady(last.perSecond(), next.perSecond(), next.jitShare());
+                printProgress(next, last.perSecond(), intervals);
+                last = next;
+            }
+            progress.printf(Locale.ROOT, "%s: %s after %.0f s; measuring %d s%n", path,
+                    settled ? "steady" : "not steady yet, but the warm-up's bound is reached", intervals.elapsedSeconds(),
+                    measured.toSeconds());
+        }
+        double warmUpSeconds = intervals.elapsedSeconds();
+        intervals.timeline.measuredFrom(warmUpSeconds);
+        Result steady = measure(path, window, intervals, measured);
+        window.counting.set(false);
+        window.stopping.set(true);
+        for (Client client : running) {
+            await(client.stopped, STOP_TIMEOUT);
+        }
+        return steady.after(cold, warmUpSeconds, settled, intervals.timeline, window.errors.get(), window.lost.get());
+    }
+
+    /** One window: its exchanges, their latencies, the errors and losses seen meanwhile, and the CPU by thread group. */
+    private Result measure(String path, Window window, Intervals intervals, Duration length) throws InterruptedException {
         ThreadCpu threadCpu = new ThreadCpu(Map.of(eventLoopThreadId, LOAD_GENERATOR));
         threadCpu.start();
+        long errorsBefore = window.errors.get();
+        long lostBefore = window.lost.get();
         long cpuBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
-        window.measuring.set(true);
-        Thread.sleep(measured.toMillis());
-        window.measuring.set(false);
+        Latencies latencies = Latencies.empty();
+        intervals.run(length, latencies);
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpu = ProcessCpu.nanos() - cpuBefore;
         Map<String, Long> cpuByThreadGroup = threadCpu.since(cpu);
-        window.stopping.set(true);
-        List<Latencies.Recorder> recorders = new ArrayList<>();
-        for (Client client : running) {
-            await(client.stopped, STOP_TIMEOUT);
-            recorders.add(client.recorder);
-        }
-        Latencies latencies = Latencies.merge(recorders);
         long exchanges = latencies.count();
-        return new Result(path, exchanges, window.errors.get(), window.lost.get(), seconds, latencies,
-                exchanges == 0 ? 0 : cpu / 1e6 / exchanges, cpuByThreadGroup);
+        return new Result(path, exchanges, window.errors.get() - errorsBefore, window.lost.get() - lostBefore, seconds,
+                latencies, exchanges == 0 ? 0 : cpu / 1e6 / exchanges, cpuByThreadGroup, null, 0, false, null);
+    }
+
+    private void printProgress(Result window, double previousPerSecond, Intervals intervals) {
+        progress.printf(Locale.ROOT, "%s: %4.0f s  %8.1f per s%s  JIT compiler %3.0f%% of the CPU  p99 %6.1f ms%n",
+                window.path(), intervals.elapsedSeconds(), window.perSecond(),
+                Double.isNaN(previousPerSecond) ? " (cold)         "
+                        : String.format(Locale.ROOT, " (%+6.1f%% on the last)", (window.perSecond() / previousPerSecond - 1) * 100),
+                window.jitShare() * 100, window.latencies().percentileMillis(99));
     }
 
     /** Sends one request and waits for its exchange to end, whatever the verdict: the run counts what follows. */
@@ -169,7 +243,8 @@ final class LoadRun implements AutoCloseable {
         private final Verdict verdict;
         private final long intervalNanos;
         private final AtomicLong numbers = new AtomicLong();
-        private final AtomicBoolean measuring = new AtomicBoolean(false);
+        private final Recorder recorder = new Recorder(Latencies.SIGNIFICANT_DIGITS);
+        private final AtomicBoolean counting = new AtomicBoolean(false);
         private final AtomicBoolean stopping = new AtomicBoolean(false);
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong lost = new AtomicLong();
@@ -193,10 +268,9 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    /** One client: a call at a time, on the event loop; its latencies are read once it has stopped. */
+    /** One client: a call at a time, on the event loop; its latencies go to the window's recorder. */
     private final class Client {
         private final Window window;
-        private final Latencies.Recorder recorder = new Latencies.Recorder();
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
         private long appointment;
 
@@ -219,21 +293,62 @@ final class LoadRun implements AutoCloseable {
         }
 
         private void send() {
-            boolean counted = window.measuring.get();
             long started = window.intervalNanos > 0 ? appointment : System.nanoTime();
             appointment += window.intervalNanos;
             window.send(window.numbers.getAndIncrement()).onComplete(outcome -> {
-                if (counted && window.measuring.get()) {
-                    if (outcome.failed()) {
-                        window.lost.incrementAndGet();
-                    } else if (outcome.result()) {
-                        recorder.record(System.nanoTime() - started);
-                    } else {
-                        window.errors.incrementAndGet();
-                    }
+                if (outcome.succeeded() && outcome.result()) {
+                    window.recorder.recordValue(System.nanoTime() - started);
+                } else if (window.counting.get()) {
+                    (outcome.failed() ? window.lost : window.errors).incrementAndGet();
                 }
                 next();
             });
+        }
+    }
+
+    /**
+     * The path's clock: every second the latencies recorded since the last tick become an interval, added to the
+     * path's timeline and to the window being measured, if any.
+     */
+    private static final class Intervals {
+        private static final long TICK_MILLIS = 1000;
+        /** Shorter intervals (the one cut at a window's start) are left off the timeline: their rate is noise. */
+        private static final double SHORTEST_PLOTTED_SECONDS = 0.2;
+
+        private final Recorder recorder;
+        private final Timeline timeline = new Timeline();
+        private final long started = System.nanoTime();
+        private long last = started;
+
+        Intervals(Recorder recorder) {
+            this.recorder = recorder;
+        }
+
+        /** Ticks for {@code length}, giving each interval to {@code window} when there is one. */
+        void run(Duration length, Latencies window) throws InterruptedException {
+            long end = System.nanoTime() + length.toNanos();
+            tick(null);
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                Thread.sleep(Math.max(1, Math.min(TICK_MILLIS, left / 1_000_000)));
+                tick(window);
+            }
+        }
+
+        double elapsedSeconds() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        private void tick(Latencies window) {
+            long now = System.nanoTime();
+            Histogram interval = recorder.getIntervalHistogram();
+            double seconds = (now - last) / 1e9;
+            if (seconds >= SHORTEST_PLOTTED_SECONDS) {
+                timeline.add((now - started) / 1e9, seconds, interval);
+            }
+            if (window != null) {
+                window.add(interval);
+            }
+            last = now;
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,8 @@ final class ThreadCpu {
     static final String GARBAGE_COLLECTOR = "garbage collector (GC, G1 threads)";
     static final String JVM_INTERNAL = "rest of the JVM (no Java thread: VM thread, threads that ended, JIT and GC"
             + " where /proc is not read)";
+    /** The groups that are the JVM's own work rather than the path's: left out of what a path is said to cost. */
+    static final List<String> JVM_OWN = List.of(JIT_COMPILER, GARBAGE_COLLECTOR, JVM_INTERNAL);
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> startedAt = new HashMap<>();

@@ -2,33 +2,47 @@ package kh.gov.spean.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class LatenciesTest {
 
     @Test
-    void percentiles_follow_the_nearest_rank_method_across_recorders() {
-        Latencies.Recorder first = new Latencies.Recorder();
-        Latencies.Recorder second = new Latencies.Recorder();
-        for (int ms = 1; ms <= 100; ms++) {
-            (ms % 2 == 0 ? first : second).record(ms * 1_000_000L);
+    void percentiles_come_from_every_interval_added_within_three_significant_digits() {
+        Histogram first = Latencies.newHistogram();
+        Histogram second = Latencies.newHistogram();
+        for (int ms = 1; ms <= 1000; ms++) {
+            (ms % 2 == 0 ? first : second).recordValue(ms * 1_000_000L);
         }
+        Latencies latencies = Latencies.empty();
 
-        Latencies latencies = Latencies.merge(List.of(first, second));
+        latencies.add(first);
+        latencies.add(second);
 
-        assertEquals(100, latencies.count());
-        assertEquals(50.0, latencies.percentileMillis(50));
-        assertEquals(99.0, latencies.percentileMillis(99));
-        assertEquals(1.0, latencies.percentileMillis(0.5));
-        assertEquals(100.0, latencies.maxMillis());
+        assertEquals(1000, latencies.count());
+        assertEquals(500.0, latencies.percentileMillis(50), 0.5);
+        assertEquals(990.0, latencies.percentileMillis(99), 1.0);
+        assertEquals(999.0, latencies.percentileMillis(99.9), 1.0);
+        assertEquals(1000.0, latencies.maxMillis(), 1.0);
+    }
+
+    @Test
+    void a_latency_far_beyond_the_usual_is_kept_not_refused() {
+        Latencies latencies = Latencies.empty();
+        Histogram interval = Latencies.newHistogram();
+        interval.recordValue(2_000_000L);
+        interval.recordValue(600_000_000_000L); // ten minutes
+
+        latencies.add(interval);
+
+        assertEquals(600_000.0, latencies.maxMillis(), 600.0);
     }
 
     @Test
     void an_empty_window_has_no_latency() {
-        Latencies none = Latencies.merge(List.of(new Latencies.Recorder()));
+        Latencies none = Latencies.empty();
         assertEquals(0, none.count());
         assertEquals(0.0, none.percentileMillis(99));
+        assertEquals(0.0, none.maxMillis());
     }
 }
