@@ -70,6 +70,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+trap 'say "stopped at line $LINENO: $BASH_COMMAND"' ERR
 
 # ---- the engine ------------------------------------------------------------------------------------------------------
 missing=()
@@ -133,8 +134,8 @@ compose up -d kafka-setup timestamp-authority "${backends[@]}" 2>&1 | grep -v -e
 [ "$(docker inspect --format '{{.State.ExitCode}}' "$(container kafka-setup)")" = 0 ] || fail "kafka-setup failed"
 done_step "up: 3 brokers formed a cluster; topics, ACLs, quotas and the 4 members' logins applied; 5 mock backends, the timestamp authority"
 for node in "${nodes[@]}"; do
-  compose up -d "$node" 2>&1 | grep -v -e '^Creating' -e 'is up-to-date' || true
-  await_healthy "$node" 300
+  compose up -d --no-deps "$node" 2>&1 | grep -v -e '^Creating' || true
+  await_healthy "$node" 400
 done
 restarts=0
 for node in "${nodes[@]}"; do
@@ -193,9 +194,10 @@ done
 done_step "the demo's exchanges: $played played through the published ports, each answered as its example expects"
 
 # ---- a broker killed under load --------------------------------------------------------------------------------------
-# backend_ids BACKEND_SERVICE PORT: the X-Road-Id of every request the mock backend received, one a line.
+# backend_ids BACKEND_SERVICE PORT: the X-Road-Id of every request the mock backend received, one a line (its
+# certificate names its service, which --resolve points at the published port).
 backend_ids() {
-  curl -s --max-time 30 "https://127.0.0.1:$2/__admin/requests?limit=10000" --cacert "$work/backend-ca.pem" \
+  curl -s --max-time 30 --resolve "$1:$2:127.0.0.1" "https://$1:$2/__admin/requests?limit=10000" --cacert "$work/backend-ca.pem" \
     --cert "$work/node-client.pem" --key "$work/node-client.key" \
     | jq -r '.requests[].request.headers["X-Road-Id"] // empty'
 }
