@@ -5,8 +5,11 @@
 #   truststore.p12        the CA, for brokers and clients
 #   client.properties     for `spean gateway --kafka-config` (security.protocol=SSL, the truststore)
 #   password              the keystores' password (owner-only)
-#   password.properties   the same as `password=…`, for brokers reading it through Kafka's FileConfigProvider
-# Paths in client.properties are under TLS_DIR (default OUT): set it to where the clients will see OUT.
+#   admin.password        the cluster administrator's SCRAM-SHA-512 password (owner-only; user spean-admin)
+#   admin.properties      the administrator's client settings, for `spean kafka acls --apply --kafka-config`
+# Paths in client.properties and admin.properties are under TLS_DIR (default OUT): set it to where the clients will see
+# the truststore. With CLIENT_OUT set, truststore.p12 and client.properties are also copied there: all a node needs,
+# without the keystores, the CA's key or the administrator's password.
 #
 #   deploy/kafka-tls.sh OUT HOST [HOST...]          e.g. deploy/kafka-tls.sh data/tls kafka-1 kafka-2 kafka-3
 set -euo pipefail
@@ -20,7 +23,7 @@ keytool=${KEYTOOL:-keytool}
 tls_dir=${TLS_DIR:-$out}
 validity=825
 
-if [ -f "$out/truststore.p12" ]; then
+if [ -f "$out/admin.properties" ]; then
   echo "kafka-tls: $out already holds TLS material; leaving it as it is"
   exit 0
 fi
@@ -29,7 +32,8 @@ chmod 700 "$out"
 umask 077
 password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 printf '%s' "$password" > "$out/password"
-printf 'password=%s\n' "$password" > "$out/password.properties"
+admin_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+printf '%s' "$admin_password" > "$out/admin.password"
 
 "$keytool" -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=Spean Kafka CA" -ext bc:c \
   -validity $validity -keystore "$out/ca.p12" -storetype PKCS12 -storepass "$password" 2>/dev/null
@@ -54,4 +58,15 @@ ssl.truststore.type=PKCS12
 ssl.truststore.location=$tls_dir/truststore.p12
 ssl.truststore.password=$password
 PROPERTIES
+cat > "$out/admin.properties" <<PROPERTIES
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="spean-admin" password="$admin_password";
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$tls_dir/truststore.p12
+ssl.truststore.password=$password
+PROPERTIES
+if [ -n "${CLIENT_OUT:-}" ]; then
+  cp "$out/truststore.p12" "$out/client.properties" "$CLIENT_OUT/"
+fi
 echo "kafka-tls: CA, truststore, client.properties and keystores for $* in $out"

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -19,11 +21,13 @@ import kh.gov.spean.node.kafka.KafkaAccessControl;
 import kh.gov.spean.node.kafka.KafkaAcls;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.MemberQuota;
+import kh.gov.spean.node.kafka.ScramCredentials;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
  * {@code spean kafka acls}: the Kafka ACLs and quotas that keep each member of the federation to its own topics and
- * groups, printed; with {@code --apply}, applied as the cluster's administrator, with the topics created (decision 0032).
+ * groups, printed; with {@code --apply}, applied as the cluster's administrator, with the topics created and the
+ * members' SCRAM logins registered (decision 0032).
  */
 @Command(name = "acls", mixinStandardHelpOptions = true,
         description = "Print the federation's Kafka ACLs and quotas; --apply creates the topics and applies them.")
@@ -59,6 +63,11 @@ public final class KafkaAclsCommand implements Callable<Integer> {
             description = "Share of one broker thread each member's requests may take, in percent (default: ${DEFAULT-VALUE}).")
     double requestPercentage;
 
+    @Option(names = "--member-password-file", paramLabel = "MEMBER=FILE", description = "With --apply: register MEMBER's"
+            + " Kafka login (SCRAM-SHA-512, user MEMBER) with the password in FILE, the one its nodes'"
+            + " --kafka-password-file holds, and wait until the brokers accept it; repeat per member.")
+    Map<String, Path> memberPasswordFiles = new LinkedHashMap<>();
+
     private final PrintStream out = System.out;
 
     @Override
@@ -76,9 +85,23 @@ public final class KafkaAclsCommand implements Callable<Integer> {
             KafkaSettings admin = KafkaSettings.defaults(kafkaBootstrap, GatewayNode.kafkaRecordBytes(maxMessageBytes))
                     .withClientProperties(KafkaClientFiles.settings(kafkaConfig, "kafka-config"));
             KafkaAccessControl.applyFederation(admin, members, partitions, quota);
+            registerLogins(admin, members);
             out.println("# Applied at " + kafkaBootstrap + ": " + Topics.all(members).size() + " topics present, "
-                    + KafkaAcls.forMembers(members).size() + " ACLs, " + members.size() + " quotas");
+                    + KafkaAcls.forMembers(members).size() + " ACLs, " + members.size() + " quotas, "
+                    + memberPasswordFiles.size() + " member logins");
         }
         return 0;
+    }
+
+    private void registerLogins(KafkaSettings admin, List<MemberId> members) {
+        try (KafkaAccessControl access = new KafkaAccessControl(admin)) {
+            memberPasswordFiles.forEach((member, file) -> {
+                MemberId id = MemberId.parse(member);
+                ScramCredentials login = ScramCredentials.of(id,
+                        KafkaClientFiles.password(file, "member-password-file"));
+                access.register(login);
+                access.awaitInForce(login, Topics.usedBy(id, members));
+            });
+        }
     }
 }

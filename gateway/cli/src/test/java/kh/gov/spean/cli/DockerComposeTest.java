@@ -24,10 +24,10 @@ import kh.gov.spean.id.MemberId;
 import kh.gov.spean.json.SpeanJson;
 
 /**
- * docker-compose.yml cannot run here (no Docker engine), so this keeps it honest: every node's command is a valid
- * {@code spean gateway} command line, every member has a node that mounts its own keys and none of the authority's,
- * every host, port, folder and Dockerfile it names exists, and the Kafka cluster is three TLS-only brokers replicating three times ({@code KafkaTlsIT} runs nodes
- * through a TLS-only broker with the same kafka-tls.sh material).
+ * What a parse of docker-compose.yml can check, without a Docker engine (deploy/compose-test.sh runs it for real): every
+ * node's command is a valid {@code spean gateway} command line, every member has a node that mounts its own keys and
+ * none of the authority's and logs in to Kafka as itself, every host, port, folder and Dockerfile it names exists, and
+ * the Kafka cluster is three brokers replicating three times that speak only TLS and authorize with ACLs.
  */
 class DockerComposeTest {
 
@@ -45,14 +45,11 @@ class DockerComposeTest {
 
     @Test
     void every_member_of_the_seed_has_a_node_running_the_gateway_command() throws Exception {
-        FederationSeed seed = SpeanJson.fromBytes(Files.readAllBytes(root.resolve("seeds/federation.json")), FederationSeed.class);
         Set<String> served = new HashSet<>();
         for (List<String> gateway : gatewayCommands()) {
             served.add(option(gateway, "--member"));
         }
-        Set<String> members = new HashSet<>();
-        seed.members().forEach(member -> members.add(member.id()));
-        assertEquals(members, served);
+        assertEquals(seedMembers(), served);
     }
 
     @Test
@@ -75,13 +72,19 @@ class DockerComposeTest {
             }
             assertEquals(brokers().keySet(), Set.of(option(gateway, "--kafka-bootstrap").replace(":9092", "").split(",")),
                     "every node knows every broker");
-            assertEquals("/tls/client.properties", option(gateway, "--kafka-config"), "the client settings kafka-tls.sh makes");
+            assertEquals("/kafka-client/client.properties", option(gateway, "--kafka-config"),
+                    "the client settings kafka-tls.sh makes");
+            String folder = MemberId.parse(option(gateway, "--member")).folderName();
+            assertEquals("/data/" + folder + "/kafka.password", option(gateway, "--kafka-password-file"),
+                    "a node logs in to Kafka as its member, with the password in its own volume");
             for (int i = 0; i < gateway.size(); i++) {
                 if (gateway.get(i).equals("--backend")) {
                     String[] backend = gateway.get(i + 1).split("=", 2);
                     assertTrue(Files.isRegularFile(root.resolve("connectors").resolve(backend[0]).resolve("connector.json")),
                             "no connector " + backend[0]);
-                    assertTrue(services.containsKey(URI.create(backend[1]).getHost()), backend[1]);
+                    URI backendUrl = URI.create(backend[1]);
+                    assertEquals("https", backendUrl.getScheme(), "backends are called over TLS: " + backend[1]);
+                    assertTrue(services.containsKey(backendUrl.getHost()), backend[1]);
                 }
             }
         }
@@ -98,18 +101,35 @@ class DockerComposeTest {
             assertEquals("3", String.valueOf(environment.get("KAFKA_DEFAULT_REPLICATION_FACTOR")));
             assertEquals("2", String.valueOf(environment.get("KAFKA_MIN_INSYNC_REPLICAS")));
             assertEquals("3", String.valueOf(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")));
-            assertEquals("SSL:SSL,CONTROLLER:SSL", environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"),
+            assertEquals("SASL_SSL:SASL_SSL,CONTROLLER:SSL", environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"),
                     "no plaintext listener");
-            assertEquals("SSL://" + broker.getKey() + ":9092", environment.get("KAFKA_ADVERTISED_LISTENERS"));
+            assertEquals("SASL_SSL://" + broker.getKey() + ":9092", environment.get("KAFKA_ADVERTISED_LISTENERS"));
             assertEquals("/tls/" + broker.getKey() + ".p12", environment.get("KAFKA_SSL_KEYSTORE_LOCATION"));
-            // Compose turns "$$" into "$": the broker is given ${file:...}, a reference for its FileConfigProvider.
-            assertTrue(String.valueOf(environment.get("KAFKA_SSL_KEYSTORE_PASSWORD")).replace("$$", "$")
-                    .startsWith("${file:/tls/"), "the password comes from the tls volume, not from this file");
+            assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", environment.get("KAFKA_AUTHORIZER_CLASS_NAME"));
+            assertEquals("false", environment.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"));
+            assertTrue(environment.keySet().stream().noneMatch(name -> name.contains("PASSWORD")),
+                    "passwords come from the tls volume, never from this file: " + environment.keySet());
             assertEquals(3, String.valueOf(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).split(",").length);
         }
         assertEquals(3, nodeIds.size(), "distinct node ids");
         List<?> tlsCommand = (List<?>) services.get("kafka-tls").get("command");
         assertTrue(tlsCommand.containsAll(brokers.keySet()), "a certificate for every broker: " + tlsCommand);
+    }
+
+    @Test
+    void the_operator_registers_every_members_kafka_login_with_the_acls() throws Exception {
+        List<String> command = new ArrayList<>(stringList(services.get("kafka-setup").get("command")));
+        String[] arguments = command.toArray(String[]::new);
+        assertEquals("acls", SpeanCommand.forArguments(arguments).parseArgs(arguments).subcommand().subcommand()
+                .commandSpec().name());
+        assertTrue(command.contains("--apply"), command.toString());
+        Set<String> registered = new HashSet<>();
+        for (int i = 0; i < command.size(); i++) {
+            if (command.get(i).equals("--member-password-file")) {
+                registered.add(command.get(i + 1).split("=", 2)[0]);
+            }
+        }
+        assertEquals(seedMembers(), registered);
     }
 
     @Test
@@ -120,11 +140,16 @@ class DockerComposeTest {
             if (definition.get("build") instanceof Map<?, ?> build) {
                 Path dockerfile = root.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
                 assertTrue(Files.isRegularFile(dockerfile), service.getKey() + ": no " + dockerfile);
-                for (String line : Files.readAllLines(dockerfile)) {
+                List<String> lines = Files.readAllLines(dockerfile);
+                assertTrue(lines.contains("ARG BASE_IMAGE=eclipse-temurin:17-jre") && lines.contains("FROM ${BASE_IMAGE}"),
+                        dockerfile + " builds on the base image named by BASE_IMAGE");
+                for (String line : lines) {
                     if (line.startsWith("COPY ")) {
-                        String source = line.split("\\s+")[1];
-                        assertTrue(source.startsWith("gateway/cli/target/") || Files.exists(root.resolve(source)),
-                                dockerfile + " copies " + source + ", which is not in the repository");
+                        List<String> sources = List.of(line.split("\\s+")).subList(1, line.split("\\s+").length - 1);
+                        for (String source : sources) {
+                            assertTrue(source.startsWith("gateway/cli/target/") || Files.exists(root.resolve(source)),
+                                    dockerfile + " copies " + source + ", which is not in the repository");
+                        }
                     }
                 }
             }
@@ -136,7 +161,7 @@ class DockerComposeTest {
     static Map<String, Map<String, Object>> brokers() {
         Map<String, Map<String, Object>> brokers = new java.util.TreeMap<>();
         services.forEach((name, definition) -> {
-            if (String.valueOf(merged(definition).get("image")).startsWith("apache/kafka")) {
+            if (String.valueOf(merged(definition).get("entrypoint")).contains("kafka-broker.sh")) {
                 brokers.put(name, definition);
             }
         });
@@ -167,11 +192,13 @@ class DockerComposeTest {
             for (Object port : (List<Object>) service.getValue().getOrDefault("ports", List.of())) {
                 assertTrue(hostPorts.add(port.toString().split(":")[0]), "host port used twice: " + port);
             }
-            if (String.valueOf(service.getValue().get("image")).startsWith("wiremock/")) {
-                for (Object volume : (List<Object>) service.getValue().get("volumes")) {
-                    String folder = volume.toString().split(":")[0];
-                    assertTrue(Files.isDirectory(root.resolve(folder).resolve("mappings")), volume.toString());
-                }
+            if (String.valueOf(merged(service.getValue()).get("entrypoint")).contains("mock-backend.sh")) {
+                List<String> command = stringList(service.getValue().get("command"));
+                assertTrue(Files.isDirectory(root.resolve("connectors").resolve(command.get(0)).resolve("wiremock/mappings")),
+                        service.getKey() + " serves no connector's mappings: " + command);
+                assertEquals(service.getKey(), command.get(1), "its certificate names the host nodes call");
+                assertTrue(stringList(services.get("backend-tls").get("command")).contains(service.getKey()),
+                        "backend-tls.sh makes no certificate for " + service.getKey());
             }
         }
     }
@@ -202,9 +229,27 @@ class DockerComposeTest {
     }
 
     @Test
-    void the_init_service_runs_spean_init_into_the_shared_data_volume() {
-        String command = String.valueOf(services.get("spean-init").get("command"));
-        assertTrue(command.contains("spean.jar init --data /data"), command);
+    void the_init_service_runs_spean_init_into_every_members_volume() throws Exception {
+        Map<String, Object> init = merged(services.get("spean-init"));
+        assertEquals(List.of("bash", "/spean/bin/compose-init.sh"), init.get("entrypoint"));
+        assertTrue(Files.readString(root.resolve("deploy/compose-init.sh")).contains("spean init --data"));
+        List<String> volumes = stringList(init.get("volumes"));
+        for (String member : seedMembers()) {
+            assertTrue(volumes.stream().anyMatch(volume -> volume.endsWith(":/data/" + MemberId.parse(member).folderName())),
+                    "spean-init fills no volume of " + member + ": " + volumes);
+        }
+    }
+
+    static Set<String> seedMembers() throws Exception {
+        FederationSeed seed = SpeanJson.fromBytes(Files.readAllBytes(root.resolve("seeds/federation.json")), FederationSeed.class);
+        Set<String> members = new HashSet<>();
+        seed.members().forEach(member -> members.add(member.id()));
+        return members;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> stringList(Object list) {
+        return ((List<Object>) list).stream().map(String::valueOf).toList();
     }
 
     /** The arguments after the jar, for every service that runs {@code spean gateway}. */

@@ -19,6 +19,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -57,6 +58,7 @@ import kh.gov.spean.node.log.CheckpointPublication;
 import kh.gov.spean.node.log.RecordRejection;
 import kh.gov.spean.node.operations.ConsumerLag;
 import kh.gov.spean.node.operations.HealthCheck;
+import kh.gov.spean.node.operations.MeteredKafkaClients;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.ReadOperationalData;
@@ -196,6 +198,13 @@ public final class GatewayNode implements AutoCloseable {
                 settings.retryDelay(), settings.nodeName(), clock);
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("spean-" + settings.member().folderName());
+        camel.getComponent("kafka", KafkaComponent.class).setKafkaClientFactory(new MeteredKafkaClients(metrics));
+        try {
+            // Stopped with the context: lets go of the listeners and threads Micrometer's binders hold.
+            camel.addService(metrics);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot attach the node's metrics to its Camel context", e);
+        }
         camel.getPropertiesComponent().setInitialProperties(backendProperties(connectors, settings));
         backendCalls.configure(camel);
         camel.getRegistry().bind(EndToEndHeaderFilter.BEAN, new EndToEndHeaderFilter());

@@ -6,6 +6,8 @@ import org.apache.camel.spi.PropertiesSource;
 /**
  * The Camel property {@value GatewayNode#NODE_URL_PROPERTY}: this node's own base URL, for connector routes that call
  * other services through it. Resolved when a route asks, once the HTTP server listens (its port may be chosen then).
+ * An edge listening on every interface (0.0.0.0, as in a container) is called on loopback: a wildcard address names
+ * no host, and HttpClient's host name check refuses it even where the edge's certificate lists it.
  */
 final class NodeUrlProperty implements PropertiesSource {
 
@@ -15,8 +17,15 @@ final class NodeUrlProperty implements PropertiesSource {
 
     NodeUrlProperty(String scheme, String host, VertxPlatformHttpServer server) {
         this.scheme = scheme;
-        this.host = host;
+        this.host = callableHost(host);
         this.server = server;
+    }
+
+    /** The host to call an edge listening on {@code listeningHost} at. */
+    static String callableHost(String listeningHost) {
+        String bare = listeningHost.startsWith("[") ? listeningHost.substring(1, listeningHost.length() - 1) : listeningHost;
+        return bare.equals("0.0.0.0") ? "127.0.0.1" : bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0") ? "[::1]"
+                : listeningHost;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import jakarta.json.JsonObject;
@@ -55,6 +56,11 @@ class OperationsIT {
             assertTrue(text.contains("spean_exchanges_seconds_bucket{"), "a latency histogram: " + text);
             assertTrue(text.contains("spean_log_entries{member=\"KH/GOV/MEF\"}"), text);
             assertTrue(get(network.moi(), "/metrics").body().contains("spean_deliveries_total{"), "the provider counts hand-offs");
+            for (String binder : List.of("jvm_memory_used_bytes{", "jvm_gc_pause_seconds", "jvm_threads_live_threads{",
+                    "jvm_classes_loaded_classes{", "process_cpu_usage{", "system_cpu_count{", "process_uptime_seconds{",
+                    "process_files_open_files{", "kafka_producer_record_send_total{", "kafka_consumer_fetch_manager_records_consumed_total{")) {
+                assertTrue(text.contains(binder), "Micrometer's binders report " + binder + ": " + text);
+            }
 
             JsonObject monitoring = ConnectorExample.parse(get(network.mef(), "/monitoring?member=KH/GOV/MOI").body());
             var records = monitoring.getJsonArray("records").stream().map(JsonValue::asJsonObject).toList();
