@@ -1,9 +1,11 @@
 package kh.gov.spean.cli.connector;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +149,7 @@ final class OpenApiDescription {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
                 Operation operation = entry.getValue();
                 Map<String, Parameter> parameters = new LinkedHashMap<>();
-                for (List<Parameter> level : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
+                for (List<Parameter> level : Arrays.asList(item.getParameters(), operation.getParameters())) {
                     if (level != null) {
                         level.forEach(parameter -> parameters.put(parameter.getIn() + ":" + parameter.getName(), parameter));
                     }
@@ -178,7 +180,7 @@ final class OpenApiDescription {
 
     /** Any value of the description (a schema, an example) written as JSON. */
     JsonValue json(Object value) {
-        try (JsonReader reader = Json.createReader(new java.io.StringReader(mapper.writeValueAsString(value)))) {
+        try (JsonReader reader = Json.createReader(new StringReader(mapper.writeValueAsString(value)))) {
             return reader.readValue();
         } catch (JsonProcessingException e) {
             throw invalid("cannot write a part of " + file + " as JSON: " + e.getOriginalMessage());

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -192,7 +195,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
     // ---- responses
 
     private List<Case> cases(OpenApiDescription.ApiOperation operation, Set<String> used, List<JsonValue> responseSchemas) {
-        Map<Integer, ApiResponse> byStatus = new java.util.TreeMap<>();
+        Map<Integer, ApiResponse> byStatus = new TreeMap<>();
         if (operation.operation().getResponses() != null) {
             operation.operation().getResponses().forEach((code, response) -> {
                 Integer status = status(code);
@@ -245,10 +248,10 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         List<Map.Entry<String, Object>> examples = new ArrayList<>();
         if (media.getExamples() != null && !media.getExamples().isEmpty()) {
             for (Map.Entry<String, Example> example : media.getExamples().entrySet()) {
-                examples.add(new java.util.AbstractMap.SimpleEntry<>(example.getKey(), description.exampleValue(example.getValue())));
+                examples.add(new SimpleEntry<>(example.getKey(), description.exampleValue(example.getValue())));
             }
         } else {
-            examples.add(new java.util.AbstractMap.SimpleEntry<>("", media.getExample()));
+            examples.add(new SimpleEntry<>("", media.getExample()));
         }
         return examples;
     }
@@ -513,7 +516,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         return (text.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(java.nio.file.Path file) {
+    private static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
