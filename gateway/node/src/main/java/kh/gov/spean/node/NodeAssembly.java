@@ -170,6 +170,7 @@ final class NodeAssembly {
         camel.addRoutes(new SubscriberRoute(new SubscriberRoute.Steps(
                 new CheckSubscription(federation, parts.connectors()),
                 openPayload,
+                ValidateOperation.providerRequests(descriptions),
                 ValidateIncomingPayload.requests(federation, validator),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
                 new PrepareBackendCall(parts.events()),

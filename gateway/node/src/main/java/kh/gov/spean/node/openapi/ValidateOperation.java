@@ -41,7 +41,10 @@ public final class ValidateOperation implements Processor {
         return new ValidateOperation(descriptions, Side.CLIENT_REQUEST);
     }
 
-    /** At the provider's node, on the request opened from the envelope: a refusal goes back signed, as any. */
+    /**
+     * At the provider's node, on the request opened from the envelope (a refusal goes back signed, as any); at a
+     * subscriber's node, on an event copy.
+     */
     public static ValidateOperation providerRequests(ServiceDescriptions descriptions) {
         return new ValidateOperation(descriptions, Side.PROVIDER_REQUEST);
     }

@@ -7,6 +7,7 @@ import kh.gov.spean.node.event.CheckSubscription;
 import kh.gov.spean.node.inbox.OpenPayload;
 import kh.gov.spean.node.inbox.ValidateIncomingPayload;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
+import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 import kh.gov.spean.node.provider.PrepareBackendCall;
 
@@ -19,7 +20,8 @@ public final class SubscriberRoute extends RouteBuilder {
 
     /** The steps, in order. */
     public record Steps(CheckSubscription checkSubscription, OpenPayload openPayload,
-                        ValidateIncomingPayload validateEvent, LogReceivedEnvelope logDelivery,
+                        ValidateOperation validateOperation, ValidateIncomingPayload validateEvent,
+                        LogReceivedEnvelope logDelivery,
                         PrepareBackendCall prepareBackendCall, CheckBackendAccepted checkBackendAccepted) {
     }
 
@@ -36,6 +38,7 @@ public final class SubscriberRoute extends RouteBuilder {
         from(InboxRoute.RECEIVE_EVENT).routeId("receive-event").routeConfigurationId(ErrorPolicies.EVENT_COPY_REJECTIONS)
                 .process(steps.checkSubscription()).id("check-subscription")
                 .process(steps.openPayload()).id("open-event")
+                .process(steps.validateOperation()).id("validate-event-operation")
                 .process(steps.validateEvent()).id("validate-event")
                 .process(steps.logDelivery()).id("log-event-delivery")
                 .to(HAND_OVER_EVENT_COPY).id("to-event-copy-hand-over");
