@@ -35,7 +35,8 @@ import kh.gov.spean.validation.SchemaCatalog;
 
 /**
  * Writes a new ministry's connector in the shape every connector has — descriptor, Camel YAML route, WireMock backend,
- * example exchange, README — with its request and response schemas (valid and invalid examples), and adds the
+ * example exchange, README — with its request and response schemas (valid and invalid examples) and, when the content
+ * gives one, its OpenAPI description ({@code schemas/NAME.openapi/v1/openapi.json}), and adds the
  * member, its subsystem, the service and one client's access right to the federation seed. It works at once:
  * {@code spean init} then {@code spean connector test} passes; the ministry then edits the schemas and the mock.
  *

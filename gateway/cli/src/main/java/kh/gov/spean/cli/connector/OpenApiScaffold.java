@@ -38,7 +38,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * A connector scaffolded from an OpenAPI description: one service for the whole API, called X-Road REST style
  * ({@code /r1/SERVICE/path?query}, any method); a Camel route that passes the caller's method, path, query, headers
  * and body to the backend's base URL; one WireMock mapping and one example exchange per operation and response
- * example (JSON, text and binary bodies); request and response schemas gathering the operations' JSON bodies. The
+ * example (JSON, text and binary bodies); request and response schemas gathering the operations' JSON bodies, and the
+ * service's OpenAPI 3.1 description that references them ({@link KeptOpenApiDescription}). The
  * first example of each operation's first success answers any call of that operation; every other one answers
  * the calls that name it in {@value #EXAMPLE_HEADER}, which its example exchange sends.
  */
