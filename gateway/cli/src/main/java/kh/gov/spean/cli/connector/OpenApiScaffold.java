@@ -1,12 +1,8 @@
 package kh.gov.spean.cli.connector;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +17,6 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -70,7 +65,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         this.samples = new OpenApiSamples(description.defs());
     }
 
-    /** The operations left out, each with its reason. */
+    /** What was left out (operations, and what the nodes' layout cannot keep of the description), each with its reason. */
     List<String> skipped() {
         return skipped;
     }
