@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code spean connector new --openapi}: a connector scaffolded from an OpenAPI 3.0 description (YAML) and one from a
  * 3.1 description (JSON) each pass {@code spean connector test} as generated, through real nodes, Kafka and their
  * WireMock backends — GETs with path parameters and queries, POST, PUT, PATCH, DELETE, JSON, text and binary bodies,
- * and the description's error answers.
+ * and the description's error answers — both nodes checking every call against the OpenAPI 3.1 description the
+ * scaffold wrote, so that a call it does not declare is refused before it reaches the backend.
  */
 class OpenApiConnectorIT {
 
@@ -31,18 +32,31 @@ class OpenApiConnectorIT {
             assertEquals(0, scaffold.exit(), scaffold.output() + scaffold.errors());
             assertTrue(scaffold.output().contains("OpenAPI 3.0.3, 7 operation(s)"), scaffold.output());
             Path connector = copy.root().resolve("connectors/maff-animal-register");
-            assertTrue(Files.readString(copy.root().resolve("seeds/federation.json"))
-                    .contains("KH/GOV/MAFF/ANIMAL-REGISTER/animalHealthRegister"));
-            assertTrue(Files.isRegularFile(connector.resolve("openapi.yaml")));
+            String seed = Files.readString(copy.root().resolve("seeds/federation.json"));
+            assertTrue(seed.contains("KH/GOV/MAFF/ANIMAL-REGISTER/animalHealthRegister"));
+            assertTrue(seed.contains("\"openapi\": \"maff.animalHealthRegister.openapi/v1\""), seed);
+            assertTrue(Files.isRegularFile(copy.root().resolve("schemas/maff.animalHealthRegister.openapi/v1/openapi.json")));
+
+            // Calls the description does not declare, which the mock would answer 200 or 404 itself: the nodes refuse them.
+            Files.writeString(connector.resolve("examples/undeclared-path.json"), """
+                    {"client": "KH/GOV/MEF/TAX-REGISTRY", "service": "KH/GOV/MAFF/ANIMAL-REGISTER/animalHealthRegister",
+                     "method": "GET", "path": "/plants",
+                     "expect": {"status": 404, "body": {"type": "client.unknown_path"}}}
+                    """);
+            Files.writeString(connector.resolve("examples/undeclared-species.json"), """
+                    {"client": "KH/GOV/MEF/TAX-REGISTRY", "service": "KH/GOV/MAFF/ANIMAL-REGISTER/animalHealthRegister",
+                     "method": "GET", "path": "/animals", "query": "species=cat",
+                     "expect": {"status": 400, "body": {"type": "client.request_invalid"}}}
+                    """);
 
             CommandRun test = CommandRun.of("connector", "test", connector.toString());
             assertEquals(0, test.exit(), test.output());
             for (String example : new String[] {"listAnimals-200", "registerAnimal-201", "registerAnimal-422-unknown-species",
                     "getAnimal-200-lucky", "getAnimal-404", "updateAnimal-200", "removeAnimal-204",
-                    "getVaccinationCertificate-200", "getVeterinaryNote-200"}) {
+                    "getVaccinationCertificate-200", "getVeterinaryNote-200", "undeclared-path", "undeclared-species"}) {
                 assertTrue(test.output().contains("PASS   " + example), example + " in\n" + test.output());
             }
-            assertTrue(test.output().contains("9 of 9 examples passed."), test.output());
+            assertTrue(test.output().contains("11 of 11 examples passed."), test.output());
         }
     }
 

@@ -16,7 +16,8 @@ import kh.gov.spean.id.SubsystemId;
 /**
  * {@code spean connector new --member KH/GOV/MOH --subsystem HEALTH-REGISTRY --service getVaccinationRecord}: scaffolds
  * a ministry's connector, its schemas and its seed entries, which work at once; with {@code --openapi FILE}, from an
- * OpenAPI 3.0 or 3.1 description: the whole API as one service, a mapping and an example per response example.
+ * OpenAPI 3.0 or 3.1 description: the whole API as one service, a mapping and an example per response example, and the
+ * service's OpenAPI 3.1 description under {@code schemas/}, named in its seed entry.
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Scaffold a new ministry's connector, schemas, seed entries and WireMock backend.")

@@ -31,10 +31,12 @@ import kh.gov.spean.federation.FederationSeed;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.validation.SchemaCatalog;
 
 /**
  * Writes a new ministry's connector in the shape every connector has — descriptor, Camel YAML route, WireMock backend,
- * example exchange, README — with its request and response schemas (valid and invalid examples), and adds the
+ * example exchange, README — with its request and response schemas (valid and invalid examples) and, when the content
+ * gives one, its OpenAPI description ({@code schemas/NAME.openapi/v1/openapi.json}), and adds the
  * member, its subsystem, the service and one client's access right to the federation seed. It works at once:
  * {@code spean init} then {@code spean connector test} passes; the ministry then edits the schemas and the mock.
  *
@@ -46,15 +48,19 @@ public record ConnectorScaffold(Path repository) {
     public record Result(Path connector, SchemaNames schemas, List<Path> files) {
     }
 
-    /** The schema ids of the new service. */
-    public record SchemaNames(String request, String response) {
+    /** The schema ids of the new service, and the id its OpenAPI description has when the scaffold writes one. */
+    public record SchemaNames(String request, String response, String openApi) {
     }
 
     private static final Pattern DEFAULT_PORT = Pattern.compile("\"default\"\\s*:\\s*\"https?://localhost:(\\d+)\"");
 
-    /** The files of a new connector and of its two schemas, keyed by path in their folder, and what the service does. */
+    /**
+     * The files of a new connector and of its two schemas, keyed by path in their folder; the service's OpenAPI
+     * description in the nodes' layout (null when there is none: the service gets the payload checks alone); and what
+     * the service does.
+     */
     public record ScaffoldFiles(Map<String, byte[]> connector, Map<String, byte[]> requestSchema,
-                                Map<String, byte[]> responseSchema, String serviceDescription) {
+                                Map<String, byte[]> responseSchema, byte[] openApi, String serviceDescription) {
     }
 
     /** What a scaffold writes, given the names it chose ({@code SUBSYSTEM_ID}, {@code ROUTE}, {@code PORT}...). */
@@ -73,11 +79,11 @@ public record ConnectorScaffold(Path repository) {
         String folderName = (memberCode + "-" + subsystem.subsystemCode()).toLowerCase(Locale.ROOT);
         Path connector = repository.resolve("connectors").resolve(folderName);
         String prefix = memberCode.toLowerCase(Locale.ROOT) + "." + service.serviceCode();
-        SchemaNames schemas = new SchemaNames(prefix + ".request/v1", prefix + ".response/v1");
+        SchemaNames schemas = new SchemaNames(prefix + ".request/v1", prefix + ".response/v1", prefix + ".openapi/v1");
         if (Files.exists(connector)) {
             throw invalid("the connector folder " + connector + " exists already");
         }
-        for (String schema : List.of(schemas.request(), schemas.response())) {
+        for (String schema : List.of(schemas.request(), schemas.response(), schemas.openApi())) {
             if (Files.exists(repository.resolve("schemas").resolve(schema))) {
                 throw invalid("the schema folder schemas/" + schema + " exists already");
             }
@@ -109,6 +115,7 @@ public record ConnectorScaffold(Path repository) {
         values.put("FOLDER", folderName);
         values.put("REQUEST_SCHEMA", schemas.request());
         values.put("RESPONSE_SCHEMA", schemas.response());
+        values.put("OPENAPI", schemas.openApi());
         values.put("CLIENT_ID", caller.toString());
         values.put("MEMBER_NAME", memberName == null ? service.member().toString() : memberName);
 
@@ -118,7 +125,12 @@ public record ConnectorScaffold(Path repository) {
                 written.add(write(repository.resolve("schemas").resolve(schemas.request()).resolve(name), bytes)));
         files.responseSchema().forEach((name, bytes) ->
                 written.add(write(repository.resolve("schemas").resolve(schemas.response()).resolve(name), bytes)));
-        writeJson(seedFile, withService(seed, service, caller, schemas, files.serviceDescription(), memberName,
+        String openApi = files.openApi() == null ? null : schemas.openApi();
+        if (openApi != null) {
+            written.add(write(repository.resolve("schemas").resolve(openApi).resolve(SchemaCatalog.DESCRIPTION_FILE),
+                    files.openApi()));
+        }
+        writeJson(seedFile, withService(seed, service, caller, schemas, openApi, files.serviceDescription(), memberName,
                 memberNameKm));
         written.add(seedFile);
         return new Result(connector, schemas, written);
@@ -132,7 +144,7 @@ public record ConnectorScaffold(Path repository) {
     }
 
     private static JsonObject withService(JsonObject seed, ServiceId service, SubsystemId client, SchemaNames schemas,
-                                          String description, String memberName, String memberNameKm) {
+                                          String openApi, String description, String memberName, String memberNameKm) {
         SubsystemId subsystem = service.subsystem();
         JsonArrayBuilder members = Json.createArrayBuilder();
         boolean found = false;
@@ -156,9 +168,12 @@ public record ConnectorScaffold(Path repository) {
             }
             members.add(member.add("subsystems", Json.createArrayBuilder().add(subsystem.subsystemCode())));
         }
-        JsonObject serviceEntry = Json.createObjectBuilder().add("id", service.toString())
+        JsonObjectBuilder serviceEntry = Json.createObjectBuilder().add("id", service.toString())
                 .add("description", description)
-                .add("requestSchema", schemas.request()).add("responseSchema", schemas.response()).build();
+                .add("requestSchema", schemas.request()).add("responseSchema", schemas.response());
+        if (openApi != null) {
+            serviceEntry.add("openapi", openApi);
+        }
         JsonObject right = Json.createObjectBuilder().add("client", client.toString()).add("service", service.toString()).build();
         return Json.createObjectBuilder(seed)
                 .add("members", members)

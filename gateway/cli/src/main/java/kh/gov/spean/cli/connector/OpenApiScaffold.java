@@ -1,12 +1,8 @@
 package kh.gov.spean.cli.connector;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +17,6 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -38,7 +33,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * A connector scaffolded from an OpenAPI description: one service for the whole API, called X-Road REST style
  * ({@code /r1/SERVICE/path?query}, any method); a Camel route that passes the caller's method, path, query, headers
  * and body to the backend's base URL; one WireMock mapping and one example exchange per operation and response
- * example (JSON, text and binary bodies); request and response schemas gathering the operations' JSON bodies. The
+ * example (JSON, text and binary bodies); request and response schemas gathering the operations' JSON bodies, and the
+ * service's OpenAPI 3.1 description that references them ({@link KeptOpenApiDescription}). The
  * first example of each operation's first success answers any call of that operation; every other one answers
  * the calls that name it in {@value #EXAMPLE_HEADER}, which its example exchange sends.
  */
@@ -69,7 +65,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         this.samples = new OpenApiSamples(description.defs());
     }
 
-    /** The operations left out, each with its reason. */
+    /** What was left out (operations, and what the nodes' layout cannot keep of the description), each with its reason. */
     List<String> skipped() {
         return skipped;
     }
@@ -81,12 +77,9 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         connector.put("connector.json", ScaffoldTemplates.template("connector.json", names));
         connector.put("routes.camel.yaml", ScaffoldTemplates.fill(ROUTE, withBasePath(names, basePath))
                 .getBytes(StandardCharsets.UTF_8));
-        String descriptionName = "openapi" + extension(description.file().getFileName().toString());
-        connector.put(descriptionName, bytes(description.file()));
         connector.put("wiremock/mappings/health.json", ScaffoldTemplates.template("wiremock/mappings/health.json", names));
 
-        List<JsonValue> requestSchemas = new ArrayList<>();
-        List<JsonValue> responseSchemas = new ArrayList<>();
+        List<OpenApiDescription.ApiOperation> relayed = new ArrayList<>();
         Map<String, byte[]> requestExamples = new LinkedHashMap<>();
         Map<String, byte[]> responseExamples = new LinkedHashMap<>();
         List<String> rows = new ArrayList<>();
@@ -96,14 +89,12 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
                 skipped.add(operation.method() + " " + operation.pathTemplate() + ": X-Road's REST protocol relays no TRACE");
                 continue;
             }
+            relayed.add(operation);
             Request request = request(operation, connector);
-            if (request.schema() != null) {
-                requestSchemas.add(request.schema());
-                if (request.body() != null && request.body().json() != null) {
-                    requestExamples.put("valid/" + slug(operation.name()) + ".json", pretty(request.body().json()));
-                }
+            if (request.body() != null && request.body().json() != null) {
+                requestExamples.put("valid/" + slug(operation.name()) + ".json", pretty(request.body().json()));
             }
-            List<Case> cases = cases(operation, used, responseSchemas);
+            List<Case> cases = cases(operation, used);
             if (cases.isEmpty()) {
                 skipped.add(operation.method() + " " + operation.pathTemplate() + ": no response with a status to mock");
                 continue;
@@ -118,11 +109,13 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
                         + answer.status() + (answer.mediaType() == null ? "" : " " + answer.mediaType()) + " |");
             }
         }
-        connector.put("README.md", readme(names, descriptionName, basePath, rows));
+        connector.put("README.md", readme(names, basePath, rows));
+        KeptOpenApiDescription.Kept kept = new KeptOpenApiDescription(description, skipped)
+                .write(relayed, names.get("REQUEST_SCHEMA"), names.get("RESPONSE_SCHEMA"));
         return new ConnectorScaffold.ScaffoldFiles(connector,
-                schemaFiles(names.get("REQUEST_SCHEMA"), "request", requestSchemas, requestExamples, names),
-                schemaFiles(names.get("RESPONSE_SCHEMA"), "response", responseSchemas, responseExamples, names),
-                description.summary());
+                schemaFiles(names.get("REQUEST_SCHEMA"), "request", kept.requestBodies(), requestExamples, names),
+                schemaFiles(names.get("RESPONSE_SCHEMA"), "response", kept.responseBodies(), responseExamples, names),
+                pretty(kept.document()), description.summary());
     }
 
     private static Map<String, String> withBasePath(Map<String, String> names, String basePath) {
@@ -133,9 +126,9 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
 
     // ---- requests
 
-    /** How an operation is called in its examples, and the schema of its JSON body (null when it takes none). */
+    /** How an operation is called in its examples. */
     private record Request(String path, String query, Map<String, String> headers, String contentType, Body body,
-                           String bodyFile, JsonValue schema) {
+                           String bodyFile) {
     }
 
     private Request request(OpenApiDescription.ApiOperation operation, Map<String, byte[]> connector) {
@@ -164,7 +157,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         Content content = operation.operation().getRequestBody() == null ? null
                 : operation.operation().getRequestBody().getContent();
         if (content == null || content.isEmpty()) {
-            return new Request(path, queryText, headers, null, null, null, null);
+            return new Request(path, queryText, headers, null, null, null);
         }
         Map.Entry<String, MediaType> chosen = content.entrySet().stream().filter(entry -> isJson(entry.getKey()))
                 .findFirst().orElse(content.entrySet().iterator().next());
@@ -175,8 +168,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
             file = "examples/files/" + slug(operation.name()) + "-request" + body.extension();
             connector.put(file, body.bytes());
         }
-        JsonValue schema = isJson(chosen.getKey()) ? description.schema(chosen.getValue().getSchema()) : null;
-        return new Request(path, queryText, headers, chosen.getKey(), body, file, schema);
+        return new Request(path, queryText, headers, chosen.getKey(), body, file);
     }
 
     /** A parameter's example value as text: given in the description, else made from its schema. */
@@ -194,7 +186,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
 
     // ---- responses
 
-    private List<Case> cases(OpenApiDescription.ApiOperation operation, Set<String> used, List<JsonValue> responseSchemas) {
+    private List<Case> cases(OpenApiDescription.ApiOperation operation, Set<String> used) {
         Map<Integer, ApiResponse> byStatus = new TreeMap<>();
         if (operation.operation().getResponses() != null) {
             operation.operation().getResponses().forEach((code, response) -> {
@@ -223,9 +215,6 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
             }
             Map.Entry<String, MediaType> chosen = content.entrySet().stream().filter(entry -> isJson(entry.getKey()))
                     .findFirst().orElse(content.entrySet().iterator().next());
-            if (status / 100 == 2 && isJson(chosen.getKey())) {
-                responseSchemas.add(description.schema(chosen.getValue().getSchema()));
-            }
             for (Map.Entry<String, Object> example : examples(chosen.getValue())) {
                 String name = slug(operation.name()) + "-" + status + (example.getKey().isEmpty() ? "" : "-" + slug(example.getKey()));
                 cases.add(new Case(unique(name, used), operation, status, text, chosen.getKey(),
@@ -395,19 +384,21 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         return files;
     }
 
-    private byte[] readme(Map<String, String> names, String descriptionName, String basePath, List<String> rows) {
+    private byte[] readme(Map<String, String> names, String basePath, List<String> rows) {
         String text = ScaffoldTemplates.fill("""
                 # Connector: ${MEMBER_NAME} (`${SUBSYSTEM_ID}`)
 
                 Serves `${SERVICE}`: %s, scaffolded by `spean connector new --openapi` from `%s`. Clients call it X-Road
                 REST style, `/r1/${SERVICE_ID}/PATH?QUERY` with any method the description names; the route passes
-                method, path, query, headers and body to `{backend}%s` and the backend's answers back as they are.
+                method, path, query, headers and body to `{backend}%s` and the backend's answers back as they are. Its
+                OpenAPI 3.1 description, which both nodes check every call and answer against, is the repository's
+                `schemas/${OPENAPI}/openapi.json`: the operations and parameters, JSON bodies checked against
+                `schemas/${REQUEST_SCHEMA}` and `schemas/${RESPONSE_SCHEMA}`.
 
                 | file | what |
                 | --- | --- |
                 | `connector.json` | subsystem, the service (route, request and response schemas), backend URL property and default |
                 | `routes.camel.yaml` | `${ROUTE}` → `{backend}%s` + the caller's path and query, the caller's method |
-                | `%s` | the OpenAPI description it was made from |
                 | `wiremock/` | the mock backend: one mapping per operation and response example |
                 | `examples/` | one example exchange per mapping, played by `spean connector test connectors/${FOLDER}` |
 
@@ -419,7 +410,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
                 | example | operation | answer |
                 | --- | --- | --- |
                 """, names).formatted(description.title(), description.file().getFileName(), basePath, basePath,
-                descriptionName, EXAMPLE_HEADER);
+                EXAMPLE_HEADER);
         return (text + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -472,11 +463,6 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         };
     }
 
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? ".yaml" : fileName.substring(dot).toLowerCase(Locale.ROOT);
-    }
-
     private static String slug(String name) {
         String slug = NOT_A_NAME.matcher(name).replaceAll("-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "operation" : slug;
@@ -516,16 +502,8 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
         return (text.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
     private static final String ROUTE = """
-            # ${SUBSYSTEM_ID}: ${SERVICE}, scaffolded from its OpenAPI description (beside this file).
+            # ${SUBSYSTEM_ID}: ${SERVICE}, scaffolded from its OpenAPI description (schemas/${OPENAPI}/openapi.json).
             # The node hands over the client's method, the path and query after the service id (appended to this URL by the
             # HTTP call), the headers that travel end to end and the body: no method is fixed here. The backend's own
             # answers, its 4xx and redirects included, go back as they are; copyHeaders=false: only its own headers.

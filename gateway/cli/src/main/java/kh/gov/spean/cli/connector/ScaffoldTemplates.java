@@ -13,7 +13,7 @@ final class ScaffoldTemplates {
     /** The templates filled with the scaffold's names. */
     static ConnectorScaffold.ScaffoldFiles files(Map<String, String> names) {
         return new ConnectorScaffold.ScaffoldFiles(filled(CONNECTOR_FILES, names), filled(REQUEST_SCHEMA_FILES, names),
-                filled(RESPONSE_SCHEMA_FILES, names), "TODO: what " + names.get("SERVICE") + " answers, in one sentence.");
+                filled(RESPONSE_SCHEMA_FILES, names), null, "TODO: what " + names.get("SERVICE") + " answers, in one sentence.");
     }
 
     /** One connector file's template, by its path, filled. */
