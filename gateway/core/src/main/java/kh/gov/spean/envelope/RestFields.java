@@ -15,10 +15,11 @@ import java.util.Set;
  * @param userId           {@code X-Road-UserId}, as the client sent it, or null
  * @param issue            {@code X-Road-Issue}, as the client sent it, or null
  * @param representedParty {@code X-Road-Represented-Party}, as the client sent it, or null
+ * @param purpose          the purpose code the client declared for the call (from the federation's purposes), or null
  * @param targetCommitment on a request: base64 SHA-256(salt || target), the target in UTF-8 as the client sent it
  */
 public record RestFields(String method, Integer status, String messageId, String requestId, String userId,
-                         String issue, String representedParty, String targetCommitment) {
+                         String issue, String representedParty, String purpose, String targetCommitment) {
 
     /** The methods X-Road's REST protocol relays; TRACE and CONNECT are not relayed. */
     public static final Set<String> METHODS = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
@@ -33,20 +34,20 @@ public record RestFields(String method, Integer status, String messageId, String
     }
 
     public static RestFields request(String method, String messageId, String requestId, String userId, String issue,
-                                     String representedParty) {
-        return new RestFields(method, null, messageId, requestId, userId, issue, representedParty, null);
+                                     String representedParty, String purpose) {
+        return new RestFields(method, null, messageId, requestId, userId, issue, representedParty, purpose, null);
     }
 
     public static RestFields response(int status, RestFields request) {
-        return new RestFields(null, status, request.messageId(), request.requestId(), null, null, null, null);
+        return new RestFields(null, status, request.messageId(), request.requestId(), null, null, null, null, null);
     }
 
     /** These fields with the message id the answer will carry, when the client gave none. */
     public RestFields withMessageId(String id) {
-        return new RestFields(method, status, id, requestId, userId, issue, representedParty, targetCommitment);
+        return new RestFields(method, status, id, requestId, userId, issue, representedParty, purpose, targetCommitment);
     }
 
     RestFields withTargetCommitment(String commitment) {
-        return new RestFields(method, status, messageId, requestId, userId, issue, representedParty, commitment);
+        return new RestFields(method, status, messageId, requestId, userId, issue, representedParty, purpose, commitment);
     }
 }

@@ -20,7 +20,7 @@ final class EntryLine {
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
     private static final byte[] PLACEHOLDER = json(
             new LogEntry(0, "", Instant.EPOCH, "", null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null));
+                    null, null, null, null));
     /** Length of the first three fields in the serialised form: the part the writer fills in. */
     private static final int PREFIX_LENGTH = prefixLength();
 
@@ -73,6 +73,7 @@ final class EntryLine {
             if (entry.count() != null) {
                 json.write("count", entry.count());
             }
+            field(json, "subjectTag", entry.subjectTag());
             json.writeEnd();
         }
         return out.toByteArray();

@@ -46,14 +46,14 @@ public final class LogEntries {
         String note = where + ": " + shorten(detail);
         if (envelope == null) {
             return new LogEntry(0, null, null, LogEntryKind.REJECTED.wireName(), node.toString(), null, null, null, null,
-                    null, null, null, null, null, null, recordDigest, code.code(), note, null);
+                    null, null, null, null, null, null, recordDigest, code.code(), note, null, null);
         }
         EnvelopeHeader header = envelope.header();
         return new LogEntry(0, null, null, LogEntryKind.REJECTED.wireName(), node.toString(), header.id().toString(),
                 header.type().wireName(), header.sender().toString(), header.recipient().toString(),
                 header.client().toString(), header.service().toString(), Digests.base64(envelope.headerBytes()),
                 Digests.base64(envelope.signature()), null, Digests.base64(Digests.sha256(envelope.ciphertext())),
-                recordDigest, code.code(), note, null);
+                recordDigest, code.code(), note, null, null);
     }
 
     /** A refusal at the HTTP edge, before any envelope existed: who asked for what, and the digest of the body. */
@@ -61,7 +61,7 @@ public final class LogEntries {
                                        String detail) {
         return new LogEntry(0, null, null, LogEntryKind.REJECTED.wireName(), node.toString(), null, null, null, null,
                 shorten(client), shorten(service), null, null, null, null,
-                body == null ? null : Digests.hex(Digests.sha256(body)), code.code(), "http: " + shorten(detail), null);
+                body == null ? null : Digests.hex(Digests.sha256(body)), code.code(), "http: " + shorten(detail), null, null);
     }
 
     /**
@@ -72,13 +72,13 @@ public final class LogEntries {
                                     String firstDetail) {
         return new LogEntry(0, null, null, LogEntryKind.REJECTED.wireName(), node.toString(), null, null, shorten(source),
                 null, null, null, null, null, null, null, null, code.code(),
-                "inbox: " + count + " refused since " + since + "; the first: " + shorten(firstDetail), count);
+                "inbox: " + count + " refused since " + since + "; the first: " + shorten(firstDetail), count, null);
     }
 
     /** A witnessed checkpoint of another log that does not extend the last one this node saw. */
     public static LogEntry alarm(MemberId node, String origin, ErrorCode code, String detail) {
         return new LogEntry(0, null, null, LogEntryKind.ALARM.wireName(), node.toString(), null, null, null, null, null,
-                null, null, null, null, null, null, code.code(), shorten(origin + ": " + detail), null);
+                null, null, null, null, null, null, code.code(), shorten(origin + ": " + detail), null, null);
     }
 
     private static LogEntry ofEnvelope(LogEntryKind kind, MemberId node, Envelope envelope, X509Certificate signer,
@@ -88,7 +88,7 @@ public final class LogEntries {
                 header.type().wireName(), header.sender().toString(), header.recipient().toString(),
                 header.client().toString(), header.service().toString(), Digests.base64(envelope.headerBytes()),
                 Digests.base64(envelope.signature()), certificateReference(signer),
-                Digests.base64(Digests.sha256(envelope.ciphertext())), null, result, detail, null);
+                Digests.base64(Digests.sha256(envelope.ciphertext())), null, result, detail, null, null);
     }
 
     static String certificateReference(X509Certificate certificate) {

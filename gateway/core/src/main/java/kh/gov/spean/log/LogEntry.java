@@ -19,9 +19,11 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param result       {@code verified} or {@code signed} for accepted envelopes, the error code for refusals
  * @param count        for a refusal entry that counts unauthenticated refusals of one source and code over a window
  *                     (decision 0038), how many there were; absent on an entry that records one message
+ * @param subjectTag   on a delivered request to a personal-data service: the keyed tag of its data subject
+ *                     ({@code v<key version>:<base64url HMAC>}), never the subject's id itself
  */
 @JsonbPropertyOrder({"index", "previous", "recordedAt", "kind", "node", "envelopeId", "type", "sender", "recipient",
-        "client", "service", "header", "signature", "signer", "ciphertextSha256", "recordSha256", "result", "detail", "count"})
+        "client", "service", "header", "signature", "signer", "ciphertextSha256", "recordSha256", "result", "detail", "count", "subjectTag"})
 public record LogEntry(
         long index,
         String previous,
@@ -41,7 +43,8 @@ public record LogEntry(
         String recordSha256,
         String result,
         String detail,
-        Long count) {
+        Long count,
+        String subjectTag) {
 
     public static final String VERIFIED = "verified";
     public static final String SIGNED = "signed";
@@ -49,7 +52,13 @@ public record LogEntry(
     /** The same entry placed at {@code index} after the entry whose leaf hash is {@code previous}, recorded at {@code at}. */
     public LogEntry placed(long newIndex, String newPrevious, Instant at) {
         return new LogEntry(newIndex, newPrevious, at, kind, node, envelopeId, type, sender, recipient, client, service,
-                header, signature, signer, ciphertextSha256, recordSha256, result, detail, count);
+                header, signature, signer, ciphertextSha256, recordSha256, result, detail, count, subjectTag);
+    }
+
+    /** The same entry with the keyed tag of its data subject. */
+    public LogEntry withSubjectTag(String tag) {
+        return new LogEntry(index, previous, recordedAt, kind, node, envelopeId, type, sender, recipient, client,
+                service, header, signature, signer, ciphertextSha256, recordSha256, result, detail, count, tag);
     }
 
     /** How many refusals the entry records: its count when it counts several, 1 for one refusal, 0 for anything else. */

@@ -223,7 +223,7 @@ class OpenApiValidationIT {
         EnvelopeDraft draft = EnvelopeDraft.request(SubsystemId.parse(TAX), service, entry.requestSchema(),
                 federation.schemaDigest(entry.requestSchema()).orElseThrow());
         return new EnvelopeSealer(network.keys(TestNetwork.MEF), Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                draft.withRest(RestFields.request(method, draft.id().toString(), null, null, null, null)),
+                draft.withRest(RestFields.request(method, draft.id().toString(), null, null, null, null, null)),
                 new RestFrame(target, List.of()), new byte[0],
                 federation.member(TestNetwork.MLMUPC).orElseThrow().encryptionCertificate()).envelope();
     }

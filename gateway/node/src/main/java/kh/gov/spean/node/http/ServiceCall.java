@@ -19,7 +19,7 @@ public record ServiceCall(SubsystemId client, Federation.Service service, byte[]
 
     /** A POST of a body, with no target after the service id and no header to carry. */
     public ServiceCall(SubsystemId client, Federation.Service service, byte[] payload) {
-        this(client, service, payload, RestFields.request("POST", null, null, null, null, null),
+        this(client, service, payload, RestFields.request("POST", null, null, null, null, null, null),
                 new RestFrame("", List.of()));
     }
 
