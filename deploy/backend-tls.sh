@@ -10,6 +10,7 @@
 #
 #   deploy/backend-tls.sh OUT HOST [HOST...]
 set -euo pipefail
+source "$(dirname "$0")/tls-folder.sh"
 if [ $# -lt 2 ]; then
   echo "usage: $0 OUT HOST [HOST...]" >&2
   exit 2
@@ -17,15 +18,8 @@ fi
 out=$1
 shift
 validity=825
-if [ -f "$out/truststore.p12" ]; then
-  echo "backend-tls: $out already holds TLS material; leaving it as it is"
-  exit 0
-fi
-mkdir -p "$out"
-chmod 700 "$out"
-umask 077
-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-printf '%s' "$password" > "$out/password"
+tls_folder backend-tls "$out" truststore.p12
+password=$(random_password "$out/password")
 
 # issue NAME EXTENSIONS: a fresh P-256 key NAME.key and a certificate NAME.pem from the CA.
 issue() {

@@ -13,6 +13,7 @@
 #
 #   deploy/kafka-tls.sh OUT HOST [HOST...]          e.g. deploy/kafka-tls.sh data/tls kafka-1 kafka-2 kafka-3
 set -euo pipefail
+source "$(dirname "$0")/tls-folder.sh"
 if [ $# -lt 2 ]; then
   echo "usage: $0 OUT HOST [HOST...]" >&2
   exit 2
@@ -23,17 +24,9 @@ keytool=${KEYTOOL:-keytool}
 tls_dir=${TLS_DIR:-$out}
 validity=825
 
-if [ -f "$out/admin.properties" ]; then
-  echo "kafka-tls: $out already holds TLS material; leaving it as it is"
-  exit 0
-fi
-mkdir -p "$out"
-chmod 700 "$out"
-umask 077
-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-printf '%s' "$password" > "$out/password"
-admin_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-printf '%s' "$admin_password" > "$out/admin.password"
+tls_folder kafka-tls "$out" admin.properties
+password=$(random_password "$out/password")
+admin_password=$(random_password "$out/admin.password")
 
 "$keytool" -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=Spean Kafka CA" -ext bc:c \
   -validity $validity -keystore "$out/ca.p12" -storetype PKCS12 -storepass "$password" 2>/dev/null
