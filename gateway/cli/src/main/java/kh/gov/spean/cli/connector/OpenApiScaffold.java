@@ -120,7 +120,7 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
 
     private static Map<String, String> withBasePath(Map<String, String> names, String basePath) {
         Map<String, String> values = new LinkedHashMap<>(names);
-        values.put("BASE_PATH", basePath);
+        values.put("BACKEND_PATH", basePath);
         return values;
     }
 
@@ -507,16 +507,5 @@ final class OpenApiScaffold implements ConnectorScaffold.Content {
             # The node hands over the client's method, the path and query after the service id (appended to this URL by the
             # HTTP call), the headers that travel end to end and the body: no method is fixed here. The backend's own
             # answers, its 4xx and redirects included, go back as they are; copyHeaders=false: only its own headers.
-            - route:
-                id: ${FOLDER}.${SERVICE}
-                from:
-                  uri: ${ROUTE}
-                  steps:
-                    - to:
-                        uri: "{{${BACKEND_PROPERTY}}}${BASE_PATH}"
-                        parameters:
-                          throwExceptionOnFailure: false
-                          followRedirects: false
-                          copyHeaders: false
-            """;
+            """ + ScaffoldTemplates.PASS_THROUGH_ROUTE;
 }

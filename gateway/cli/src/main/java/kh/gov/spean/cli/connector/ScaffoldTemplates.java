@@ -43,6 +43,24 @@ final class ScaffoldTemplates {
         return text;
     }
 
+    /**
+     * The route every scaffold writes, after its own comment: the service's route to {@code ${BACKEND_PATH}} at the
+     * backend, with the caller's method, path and query, and the backend's own answers (4xx and redirects too) as they are.
+     */
+    static final String PASS_THROUGH_ROUTE = """
+            - route:
+                id: ${FOLDER}.${SERVICE}
+                from:
+                  uri: ${ROUTE}
+                  steps:
+                    - to:
+                        uri: "{{${BACKEND_PROPERTY}}}${BACKEND_PATH}"
+                        parameters:
+                          throwExceptionOnFailure: false
+                          followRedirects: false
+                          copyHeaders: false
+            """;
+
     static final String[][] CONNECTOR_FILES = {
         {"connector.json", """
             {
@@ -68,18 +86,7 @@ final class ScaffoldTemplates {
             # The gateway hands over the verified, decrypted, schema-valid request body with the X-Road headers, and the
             # client's method, path and query (appended to this URL by the HTTP call): no method is fixed here. The answer
             # (HTTP status in CamelHttpResponseCode) goes back to the gateway, which checks a JSON one against the schema.
-            - route:
-                id: ${FOLDER}.${SERVICE}
-                from:
-                  uri: ${ROUTE}
-                  steps:
-                    - to:
-                        uri: "{{${BACKEND_PROPERTY}}}${BACKEND_PATH}"
-                        parameters:
-                          throwExceptionOnFailure: false
-                          followRedirects: false
-                          copyHeaders: false
-            """},
+            """ + ScaffoldTemplates.PASS_THROUGH_ROUTE},
         {"wiremock/mappings/${SERVICE}.json", """
             {
               "name": "${SERVICE}-found",
