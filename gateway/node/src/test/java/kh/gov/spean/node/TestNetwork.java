@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -28,6 +30,7 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.edge.EdgeSecurity;
@@ -45,6 +48,8 @@ public final class TestNetwork implements AutoCloseable {
     public static final MemberId MOI = MemberId.parse("KH/GOV/MOI");
     public static final MemberId MEF = MemberId.parse("KH/GOV/MEF");
     public static final String VERIFY_CITIZEN = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
+    /** The acting official ({@code X-Road-UserId}) the tests' calls to personal-data services name. */
+    public static final String OFFICIAL = "KH-MEF-OFFICIAL-0042";
     public static final String BUSINESS_REGISTRY = "KH/GOV/MEF/BUSINESS-REGISTRY";
     public static final MemberId MPTC = MemberId.parse("KH/GOV/MPTC");
     public static final MemberId MLMUPC = MemberId.parse("KH/GOV/MLMUPC");
@@ -263,8 +268,26 @@ public final class TestNetwork implements AutoCloseable {
         return call(node, client, service, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /**
+     * POSTs {@code body} as {@code client} calls {@code service}, as a ministry's system does: to a personal-data service
+     * with the purpose its access right grants (the first, by name) and {@link #OFFICIAL} as the acting official.
+     */
     public HttpResponse<String> call(GatewayNode node, String client, String service, byte[] body, String contentType)
             throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        SubsystemId caller = client == null ? null : parseOrNull(client);
+        Optional<Federation.Service> called = parseServiceOrEmpty(service).flatMap(federation::service);
+        if (caller != null && called.isPresent() && called.get().personalData()) {
+            federation.purposesGranted(caller, called.get().id()).stream().sorted().findFirst()
+                    .ifPresent(purpose -> headers.put("X-Spean-Purpose", purpose));
+            headers.put("X-Road-UserId", OFFICIAL);
+        }
+        return call(node, client, service, body, contentType, headers);
+    }
+
+    /** POSTs {@code body} as {@code client} calls {@code service}, with exactly these further headers. */
+    public HttpResponse<String> call(GatewayNode node, String client, String service, byte[] body, String contentType,
+                                     Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUri() + "/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
@@ -272,7 +295,16 @@ public final class TestNetwork implements AutoCloseable {
         if (client != null) {
             request.header("X-Road-Client", client);
         }
+        headers.forEach(request::header);
         return http(node, client).send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<ServiceId> parseServiceOrEmpty(String service) {
+        try {
+            return Optional.of(ServiceId.parse(service));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
