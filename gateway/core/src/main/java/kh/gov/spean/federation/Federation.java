@@ -141,6 +141,8 @@ public final class Federation {
                     entry.responseSchema() == null ? null : SchemaId.parse(entry.responseSchema()),
                     entry.openapi() == null ? null : SchemaId.parse(entry.openapi()),
                     Boolean.TRUE.equals(entry.personalData()));
+            require(!service.personalData() || pattern != ServicePattern.EVENT, "service " + id + ": an event is not "
+                    + "called, so no call declares a purpose for it; it cannot be marked personal data");
             require(service.schemas().stream().allMatch(federation.schemaDigests::containsKey),
                     "service " + id + " names a schema the configuration does not list");
             federation.services.put(id, service);

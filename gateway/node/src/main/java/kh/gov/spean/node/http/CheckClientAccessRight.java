@@ -31,9 +31,7 @@ public final class CheckClientAccessRight implements Processor {
                 throw new SpeanException(ErrorCode.ACCESS_DENIED, "only " + call.service().id().subsystem()
                         + " publishes " + call.service().id() + "; " + call.client() + " may only subscribe to it");
             }
-            return;
-        }
-        if (!federation.isAllowed(call.client(), call.service().id())) {
+        } else if (!federation.isAllowed(call.client(), call.service().id())) {
             throw new SpeanException(ErrorCode.ACCESS_DENIED,
                     call.client() + " has no access right to " + call.service().id());
         }
