@@ -44,6 +44,8 @@ class AuditOpenRestTargetIT {
                     "--salt", salt, "--target", TARGET);
             assertEquals(0, kept.exit(), kept.output());
             assertTrue(kept.output().contains("OPENS   the request target is exactly GET " + TARGET), kept.output());
+            assertTrue(kept.output().contains("declared in the signed header: official " + TestNetwork.OFFICIAL
+                    + ", purpose TAX_ASSESSMENT, issue (none)"), kept.output());
 
             CommandRun altered = CommandRun.of("audit", "open", "--log", log, "--envelope", id,
                     "--payload", noBody.toString(), "--salt", salt, "--target", TARGET.replace("04567", "04568"));
