@@ -158,10 +158,13 @@ for node in "${nodes[@]}"; do
   docker cp "$(container "$node")":"/data/$member/edge" "$work/$member"
 done
 
-# call CLIENT SERVICE_PATH BODY_FILE [OUT]: POSTs at the client's own node with the client's certificate; prints the
-# status and the X-Road-Error code (if any); the body goes to OUT.
+# call CLIENT SERVICE_PATH BODY_FILE [OUT [HEADER...]]: POSTs at the client's own node with the client's certificate
+# and these further headers ("Name: value"); prints the status and the X-Road-Error code (if any); the body goes to OUT.
 call() {
   local client=$1 path=$2 body=$3 out=${4:-/dev/null}
+  shift $(($# < 4 ? $# : 4))
+  local headers=()
+  for header in "$@"; do headers+=(-H "$header"); done
   local member subsystem folder
   member=$(echo "$client" | cut -d/ -f1-3)
   subsystem=$(echo "$client" | cut -d/ -f4)
@@ -170,9 +173,12 @@ call() {
   curl -s -o "$out" -w '%{http_code} %header{x-road-error}' --max-time 60 -X POST \
     "https://127.0.0.1:$(port_of "$member")/r1/$path" --cacert "$folder/node-tls.crt" \
     --cert "$folder/clients/$subsystem.crt" --key "$folder/clients/$subsystem.key" \
-    -H "X-Road-Client: $client" -H 'Content-Type: application/json' --data-binary "@$body" || exit=$?
+    -H "X-Road-Client: $client" -H 'Content-Type: application/json' "${headers[@]}" --data-binary "@$body" || exit=$?
   [ $exit -eq 0 ] || printf 'curl-exit-%s' "$exit"
 }
+
+# verifyCitizen holds personal data: the business registry's calls declare its purpose and an official (decision 0057).
+declared=('X-Spean-Purpose: BUSINESS_REGISTRATION' 'X-Road-UserId: MEF-REGISTRAR-0042')
 
 # ---- the demo's exchanges --------------------------------------------------------------------------------------------
 played=0
@@ -181,7 +187,8 @@ for example in $(jq -r '.exchanges[].example' seeds/demo-scenarios.json); do
   client=$(jq -r '.client' "$example")
   service=$(jq -r '.service' "$example")
   expected=$(jq -r '.expect.status' "$example")
-  answer=$(call "$client" "$service" "$work/request.json" "$work/answer.json")
+  mapfile -t headers < <(jq -r '(.headers // {}) | to_entries[] | "\(.key): \(.value)"' "$example")
+  answer=$(call "$client" "$service" "$work/request.json" "$work/answer.json" "${headers[@]}")
   status=${answer%% *}
   [ "$status" = "$expected" ] || fail "$example: $client → $service answered $answer, expected $expected: $(head -c 300 "$work/answer.json")"
   if jq -e '.expect.body' "$example" >/dev/null; then
@@ -210,7 +217,8 @@ one_way_before=$(backend_ids mptc-web-blocklist-backend "$SPEAN_MPTC_WEB_BLOCKLI
 
 caller() {
   while [ ! -f "$work/stop" ]; do
-    call KH/GOV/MEF/BUSINESS-REGISTRY KH/GOV/MOI/ID-REGISTRY/verifyCitizen "$work/verify.json" >> "$work/calls-$1"
+    call KH/GOV/MEF/BUSINESS-REGISTRY KH/GOV/MOI/ID-REGISTRY/verifyCitizen "$work/verify.json" /dev/null \
+      "${declared[@]}" >> "$work/calls-$1"
     echo >> "$work/calls-$1"
   done
 }
@@ -283,7 +291,8 @@ deadline=$((SECONDS + 90))
 answer=""
 while [ $SECONDS -lt $deadline ]; do
   attempts=$((attempts + 1))
-  answer=$(call KH/GOV/MEF/BUSINESS-REGISTRY KH/GOV/MOI/ID-REGISTRY/verifyCitizen "$work/verify.json")
+  answer=$(call KH/GOV/MEF/BUSINESS-REGISTRY KH/GOV/MOI/ID-REGISTRY/verifyCitizen "$work/verify.json" /dev/null \
+    "${declared[@]}")
   [ "${answer%% *}" = 200 ] && break
   say "  attempt $attempts after the restart: $answer"
 done

@@ -22,6 +22,7 @@ import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.node.SettingCheck;
 import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.edge.TlsCredential;
+import kh.gov.spean.node.http.XRoadHeaders;
 
 /**
  * {@code spean send}: calls a node as a ministry system would (X-Road REST), and prints the answer with its X-Road
@@ -42,6 +43,13 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--body", required = true, description = "JSON file with the request payload.")
     Path body;
 
+    @Option(names = "--purpose", description = "The purpose of the call (X-Spean-Purpose), a code of the federation's "
+            + "catalogue, e.g. BUSINESS_REGISTRATION; a personal-data service requires it.")
+    String purpose;
+
+    @Option(names = "--user-id", description = "The acting official (X-Road-UserId); a personal-data service requires it.")
+    String userId;
+
     @Option(names = "--cacert", description = "The node's edge certificate to trust (PEM), e.g. DATA/MEMBER/edge/node-tls.crt.")
     Path trusted;
 
@@ -61,15 +69,20 @@ public final class SendCommand implements Callable<Integer> {
         if (Files.isDirectory(body)) {
             throw new FileSystemException(body.toString(), null, "a folder, not a file");
         }
-        HttpRequest request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve("/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Road-Client", client)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(body)));
+        if (purpose != null) {
+            request.header(XRoadHeaders.PURPOSE, purpose);
+        }
+        if (userId != null) {
+            request.header(XRoadHeaders.USER_ID, userId);
+        }
         HttpResponse<String> response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+            response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("no answer from the node at " + node, e);
         }

@@ -32,7 +32,8 @@ class AuditOpenRestTargetIT {
                 UnaryOperator.identity(), TestNetwork.MEF, TestNetwork.MLMUPC)) {
             HttpResponse<String> answer = network.http(network.mef(), CLIENT).send(HttpRequest.newBuilder(URI.create(
                             network.mef().baseUri() + "/r1/KH/GOV/MLMUPC/LAND-REGISTRY/landTitles" + TARGET))
-                    .header("X-Road-Client", CLIENT).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-Road-Client", CLIENT).header("X-Spean-Purpose", "TAX_ASSESSMENT")
+                    .header("X-Road-UserId", TestNetwork.OFFICIAL).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             String id = answer.headers().firstValue("X-Road-Id").orElseThrow();
             String salt = answer.headers().firstValue("X-Spean-Request-Salt").orElseThrow();
@@ -43,6 +44,8 @@ class AuditOpenRestTargetIT {
                     "--salt", salt, "--target", TARGET);
             assertEquals(0, kept.exit(), kept.output());
             assertTrue(kept.output().contains("OPENS   the request target is exactly GET " + TARGET), kept.output());
+            assertTrue(kept.output().contains("declared in the signed header: official " + TestNetwork.OFFICIAL
+                    + ", purpose TAX_ASSESSMENT, issue (none)"), kept.output());
 
             CommandRun altered = CommandRun.of("audit", "open", "--log", log, "--envelope", id,
                     "--payload", noBody.toString(), "--salt", salt, "--target", TARGET.replace("04567", "04568"));

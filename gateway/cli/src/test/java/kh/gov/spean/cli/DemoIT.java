@@ -25,6 +25,10 @@ class DemoIT {
         assertTrue(output.contains("client.signer_untrusted"), output);
         assertTrue(output.contains("client.access_denied"), output);
         assertTrue(output.contains("client.schema_invalid"), output);
+        assertTrue(output.contains("no purpose") && output.contains("refused 400 client.purpose_missing"), output);
+        assertTrue(output.contains("purpose TAX_ASSESSMENT") && output.contains("refused 403 client.purpose_not_granted"),
+                output);
+        assertTrue(output.contains("refused by KH/GOV/MOI: client.purpose_missing"), output);
         assertTrue(output.contains("202 accepted, then delivered with a signed receipt"), output);
         assertTrue(output.contains("2 sealed copies (KH/GOV/MEF/BUSINESS-REGISTRY, KH/GOV/MOI/ANTI-SCAM) each delivered"), output);
         assertTrue(output.contains("status=rejected"), output);

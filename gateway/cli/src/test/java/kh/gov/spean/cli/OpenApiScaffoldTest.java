@@ -45,7 +45,8 @@ class OpenApiScaffoldTest {
                 .orElseThrow();
         Federation.Service service = new Federation.Service(ServiceId.parse(serviceId), entry.getString("description"),
                 ServicePattern.REQUEST_RESPONSE, SchemaId.parse(entry.getString("requestSchema")),
-                SchemaId.parse(entry.getString("responseSchema")), SchemaId.parse(entry.getString("openapi")));
+                SchemaId.parse(entry.getString("responseSchema")), SchemaId.parse(entry.getString("openapi")),
+                entry.getBoolean("personalData", false));
         return OperationValidator.of(ServiceDescription.of(service, SchemaCatalog.load(repository.resolve("schemas"))));
     }
 

@@ -93,14 +93,10 @@ class ReplayAcrossRebalanceIT {
     /** A request Economy and Finance signed and sealed to Interior, as its node would publish it. */
     private static Envelope genuineRequest(Path data) throws Exception {
         Federation federation = FederationLoader.load(FederationFiles.in(data), Instant.now());
-        ServiceId service = ServiceId.parse(TestNetwork.VERIFY_CITIZEN);
-        Federation.Service definition = federation.service(service).orElseThrow();
         String body = "{\"nationalId\":\"010203040\",\"fullNameKm\":\"សុខ ចាន់ដារ៉ា\",\"fullNameEn\":\"Sok Chandara\","
                 + "\"dateOfBirth\":\"1990-01-31\"}";
-        return new EnvelopeSealer(MemberFiles.in(data, TestNetwork.MEF).loadKeys(), Clock.systemUTC(), Duration.ofMinutes(5))
-                .seal(EnvelopeDraft.request(SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY), service,
-                                definition.requestSchema(), federation.schemaDigest(definition.requestSchema()).orElseThrow()),
-                        body.getBytes(StandardCharsets.UTF_8),
-                        federation.member(TestNetwork.MOI).orElseThrow().encryptionCertificate()).envelope();
+        return TestNetwork.verifyCitizenRequest(federation, MemberFiles.in(data, TestNetwork.MEF).loadKeys(),
+                TestNetwork.BUSINESS_REGISTRY, Clock.systemUTC(), body.getBytes(StandardCharsets.UTF_8),
+                TestNetwork.VERIFY_CITIZEN_PURPOSE, TestNetwork.OFFICIAL);
     }
 }

@@ -174,7 +174,8 @@ final class RequestResponseLoad implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target + "/r1/" + SERVICE))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                    .header("X-Road-Client", CLIENT).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("X-Road-Client", CLIENT).header("X-Spean-Purpose", TestNetwork.VERIFY_CITIZEN_PURPOSE)
+                    .header("X-Road-UserId", TestNetwork.OFFICIAL).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return new Call(nationalId, 200, null, nationalIdOf(response.body()));

@@ -31,7 +31,7 @@ class SendCommandIT {
                     "--cacert", network.mef().edgeCertificateFile().toString(),
                     "--cert", edge.clientCertificate(client).toString(), "--key", edge.clientKey(client).toString(),
                     "--client", TestNetwork.BUSINESS_REGISTRY, "--service", TestNetwork.VERIFY_CITIZEN,
-                    "--body", body.toString());
+                    "--purpose", "BUSINESS_REGISTRATION", "--user-id", TestNetwork.OFFICIAL, "--body", body.toString());
             String output = run.output();
             int exit = run.exit();
             assertEquals(0, exit, output);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import kh.gov.spean.crypto.Digests;
 import kh.gov.spean.crypto.Pem;
@@ -21,8 +22,8 @@ import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.validation.SchemaId;
 
 /**
- * The checked, typed view of a verified federation configuration: who is a member, what they offer, who may call what,
- * which certificates are revoked. A running node adopts a newer configuration in place ({@link #adopt}).
+ * The checked, typed view of a verified federation configuration: who is a member, what they offer, who may call what
+ * and for which purposes, which certificates are revoked. A running node adopts a newer configuration in place ({@link #adopt}).
  */
 public final class Federation {
 
@@ -40,10 +41,11 @@ public final class Federation {
     /**
      * A service with the schemas its messages must follow: the request (for an event: the event itself) and, for
      * request/response services only, the response; and its OpenAPI description (null in a configuration written
-     * before services had one), whose operations the nodes check.
+     * before services had one), whose operations the nodes check; {@code personalData} when every call must declare a
+     * granted purpose and the acting official.
      */
     public record Service(ServiceId id, String description, ServicePattern pattern, SchemaId requestSchema,
-                          SchemaId responseSchema, SchemaId openApi) {
+                          SchemaId responseSchema, SchemaId openApi, boolean personalData) {
 
         /** The documents this service names, each digested by the configuration: its schemas and its description. */
         public List<SchemaId> schemas() {
@@ -58,8 +60,15 @@ public final class Federation {
         }
     }
 
+    /** A purpose of the catalogue: its code, the law that allows the processing, its English and Khmer names. */
+    public record Purpose(String code, String legalBasis, String nameEn, String nameKm) {
+    }
+
     private record AccessRight(SubsystemId client, ServiceId service) {
     }
+
+    /** What a purpose code looks like: upper-case letters, digits and underscores, as the header carries it. */
+    private static final Pattern PURPOSE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     /** One configuration's content, never changed once built; a node adopting a newer configuration swaps it whole. */
     private static final class View {
@@ -68,7 +77,8 @@ public final class Federation {
         private final Instant expiresAt;
         private final Map<MemberId, Member> members = new HashMap<>();
         private final Map<ServiceId, Service> services = new HashMap<>();
-        private final Set<AccessRight> accessRights = new HashSet<>();
+        private final Map<AccessRight, Set<String>> accessRights = new HashMap<>();
+        private final Map<String, Purpose> purposes = new HashMap<>();
         private final Map<SchemaId, String> schemaDigests = new HashMap<>();
         private final Map<String, FederationConfiguration.Revocation> revoked = new HashMap<>();
 
@@ -92,7 +102,8 @@ public final class Federation {
 
     /**
      * Builds the typed view, refusing anything inconsistent (an unknown member in an access right, a service of a
-     * subsystem nobody declared). The signature and expiry are checked before this, by {@link FederationLoader}.
+     * subsystem nobody declared, a purpose outside the catalogue, a right to a personal-data service that grants no
+     * purpose). The signature and expiry are checked before this, by {@link FederationLoader}.
      */
     public static Federation of(FederationConfiguration configuration) {
         View federation = new View(configuration.instance(), configuration.issuedAt(), configuration.expiresAt());
@@ -111,6 +122,14 @@ public final class Federation {
         for (FederationConfiguration.Schema schema : list(configuration.schemas())) {
             federation.schemaDigests.put(SchemaId.parse(schema.id()), schema.sha256());
         }
+        for (FederationConfiguration.Purpose entry : list(configuration.purposes())) {
+            require(entry != null && entry.code() != null && PURPOSE_CODE.matcher(entry.code()).matches(),
+                    "a purpose's code must be " + PURPOSE_CODE.pattern() + ", was " + (entry == null ? null : entry.code()));
+            require(present(entry.legalBasis()) && present(entry.nameEn()) && present(entry.nameKm()),
+                    "purpose " + entry.code() + " needs a legal basis and names in English and Khmer");
+            require(federation.purposes.put(entry.code(), new Purpose(entry.code(), entry.legalBasis(), entry.nameEn(),
+                    entry.nameKm())) == null, "purpose " + entry.code() + " is listed twice");
+        }
         for (FederationConfiguration.Service entry : list(configuration.services())) {
             ServiceId id = ServiceId.parse(entry.id());
             require(federation.hasSubsystem(id.subsystem()), "service " + id + " belongs to no declared subsystem");
@@ -120,7 +139,10 @@ public final class Federation {
                             + (pattern == ServicePattern.REQUEST_RESPONSE ? "needs" : "has no") + " response schema");
             Service service = new Service(id, entry.description(), pattern, SchemaId.parse(entry.requestSchema()),
                     entry.responseSchema() == null ? null : SchemaId.parse(entry.responseSchema()),
-                    entry.openapi() == null ? null : SchemaId.parse(entry.openapi()));
+                    entry.openapi() == null ? null : SchemaId.parse(entry.openapi()),
+                    Boolean.TRUE.equals(entry.personalData()));
+            require(!service.personalData() || pattern != ServicePattern.EVENT, "service " + id + ": an event is not "
+                    + "called, so no call declares a purpose for it; it cannot be marked personal data");
             require(service.schemas().stream().allMatch(federation.schemaDigests::containsKey),
                     "service " + id + " names a schema the configuration does not list");
             federation.services.put(id, service);
@@ -130,7 +152,17 @@ public final class Federation {
             ServiceId service = ServiceId.parse(entry.service());
             require(federation.hasSubsystem(client), "access right for unknown client " + client);
             require(federation.services.containsKey(service), "access right to unknown service " + service);
-            federation.accessRights.add(new AccessRight(client, service));
+            // A right listed twice grants what both entries grant.
+            Set<String> purposes = new HashSet<>(federation.accessRights.getOrDefault(new AccessRight(client, service),
+                    Set.of()));
+            for (String code : list(entry.purposes())) {
+                require(federation.purposes.containsKey(code), "the access right of " + client + " to " + service
+                        + " names purpose " + code + ", which the catalogue of purposes does not list");
+                purposes.add(code);
+            }
+            require(!federation.services.get(service).personalData() || !purposes.isEmpty(), "the access right of "
+                    + client + " to " + service + " grants no purpose, and a personal-data service needs one");
+            federation.accessRights.put(new AccessRight(client, service), Set.copyOf(purposes));
         }
         for (FederationConfiguration.Revocation revocation : list(configuration.revoked())) {
             require(revocation.certificateSha256() != null && revocation.certificateSha256().matches("[0-9a-f]{64}"),
@@ -202,13 +234,28 @@ public final class Federation {
 
     /** True when the configuration grants {@code client} the right to call {@code service}. */
     public boolean isAllowed(SubsystemId client, ServiceId service) {
-        return view.accessRights.contains(new AccessRight(client, service));
+        return view.accessRights.containsKey(new AccessRight(client, service));
+    }
+
+    /** The purposes for which {@code client} may call {@code service}: none without an access right. */
+    public Set<String> purposesGranted(SubsystemId client, ServiceId service) {
+        return view.accessRights.getOrDefault(new AccessRight(client, service), Set.of());
+    }
+
+    /** The purpose of the catalogue with this code, if there is one. */
+    public Optional<Purpose> purpose(String code) {
+        return Optional.ofNullable(view.purposes.get(code));
+    }
+
+    /** The catalogue of purposes. */
+    public Collection<Purpose> purposes() {
+        return view.purposes.values();
     }
 
     /** The client subsystems with the right to call a service (for an event: its subscribers), in a stable order. */
     public List<SubsystemId> clientsOf(ServiceId service) {
-        return view.accessRights.stream().filter(right -> right.service().equals(service)).map(AccessRight::client)
-                .sorted(Comparator.comparing(SubsystemId::toString)).toList();
+        return view.accessRights.keySet().stream().filter(right -> right.service().equals(service))
+                .map(AccessRight::client).sorted(Comparator.comparing(SubsystemId::toString)).toList();
     }
 
     /** The SHA-256 (hex) the federation fixes for a schema, if it lists the schema. */
@@ -218,6 +265,10 @@ public final class Federation {
 
     private static <T> List<T> list(List<T> items) {
         return items == null ? List.of() : items;
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 
     private static void require(boolean condition, String problem) {

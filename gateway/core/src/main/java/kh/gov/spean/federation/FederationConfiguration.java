@@ -9,8 +9,9 @@ import kh.gov.spean.id.MemberId;
 
 /**
  * The federation configuration as the federation authority signs it (X-Road's "global configuration"): members with
- * their certificates, services with their schemas, access rights, the digests of the shared schemas, and revoked
- * certificates.
+ * their certificates, services with their schemas, access rights, the digests of the shared schemas, revoked
+ * certificates, and the catalogue of purposes a call to a personal-data service declares (absent in configurations
+ * written before there were any: no purposes, no personal-data service).
  * This is the wire form; {@link Federation} is the checked, typed view a node works with.
  */
 public record FederationConfiguration(
@@ -22,7 +23,8 @@ public record FederationConfiguration(
         List<Service> services,
         List<AccessRight> accessRights,
         List<Schema> schemas,
-        List<Revocation> revoked) {
+        List<Revocation> revoked,
+        List<Purpose> purposes) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -37,7 +39,7 @@ public record FederationConfiguration(
     public FederationConfiguration reissued(Instant now, List<Member> newMembers, List<Revocation> newRevoked) {
         Instant issued = now.isAfter(issuedAt) ? now : issuedAt.plusMillis(1);
         return new FederationConfiguration(version, instance, issued, expiresAt, newMembers, services, accessRights,
-                schemas, newRevoked);
+                schemas, newRevoked, purposes);
     }
 
     /**
@@ -54,13 +56,25 @@ public record FederationConfiguration(
      * A service, its pattern ({@code request-response} when absent, {@code one-way} or {@code event}), the schema
      * ids of its request (or event) and of its response (request/response services only), and the id of its OpenAPI
      * description ({@code schemas/NAME/vN/openapi.json}; absent in configurations written before there were any).
+     * {@code personalData}: true when its messages concern a citizen, so that every call declares a purpose and the
+     * acting official; absent means false.
      */
     public record Service(String id, String description, String pattern, String requestSchema, String responseSchema,
-                          String openapi) {
+                          String openapi, Boolean personalData) {
     }
 
-    /** A client subsystem's right to call a service. */
-    public record AccessRight(String client, String service) {
+    /**
+     * A client subsystem's right to call a service, and the purposes (codes of the catalogue) for which it may call it;
+     * absent means none, which a personal-data service does not accept.
+     */
+    public record AccessRight(String client, String service, List<String> purposes) {
+    }
+
+    /**
+     * A purpose a call may declare: its code (what the {@code X-Spean-Purpose} header carries), the law that allows
+     * the processing, and its name in English and in Khmer.
+     */
+    public record Purpose(String code, String legalBasis, String nameEn, String nameKm) {
     }
 
     /**

@@ -74,7 +74,7 @@ public final class FederationRegistration {
         if (!joined.issuedAt().isAfter(current.issuedAt())) {
             joined = new FederationConfiguration(joined.version(), joined.instance(), current.issuedAt().plusMillis(1),
                     joined.expiresAt(), joined.members(), joined.services(), joined.accessRights(), joined.schemas(),
-                    joined.revoked());
+                    joined.revoked(), joined.purposes());
         }
         authority.publish(joined, files);
         return Optional.empty();

@@ -17,15 +17,16 @@ import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.json.SpeanJson;
 
 /**
- * The federation seed kept in {@code seeds/federation.json}: members, subsystems, services and access rights, without
- * keys or certificates. {@code spean init} turns it into a signed {@link FederationConfiguration}.
+ * The federation seed kept in {@code seeds/federation.json}: members, subsystems, services, access rights and the
+ * catalogue of purposes (absent: none), without keys or certificates. {@code spean init} turns it into a signed {@link FederationConfiguration}.
  */
 public record FederationSeed(
         String instance,
         int validityDays,
         List<Member> members,
         List<FederationConfiguration.Service> services,
-        List<FederationConfiguration.AccessRight> accessRights) {
+        List<FederationConfiguration.AccessRight> accessRights,
+        List<FederationConfiguration.Purpose> purposes) {
 
     /** A development federation's configuration lives at most as long as its CA. */
     static final int MAXIMUM_VALIDITY_DAYS = (int) FederationInitializer.CA_VALIDITY.toDays();

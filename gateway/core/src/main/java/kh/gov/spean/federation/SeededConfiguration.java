@@ -55,7 +55,7 @@ final class SeededConfiguration {
                         && certified.containsKey(ServiceId.parse(right.service()).subsystem().member())).toList();
         return new FederationConfiguration(FederationConfiguration.CURRENT_VERSION, seed.instance(), now,
                 now.plus(Duration.ofDays(seed.validityDays())), members, services, rights,
-                schemaDigests(services, schemas), revoked);
+                schemaDigests(services, schemas), revoked, seed.purposes());
     }
 
     private static List<FederationConfiguration.Schema> schemaDigests(List<FederationConfiguration.Service> services,

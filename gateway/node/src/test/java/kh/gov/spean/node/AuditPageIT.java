@@ -101,6 +101,8 @@ class AuditPageIT {
                 String evidence = browser.findElement(By.id("evidence")).getText();
                 assertTrue(evidence.contains("verifyCitizen") && evidence.contains("KH/GOV/MEF signing")
                         && evidence.contains("Audit path"), evidence);
+                assertTrue(evidence.contains("Official (X-Road-UserId): " + TestNetwork.OFFICIAL)
+                        && evidence.contains("Purpose (X-Spean-Purpose): " + TestNetwork.VERIFY_CITIZEN_PURPOSE), evidence);
                 assertEquals(0, browser.findElements(By.cssSelector("#evidence .mark.failed")).size(), evidence);
                 File screenshot = browser.getScreenshotAs(OutputType.FILE);
                 Path kept = Path.of("target", "audit-page.png");

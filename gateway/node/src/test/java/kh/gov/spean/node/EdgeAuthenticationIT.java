@@ -142,10 +142,11 @@ class EdgeAuthenticationIT {
     }
 
     private static HttpResponse<String> post(HttpClient http, String claimed) throws Exception {
-        return http.send(HttpRequest.newBuilder(network.mef().baseUri().resolve("/r1/" + match.service()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(network.mef().baseUri().resolve("/r1/" + match.service()))
                 .header("X-Road-Client", claimed).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(match.request())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(match.request()));
+        match.headers().forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Rejection entries with this code in Economy and Finance's message log. */

@@ -105,7 +105,7 @@ class HostileInputIT {
     @MethodSource("corpus")
     void is_refused_by_the_provider_when_a_member_skips_its_own_node(Case hostile) throws Exception {
         int hitsBefore = network.backendHits();
-        Envelope envelope = sealedByEconomyAndFinance(hostile.body());
+        Envelope envelope = network.verifyCitizenRequest(hostile.body());
         var refusal = network.refusalOf(envelope.header().id());
 
         member.send(new ProducerRecord<>(Topics.inbox(TestNetwork.MOI),
@@ -119,16 +119,6 @@ class HostileInputIT {
         assertTrue(rejections(network.moi(), rejection.code()).stream().anyMatch(entry -> id.equals(entry.envelopeId())),
                 "the provider's node logs the refusal with the envelope's id");
         assertStillServing();
-    }
-
-    private static Envelope sealedByEconomyAndFinance(byte[] payload) {
-        Federation federation = network.federation();
-        ServiceId service = ServiceId.parse(TestNetwork.VERIFY_CITIZEN);
-        Federation.Service entry = federation.service(service).orElseThrow();
-        return new EnvelopeSealer(network.keys(TestNetwork.MEF), Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                EnvelopeDraft.request(SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY), service, entry.requestSchema(),
-                        federation.schemaDigest(entry.requestSchema()).orElseThrow()),
-                payload, federation.member(TestNetwork.MOI).orElseThrow().encryptionCertificate()).envelope();
     }
 
     private static List<LogEntry> rejections(GatewayNode node, ErrorCode code) throws Exception {

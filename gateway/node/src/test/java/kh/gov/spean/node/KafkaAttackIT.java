@@ -37,13 +37,16 @@ import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
+import kh.gov.spean.log.LogEntryKind;
+import kh.gov.spean.log.LogReader;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.SharedKafkaBroker;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
  * Kafka is outside the trust boundary: whoever can write to the topics still cannot get a forged, altered, replayed,
- * misaddressed or expired envelope past a node. Each attempt is refused with its code and reaches no backend.
+ * misaddressed or expired envelope past a node, nor one that calls a personal-data service without the purpose and
+ * official its signed header must declare. Each attempt is refused with its code and reaches no backend.
  */
 class KafkaAttackIT {
 
@@ -196,6 +199,30 @@ class KafkaAttackIT {
     }
 
     @Test
+    void refuses_a_member_that_skips_its_own_node_to_call_a_personal_data_service_without_a_purpose() throws Exception {
+        Envelope withoutPurpose = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY,
+                Clock.systemUTC(), null, TestNetwork.OFFICIAL);
+        assertRefused(withoutPurpose, ErrorCode.PURPOSE_MISSING);
+        assertRejectionLogged(withoutPurpose, ErrorCode.PURPOSE_MISSING);
+    }
+
+    @Test
+    void refuses_a_member_that_skips_its_own_node_to_call_for_a_purpose_it_is_not_granted() throws Exception {
+        Envelope notGranted = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY,
+                Clock.systemUTC(), "TAX_ASSESSMENT", TestNetwork.OFFICIAL);
+        assertRefused(notGranted, ErrorCode.PURPOSE_NOT_GRANTED);
+        assertRejectionLogged(notGranted, ErrorCode.PURPOSE_NOT_GRANTED);
+    }
+
+    @Test
+    void refuses_a_member_that_skips_its_own_node_to_call_a_personal_data_service_naming_no_official() throws Exception {
+        Envelope anonymous = request(network.keys(TestNetwork.MEF), TestNetwork.BUSINESS_REGISTRY,
+                Clock.systemUTC(), TestNetwork.VERIFY_CITIZEN_PURPOSE, null);
+        assertRefused(anonymous, ErrorCode.OFFICIAL_MISSING);
+        assertRejectionLogged(anonymous, ErrorCode.OFFICIAL_MISSING);
+    }
+
+    @Test
     void refuses_a_member_signing_for_another_members_subsystem() throws Exception {
         assertRefused(request(network.keys(TestNetwork.MEF), "KH/GOV/MOI/ANTI-SCAM", Clock.systemUTC()),
                 ErrorCode.ACCESS_DENIED);
@@ -252,13 +279,29 @@ class KafkaAttackIT {
                 envelope.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(envelope))).get();
     }
 
+    /** A request as {@code sender}'s node would seal it: the purpose the business registry is granted, an official. */
     private static Envelope request(MemberKeys sender, String client, Clock clock) {
-        Federation federation = network.federation();
-        Federation.Service service = federation.service(VERIFY_CITIZEN).orElseThrow();
-        return new EnvelopeSealer(sender, clock, Duration.ofMinutes(5)).seal(
-                EnvelopeDraft.request(SubsystemId.parse(client), VERIFY_CITIZEN, service.requestSchema(),
-                        federation.schemaDigest(service.requestSchema()).orElseThrow()),
-                match.request().getBytes(StandardCharsets.UTF_8),
-                federation.member(MemberId.parse("KH/GOV/MOI")).orElseThrow().encryptionCertificate()).envelope();
+        return request(sender, client, clock, TestNetwork.VERIFY_CITIZEN_PURPOSE, TestNetwork.OFFICIAL);
+    }
+
+    /** A request whose signed header declares {@code purpose} and {@code official} (each null for none). */
+    private static Envelope request(MemberKeys sender, String client, Clock clock, String purpose, String official) {
+        return TestNetwork.verifyCitizenRequest(network.federation(), sender, client, clock,
+                match.request().getBytes(StandardCharsets.UTF_8), purpose, official);
+    }
+
+    /** Waits for the provider's rejection entry of {@code envelope}, with {@code code}, in its message log. */
+    private static void assertRejectionLogged(Envelope envelope, ErrorCode code) {
+        String id = envelope.header().id().toString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            AtomicInteger found = new AtomicInteger();
+            LogReader.forEach(network.moi().log().files(), stored -> {
+                if (LogEntryKind.REJECTED.wireName().equals(stored.entry().kind())
+                        && code.code().equals(stored.entry().result()) && id.equals(stored.entry().envelopeId())) {
+                    found.incrementAndGet();
+                }
+            });
+            return found.get() == 1;
+        });
     }
 }

@@ -223,7 +223,8 @@ class OpenApiValidationIT {
         EnvelopeDraft draft = EnvelopeDraft.request(SubsystemId.parse(TAX), service, entry.requestSchema(),
                 federation.schemaDigest(entry.requestSchema()).orElseThrow());
         return new EnvelopeSealer(network.keys(TestNetwork.MEF), Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                draft.withRest(RestFields.request(method, draft.id().toString(), null, null, null, null, null)),
+                draft.withRest(RestFields.request(method, draft.id().toString(), null, TestNetwork.OFFICIAL, null, null,
+                        "TAX_ASSESSMENT")),
                 new RestFrame(target, List.of()), new byte[0],
                 federation.member(TestNetwork.MLMUPC).orElseThrow().encryptionCertificate()).envelope();
     }
@@ -261,7 +262,7 @@ class OpenApiValidationIT {
                         + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).header("X-Road-Client", TAX)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        TestNetwork.declaring("TAX_ASSESSMENT", headers).forEach(request::header);
         return network.http(network.mef(), TAX).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

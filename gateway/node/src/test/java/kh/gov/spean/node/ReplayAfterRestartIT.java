@@ -36,14 +36,7 @@ class ReplayAfterRestartIT {
              KafkaProducer<byte[], byte[]> attacker = new KafkaProducer<>(KafkaSettings.defaults(
                      SharedKafkaBroker.bootstrapServers(), KafkaSettings.DEFAULT_MAX_RECORD_BYTES).producerProperties())) {
             ConnectorExample match = ConnectorExample.read("moi-id-registry", "match");
-            Federation federation = network.federation();
-            ServiceId service = ServiceId.parse(TestNetwork.VERIFY_CITIZEN);
-            Federation.Service definition = federation.service(service).orElseThrow();
-            Envelope request = new EnvelopeSealer(network.keys(TestNetwork.MEF), Clock.systemUTC(), Duration.ofMinutes(5))
-                    .seal(EnvelopeDraft.request(SubsystemId.parse(TestNetwork.BUSINESS_REGISTRY), service,
-                                    definition.requestSchema(), federation.schemaDigest(definition.requestSchema()).orElseThrow()),
-                            match.request().getBytes(StandardCharsets.UTF_8),
-                            federation.member(TestNetwork.MOI).orElseThrow().encryptionCertificate()).envelope();
+            Envelope request = network.verifyCitizenRequest(match.request().getBytes(StandardCharsets.UTF_8));
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.inbox(TestNetwork.MOI),
                     request.header().id().toString().getBytes(StandardCharsets.UTF_8), EnvelopeCodec.encode(request));
 

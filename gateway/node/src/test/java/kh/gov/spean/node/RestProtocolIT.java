@@ -96,6 +96,7 @@ class RestProtocolIT {
         assertEquals("/land-registry/v2/titles/" + TITLE + "?fields=parcel&fields=status&q=%C3%A9", received.getUrl());
         assertEquals("KH010203040", received.getHeader("X-Road-UserId"));
         assertEquals("TAX-2026-0042", received.getHeader("X-Road-Issue"));
+        assertEquals("TAX_ASSESSMENT", received.getHeader("X-Spean-Purpose"));
         assertEquals("tax-call-0001", received.getHeader("X-Road-Id"));
         assertEquals(requestId, received.getHeader("X-Road-Request-Id"));
         assertEquals("case-17", received.getHeader("X-Trace-Case"));
@@ -283,7 +284,7 @@ class RestProtocolIT {
     }
 
     @Test
-    void the_user_and_issue_are_in_the_signed_header_both_nodes_logged_and_nothing_else_is_readable_on_kafka()
+    void the_user_issue_and_purpose_are_in_the_signed_header_both_nodes_logged_and_nothing_else_is_readable_on_kafka()
             throws Exception {
         String secretHeader = "secret-" + UUID.randomUUID();
         String secretQuery = "q" + UUID.randomUUID().toString().replace("-", "");
@@ -298,6 +299,7 @@ class RestProtocolIT {
                     LogReader.find(log, envelopeId).entry().entry().header()));
             assertEquals("KH998877665", header.rest().userId(), member.toString());
             assertEquals("TAX-2026-0099", header.rest().issue(), member.toString());
+            assertEquals("TAX_ASSESSMENT", header.rest().purpose(), member.toString());
             assertEquals("GET", header.rest().method(), member.toString());
         }
 
@@ -354,7 +356,7 @@ class RestProtocolIT {
                         + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).header("X-Road-Client", TAX)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        TestNetwork.declaring("TAX_ASSESSMENT", headers).forEach(request::header);
         return http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -21,6 +24,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import kh.gov.spean.crypto.DevelopmentBackendTls;
 import kh.gov.spean.crypto.MemberKeys;
+import kh.gov.spean.envelope.Envelope;
+import kh.gov.spean.envelope.EnvelopeDraft;
+import kh.gov.spean.envelope.EnvelopeSealer;
+import kh.gov.spean.envelope.RestFields;
+import kh.gov.spean.envelope.RestFrame;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationInitializer;
@@ -28,6 +36,7 @@ import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.EnvelopeId;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.id.ServiceId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.edge.DevelopmentClients;
 import kh.gov.spean.node.edge.EdgeSecurity;
@@ -45,6 +54,10 @@ public final class TestNetwork implements AutoCloseable {
     public static final MemberId MOI = MemberId.parse("KH/GOV/MOI");
     public static final MemberId MEF = MemberId.parse("KH/GOV/MEF");
     public static final String VERIFY_CITIZEN = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
+    /** The acting official ({@code X-Road-UserId}) the tests' calls to personal-data services name. */
+    public static final String OFFICIAL = "KH-MEF-OFFICIAL-0042";
+    /** The purpose the business registry's access right to verifyCitizen grants. */
+    public static final String VERIFY_CITIZEN_PURPOSE = "BUSINESS_REGISTRATION";
     public static final String BUSINESS_REGISTRY = "KH/GOV/MEF/BUSINESS-REGISTRY";
     public static final MemberId MPTC = MemberId.parse("KH/GOV/MPTC");
     public static final MemberId MLMUPC = MemberId.parse("KH/GOV/MLMUPC");
@@ -263,8 +276,55 @@ public final class TestNetwork implements AutoCloseable {
         return call(node, client, service, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /**
+     * POSTs {@code body} as {@code client} calls {@code service}, as a ministry's system does: to a personal-data service
+     * with the purpose its access right grants (the first, by name) and {@link #OFFICIAL} as the acting official.
+     */
     public HttpResponse<String> call(GatewayNode node, String client, String service, byte[] body, String contentType)
             throws Exception {
+        SubsystemId caller = client == null ? null : parseOrNull(client);
+        Optional<Federation.Service> called = parseServiceOrEmpty(service).flatMap(federation::service);
+        Map<String, String> headers = Map.of();
+        if (caller != null && called.isPresent() && called.get().personalData()) {
+            headers = federation.purposesGranted(caller, called.get().id()).stream().sorted().findFirst()
+                    .map(purpose -> declaring(purpose, Map.of())).orElse(Map.of());
+        }
+        return call(node, client, service, body, contentType, headers);
+    }
+
+    /** The business registry's verifyCitizen request with {@code json}, sealed by hand as MEF's node seals one. */
+    public Envelope verifyCitizenRequest(byte[] json) {
+        return verifyCitizenRequest(federation, keys(MEF), BUSINESS_REGISTRY, Clock.systemUTC(), json,
+                VERIFY_CITIZEN_PURPOSE, OFFICIAL);
+    }
+
+    /**
+     * A verifyCitizen request of {@code client}, signed and sealed to Interior by hand with {@code sender}'s keys, its
+     * signed header declaring {@code purpose} and {@code official} (each null for none): for tests that write envelopes
+     * straight to Kafka, skipping the client's node.
+     */
+    public static Envelope verifyCitizenRequest(Federation federation, MemberKeys sender, String client, Clock clock,
+                                                byte[] json, String purpose, String official) {
+        ServiceId service = ServiceId.parse(VERIFY_CITIZEN);
+        Federation.Service definition = federation.service(service).orElseThrow();
+        EnvelopeDraft draft = EnvelopeDraft.request(SubsystemId.parse(client), service, definition.requestSchema(),
+                federation.schemaDigest(definition.requestSchema()).orElseThrow());
+        return new EnvelopeSealer(sender, clock, Duration.ofMinutes(5)).seal(
+                draft.withRest(RestFields.request("POST", draft.id().toString(), null, official, null, null, purpose)),
+                new RestFrame("", List.of(new RestFrame.Field("Content-Type", "application/json"))), json,
+                federation.member(MOI).orElseThrow().encryptionCertificate()).envelope();
+    }
+
+    /** {@code headers}, with {@code purpose} declared and {@link #OFFICIAL} acting unless they name their own. */
+    public static Map<String, String> declaring(String purpose, Map<String, String> headers) {
+        Map<String, String> declared = new HashMap<>(Map.of("X-Spean-Purpose", purpose, "X-Road-UserId", OFFICIAL));
+        declared.putAll(headers);
+        return declared;
+    }
+
+    /** POSTs {@code body} as {@code client} calls {@code service}, with exactly these further headers. */
+    public HttpResponse<String> call(GatewayNode node, String client, String service, byte[] body, String contentType,
+                                     Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUri() + "/r1/" + service))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
@@ -272,7 +332,16 @@ public final class TestNetwork implements AutoCloseable {
         if (client != null) {
             request.header("X-Road-Client", client);
         }
+        headers.forEach(request::header);
         return http(node, client).send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<ServiceId> parseServiceOrEmpty(String service) {
+        try {
+            return Optional.of(ServiceId.parse(service));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

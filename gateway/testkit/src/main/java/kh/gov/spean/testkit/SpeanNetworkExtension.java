@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,6 +21,7 @@ import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.connector.ExampleCheck;
 import kh.gov.spean.cli.demo.DemoNetwork;
 import kh.gov.spean.cli.demo.DemoScenarios;
+import kh.gov.spean.cli.demo.ExampleRequest;
 import kh.gov.spean.cli.demo.ExchangePlayer;
 import kh.gov.spean.federation.FederationInitializer;
 import kh.gov.spean.files.FolderTree;
@@ -81,9 +83,17 @@ public final class SpeanNetworkExtension implements BeforeAllCallback, AfterAllC
 
     /** Calls a service as the client subsystem's ministry system would: at its own member's node, over TLS with its registered client certificate. */
     public ExchangePlayer.Answer call(String client, String service, String json) {
+        return call(client, service, Map.of(), json);
+    }
+
+    /**
+     * The same, with these headers too: e.g. {@code X-Spean-Purpose} and {@code X-Road-UserId}, which a personal-data
+     * service requires.
+     */
+    public ExchangePlayer.Answer call(String client, String service, Map<String, String> headers, String json) {
         SubsystemId caller = SubsystemId.parse(client);
         return new ExchangePlayer(network::credential).call(network.node(caller.member()), caller, ServiceId.parse(service),
-                json.getBytes(StandardCharsets.UTF_8));
+                new ExampleRequest("POST", "", null, headers, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Plays every example exchange of {@code connectors/NAME/examples}; the verdicts of those that did not hold. */

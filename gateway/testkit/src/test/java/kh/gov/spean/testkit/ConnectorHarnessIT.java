@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ConnectorHarnessIT {
                 .atPriority(0).willReturn(aResponse().withStatus(500)));
         try {
             ExchangePlayer.Answer answer = spean.call("KH/GOV/MEF/BUSINESS-REGISTRY", "KH/GOV/MOI/ID-REGISTRY/verifyCitizen",
-                    "{\"nationalId\": \"010203040\", \"fullNameEn\": \"Sok Chandara\", \"dateOfBirth\": \"1990-01-31\"}");
+                    Map.of("X-Spean-Purpose", "BUSINESS_REGISTRATION", "X-Road-UserId", "MEF-REGISTRAR-0042"), "{\"nationalId\": \"010203040\", \"fullNameEn\": \"Sok Chandara\", \"dateOfBirth\": \"1990-01-31\"}");
 
             // PR-REST: the provider's own answer passes through, status and all, and no X-Road-Error is Spean's.
             assertEquals(500, answer.status(), answer.body());

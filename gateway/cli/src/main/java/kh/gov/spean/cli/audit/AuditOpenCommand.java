@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import kh.gov.spean.cli.TerminalText;
+import kh.gov.spean.envelope.RestFields;
 import kh.gov.spean.log.CommitmentCheck;
 import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.node.SettingCheck;
@@ -50,7 +51,12 @@ public final class AuditOpenCommand implements Callable<Integer> {
         } else {
             System.out.printf("DIFFERS this payload or salt is not what envelope %s committed to%n", TerminalText.line(envelope));
         }
-        String method = result.header().rest() == null ? "" : result.header().rest().method() + " ";
+        RestFields rest = result.header().rest();
+        if (rest != null && rest.method() != null) {
+            System.out.printf("        declared in the signed header: official %s, purpose %s, issue %s%n",
+                    declared(rest.userId()), declared(rest.purpose()), declared(rest.issue()));
+        }
+        String method = rest == null ? "" : rest.method() + " ";
         boolean targetHolds = switch (result.target()) {
             case OPENS -> {
                 System.out.printf("OPENS   the request target is exactly %s%s%n", method, TerminalText.line(target));
@@ -75,5 +81,9 @@ public final class AuditOpenCommand implements Callable<Integer> {
             }
         };
         return result.opens() && targetHolds ? 0 : 1;
+    }
+
+    private static String declared(String value) {
+        return value == null ? "(none)" : TerminalText.line(value);
     }
 }

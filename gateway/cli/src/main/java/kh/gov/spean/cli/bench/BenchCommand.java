@@ -26,6 +26,7 @@ import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.NodeSettings;
 import kh.gov.spean.node.SettingCheck;
+import kh.gov.spean.node.http.XRoadHeaders;
 import kh.gov.spean.node.kafka.Topics;
 
 /**
@@ -48,6 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
 
 
     static final String CLIENT = "KH/GOV/MEF/BUSINESS-REGISTRY";
+    /** verifyCitizen holds personal data: each call declares the purpose the registry is granted, and an official. */
+    static final Map<String, String> DECLARED = Map.of(XRoadHeaders.PURPOSE, "BUSINESS_REGISTRATION",
+            XRoadHeaders.USER_ID, "MEF-REGISTRAR-0042");
     static final String SERVICE = "KH/GOV/MOI/ID-REGISTRY/verifyCitizen";
     static final String REQUEST = "{\"nationalId\":\"010203040\",\"fullNameKm\":\"សុខ ចាន់ដារ៉ា\",\"fullNameEn\":\"Sok Chandara\","
             + "\"dateOfBirth\":\"1990-01-31\",\"purpose\":\"Business registration MEF-2026-000123\"}";
@@ -138,13 +142,13 @@ public final class BenchCommand implements Callable<Integer> {
                                 + " until the rate is steady, %d s measured per path, %d cores%n",
                         clients, warmup, warmupMax, seconds, Runtime.getRuntime().availableProcessors());
                 LoadRun.Call call = LoadRun.post(network.node(MemberId.parse("KH/GOV/MEF")).baseUri()
-                        .resolve("/r1/" + SERVICE), CLIENT, REQUEST);
+                        .resolve("/r1/" + SERVICE), CLIENT, DECLARED, REQUEST);
                 LoadRun.Verdict matched = LoadRun.answered(BenchCommand::matched);
                 secure = load.run("secure", call, matched, clients, untilSteady, measured);
                 halfLoad = load.run("secure at half that rate", call, matched, clients, secure.perSecond() / 2,
                         WarmUp.fixed(SETTLE), measured);
                 try (PlainRelay relay = PlainRelay.start(network.bootstrapServers(), backend.uri(), backendTls)) {
-                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, REQUEST), matched, clients,
+                    plain = load.run("plain", LoadRun.post(relay.uri(), CLIENT, DECLARED, REQUEST), matched, clients,
                             untilSteady, measured);
                 }
                 nodeStart = NodeStartTime.measure(data, STARTED_COLD, network.bootstrapServers(), backendTls);

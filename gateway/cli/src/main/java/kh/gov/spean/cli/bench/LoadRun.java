@@ -77,8 +77,8 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    /** One X-Road REST call, sent again and again; its body may carry the request's number. */
-    record Call(URI uri, String client, LongFunction<byte[]> body) {
+    /** One X-Road REST call with its further headers, sent again and again; its body may carry the request's number. */
+    record Call(URI uri, String client, Map<String, String> headers, LongFunction<byte[]> body) {
     }
 
     /** What came back: the status and the body as text. */
@@ -218,14 +218,14 @@ final class LoadRun implements AutoCloseable {
         await(primed, PRIME_TIMEOUT);
     }
 
-    static Call post(URI uri, String client, String body) {
+    static Call post(URI uri, String client, Map<String, String> headers, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new Call(uri, client, number -> bytes);
+        return new Call(uri, client, headers, number -> bytes);
     }
 
     /** A call whose body names its request's number, from 0 up across all clients of a run. */
     static Call postNumbered(URI uri, String client, LongFunction<String> body) {
-        return new Call(uri, client, number -> body.apply(number).getBytes(StandardCharsets.UTF_8));
+        return new Call(uri, client, Map.of(), number -> body.apply(number).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -253,6 +253,7 @@ final class LoadRun implements AutoCloseable {
             this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(call.uri().toString())
                     .putHeader("X-Road-Client", call.client()).putHeader("Content-Type", "application/json")
                     .setIdleTimeout(ANSWER_TIMEOUT.toMillis());
+            call.headers().forEach(request::putHeader);
             this.body = call.body();
             this.verdict = verdict;
             this.intervalNanos = intervalNanos;

@@ -78,7 +78,7 @@ final class NodeMemory {
                     }
                 }), 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
                 LoadRun.Result result = load.run("secure, each node in a JVM of its own",
-                        new LoadRun.Call(edge.resolve(servicePath), call.client(), call.body()), verdict, clients,
+                        new LoadRun.Call(edge.resolve(servicePath), call.client(), call.headers(), call.body()), verdict, clients,
                         warmUp, measured);
                 sampler.shutdown();
                 sampler.awaitTermination(30, TimeUnit.SECONDS);

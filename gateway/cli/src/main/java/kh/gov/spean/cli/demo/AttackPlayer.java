@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.SubsystemId;
 import kh.gov.spean.node.NodeEvents;
 import kh.gov.spean.node.edge.TlsCredential;
+import kh.gov.spean.node.http.XRoadHeaders;
 import kh.gov.spean.node.kafka.KafkaSettings;
 import kh.gov.spean.node.kafka.Topics;
 
@@ -66,9 +69,12 @@ final class AttackPlayer {
         ErrorCode expected = ErrorCode.fromCode(attack.expect());
         int backendBefore = network.backendRequests();
         Outcome outcome = switch (attack.kind()) {
-            case "unauthorised_client" -> atHttpEdge(attack, SubsystemId.parse(attack.client()), legitimate.request().body(), expected);
-            case "schema_violation" -> atHttpEdge(attack, legitimate.client(),
-                    "{\"nationalId\":\"not-a-number\",\"dateOfBirth\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), expected);
+            case "unauthorised_client" -> atHttpEdge(attack, SubsystemId.parse(attack.client()), legitimate.request(), expected);
+            case "schema_violation" -> atHttpEdge(attack, legitimate.client(), withBody(legitimate.request(),
+                    "{\"nationalId\":\"not-a-number\",\"dateOfBirth\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8)), expected);
+            case "no_purpose" -> atHttpEdge(attack, legitimate.client(), withPurpose(legitimate.request(), null), expected);
+            case "purpose_not_granted" -> atHttpEdge(attack, legitimate.client(),
+                    withPurpose(legitimate.request(), attack.purpose()), expected);
             case "no_client_certificate" -> presenting(attack, null, legitimate.client(), expected);
             case "another_subsystems_certificate" -> presenting(attack, network.credential(SubsystemId.parse(attack.client())),
                     legitimate.client(), expected);
@@ -86,18 +92,36 @@ final class AttackPlayer {
                 reachedBackend + " request(s) reached a backend");
     }
 
-    private Outcome atHttpEdge(DemoScenarios.AttackScenario attack, SubsystemId client, byte[] body, ErrorCode expected) {
-        ExchangePlayer.Answer answer = http.call(network.node(client.member()), client, legitimate.service(), body);
+    private Outcome atHttpEdge(DemoScenarios.AttackScenario attack, SubsystemId client, ExampleRequest call,
+                               ErrorCode expected) {
+        ExchangePlayer.Answer answer = http.call(network.node(client.member()), client, legitimate.service(), call);
         boolean held = expected.code().equals(answer.error()) && answer.status() == expected.httpStatus();
-        return new Outcome(attack.name(), client + " -> " + legitimate.service(),
+        String declared = call.headers().get(XRoadHeaders.PURPOSE);
+        return new Outcome(attack.name(), client + " -> " + legitimate.service()
+                + (declared == null ? ", no purpose" : ", purpose " + declared),
                 "refused " + answer.status() + " " + answer.error(), answer.millis(), held, "backend untouched");
+    }
+
+    private static ExampleRequest withBody(ExampleRequest call, byte[] body) {
+        return new ExampleRequest(call.method(), call.path(), call.query(), call.headers(), call.contentType(), body);
+    }
+
+    /** The call with {@code purpose} declared in place of its own, or with none when null. */
+    private static ExampleRequest withPurpose(ExampleRequest call, String purpose) {
+        Map<String, String> headers = new LinkedHashMap<>(call.headers());
+        headers.remove(XRoadHeaders.PURPOSE);
+        if (purpose != null) {
+            headers.put(XRoadHeaders.PURPOSE, purpose);
+        }
+        return new ExampleRequest(call.method(), call.path(), call.query(), Map.copyOf(headers), call.contentType(),
+                call.body());
     }
 
     /** A call naming {@code claimed} while presenting {@code presented} (none if null): an impostor at the edge. */
     private Outcome presenting(DemoScenarios.AttackScenario attack, TlsCredential presented, SubsystemId claimed,
                                ErrorCode expected) {
         ExchangePlayer.Answer answer = http.call(network.node(claimed.member()), presented, claimed, legitimate.service(),
-                legitimate.request().body());
+                legitimate.request());
         boolean held = expected.code().equals(answer.error()) && answer.status() == expected.httpStatus();
         String who = (presented == null ? "no certificate" : attack.client() + "'s certificate") + ", claiming " + claimed
                 + " -> " + legitimate.service();

@@ -146,6 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("       --key " + files.clientKey(example.client()).toAbsolutePath() + " \\");
         }
         out.println("       -H 'X-Road-Client: " + example.client() + "' -H 'Content-Type: application/json' \\");
+        example.request().headers().forEach((name, value) -> out.println("       -H '" + name + ": " + value + "' \\"));
         out.println("       -d '" + new String(example.request().body(), StandardCharsets.UTF_8) + "'");
         DemoManagementUsers.create(dataDirectory, network.nodes().keySet()).print(out, network.nodes());
         CountDownLatch stopped = new CountDownLatch(1);

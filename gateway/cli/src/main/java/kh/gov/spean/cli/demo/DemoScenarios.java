@@ -21,8 +21,11 @@ public record DemoScenarios(List<ExchangeScenario> exchanges, List<AttackScenari
     public record ExchangeEntry(String name, String example) {
     }
 
-    /** An attack that must be refused with the {@code expect} code; {@code client} where the kind needs one. */
-    public record AttackScenario(String name, String kind, String client, String expect) {
+    /**
+     * An attack that must be refused with the {@code expect} code; {@code client} where the kind needs one, and
+     * {@code purpose} the one a {@code purpose_not_granted} call declares.
+     */
+    public record AttackScenario(String name, String kind, String client, String expect, String purpose) {
     }
 
     /** An exchange to play: who calls what, how and with which payload, and what the answer must be. */

@@ -17,9 +17,4 @@ public record ExampleRequest(String method, String path, String query, Map<Strin
     public String target() {
         return path + (query == null ? "" : "?" + query);
     }
-
-    /** A POST of a JSON body, as the first examples were and the demo's attacks still are. */
-    public static ExampleRequest json(byte[] body) {
-        return new ExampleRequest("POST", "", null, Map.of(), "application/json", body);
-    }
 }

@@ -44,23 +44,14 @@ public final class ExchangePlayer {
         this.credentials = credentials;
     }
 
-    /** POSTs the JSON {@code body} as {@code client}, presenting its own certificate. */
-    public Answer call(GatewayNode node, SubsystemId client, ServiceId service, byte[] body) {
-        return call(node, credentials.apply(client), client, service, ExampleRequest.json(body));
-    }
-
     /** Makes {@code request} as {@code client}, presenting its own certificate. */
     public Answer call(GatewayNode node, SubsystemId client, ServiceId service, ExampleRequest request) {
         return call(node, credentials.apply(client), client, service, request);
     }
 
-    /** Calls presenting {@code presented} (none if null) and naming {@code client}: how an impostor would. */
-    public Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service, byte[] body) {
-        return call(node, presented, client, service, ExampleRequest.json(body));
-    }
-
-    private Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service,
-                        ExampleRequest request) {
+    /** Makes {@code request} presenting {@code presented} (none if null) and naming {@code client}: how an impostor would. */
+    public Answer call(GatewayNode node, TlsCredential presented, SubsystemId client, ServiceId service,
+                       ExampleRequest request) {
         java.security.cert.X509Certificate edge = node.edgeCertificate();
         String key = (edge == null ? "plain" : kh.gov.spean.federation.Federation.fingerprint(edge)) + " "
                 + (presented == null ? "-" : presented.fingerprint());

@@ -37,7 +37,8 @@ class ExampleFileTest {
         DemoScenarios.ExchangeScenario json = DemoScenarios.example(connector.resolve("examples/title-as-json.json"));
         assertEquals("GET", json.request().method());
         assertEquals("/titles/PP-0123-04567?fields=parcel", json.request().target());
-        assertEquals("KH010203040", json.request().headers().get("X-Road-UserId"));
+        assertEquals("MEF-TAX-ASSESSOR-0117", json.request().headers().get("X-Road-UserId"));
+        assertEquals("TAX_ASSESSMENT", json.request().headers().get("X-Spean-Purpose"));
         assertEquals(0, json.request().body().length);
         assertNull(json.request().contentType());
 

@@ -91,7 +91,8 @@ public final class ReadServiceCall implements Processor {
                 optional(headers, XRoadHeaders.USER_ID, PRINTABLE, "at most 255 printable ASCII characters"),
                 optional(headers, XRoadHeaders.ISSUE, PRINTABLE, "at most 255 printable ASCII characters"),
                 representedParty(optional(headers, XRoadHeaders.REPRESENTED_PARTY, PRINTABLE,
-                        "[MEMBERCLASS/]MEMBERCODE")), null);
+                        "[MEMBERCLASS/]MEMBERCODE")),
+                optional(headers, XRoadHeaders.PURPOSE, VISIBLE, "at most 128 visible ASCII characters"));
         exchange.setProperty(ExchangeKeys.SERVICE_CALL, new ServiceCall(client, service, payload, fields,
                 new RestFrame(target.toString(), TransportedHeaders.of(headers))));
         exchange.setProperty(ExchangeKeys.PREFER, last(headers, "Prefer"));

@@ -24,6 +24,11 @@ public final class XRoadHeaders {
     public static final String ISSUE = "X-Road-Issue";
     /** The third party the client acts for, {@code [MEMBERCLASS/]MEMBERCODE}: carried in the signed header. */
     public static final String REPRESENTED_PARTY = "X-Road-Represented-Party";
+    /**
+     * Spean's own: the purpose of a call, a code of the federation's catalogue, e.g. {@code BUSINESS_REGISTRATION};
+     * required, with {@link #USER_ID}, by a personal-data service (decision 0057). Carried in the signed header.
+     */
+    public static final String PURPOSE = "X-Spean-Purpose";
     /** The service called, echoed on the answer and passed to the provider's backend. */
     public static final String SERVICE = "X-Road-Service";
     /**

@@ -5,16 +5,19 @@ import org.apache.camel.Processor;
 
 import kh.gov.spean.envelope.Envelope;
 import kh.gov.spean.envelope.EnvelopeHeader;
+import kh.gov.spean.envelope.RestFields;
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.PurposeCheck;
 import kh.gov.spean.federation.ServicePattern;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.node.ExchangeKeys;
 
 /**
  * Step: the provider's node checks the access right again, trusting nothing the client's node decided: the client
- * subsystem must belong to the member that signed, the service must be this member's, and the right must exist.
+ * subsystem must belong to the member that signed, the service must be this member's, the right must exist, and the
+ * signed header must declare what a personal-data service needs ({@link PurposeCheck}).
  */
 public final class CheckProviderAccessRight implements Processor {
 
@@ -47,6 +50,9 @@ public final class CheckProviderAccessRight implements Processor {
             throw new SpeanException(ErrorCode.ACCESS_DENIED,
                     header.client() + " has no access right to " + header.service());
         }
+        RestFields rest = header.rest();
+        PurposeCheck.check(federation, header.client(), service, rest == null ? null : rest.purpose(),
+                rest == null ? null : rest.userId());
         String route = connectors.routeFor(header.service()).orElseThrow(() -> new SpeanException(
                 ErrorCode.UNKNOWN_SERVICE, "no connector on this node serves " + header.service()));
         exchange.setProperty(ExchangeKeys.SERVICE, service);

@@ -60,6 +60,7 @@ public final class PrepareBackendCall implements Processor {
             setIfGiven(message, XRoadHeaders.REQUEST_ID, rest.requestId());
             setIfGiven(message, XRoadHeaders.USER_ID, rest.userId());
             setIfGiven(message, XRoadHeaders.ISSUE, rest.issue());
+            setIfGiven(message, XRoadHeaders.PURPOSE, rest.purpose());
             setIfGiven(message, XRoadHeaders.REPRESENTED_PARTY, rest.representedParty());
         }
         message.setHeader(XRoadHeaders.CLIENT, header.client().toString());

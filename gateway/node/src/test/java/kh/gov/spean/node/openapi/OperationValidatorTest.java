@@ -35,7 +35,7 @@ class OperationValidatorTest {
         verifyCitizen = OperationValidator.of(ServiceDescription.of(new Federation.Service(
                 ServiceId.parse("KH/GOV/MOI/ID-REGISTRY/verifyCitizen"), null, ServicePattern.REQUEST_RESPONSE,
                 SchemaId.parse("moi.verifyCitizen.request/v1"), SchemaId.parse("moi.verifyCitizen.response/v1"),
-                SchemaId.parse("moi.verifyCitizen.openapi/v1")), catalog));
+                SchemaId.parse("moi.verifyCitizen.openapi/v1"), true), catalog));
     }
 
     @Test
@@ -74,7 +74,7 @@ class OperationValidatorTest {
         SpeanException refused = assertThrows(SpeanException.class,
                 () -> ServiceDescription.of(new Federation.Service(ServiceId.parse("KH/GOV/MLMUPC/LAND-REGISTRY/landTitles"),
                         null, ServicePattern.REQUEST_RESPONSE, SchemaId.parse("mlmupc.landTitles.request/v1"),
-                        SchemaId.parse("mlmupc.getLandTitle.response/v1"), SchemaId.parse("mlmupc.landTitles.openapi/v1")), catalog));
+                        SchemaId.parse("mlmupc.getLandTitle.response/v1"), SchemaId.parse("mlmupc.landTitles.openapi/v1"), true), catalog));
         assertEquals(ErrorCode.CONFIGURATION_INVALID, refused.code());
         assertThrows(SpeanException.class, () -> ServiceDescription.of(landTitlesService("mlmupc.landTitles.request/v1"), catalog),
                 "a schema is not a description");
@@ -83,7 +83,7 @@ class OperationValidatorTest {
     private static Federation.Service landTitlesService(String description) {
         return new Federation.Service(ServiceId.parse("KH/GOV/MLMUPC/LAND-REGISTRY/landTitles"), null,
                 ServicePattern.REQUEST_RESPONSE, SchemaId.parse("mlmupc.landTitles.request/v1"),
-                SchemaId.parse("mlmupc.landTitles.response/v1"), SchemaId.parse(description));
+                SchemaId.parse("mlmupc.landTitles.response/v1"), SchemaId.parse(description), true);
     }
 
     private static ErrorCode code(Optional<OperationRefusal> refusal) {

@@ -66,8 +66,20 @@ async function open(index, row) {
   title.textContent = "Entry " + index + " — " + evidence.entry.kind + " " + (evidence.entry.envelopeId || "");
   panel.appendChild(title);
   let header = evidence.header;
-  try { header = JSON.stringify(JSON.parse(evidence.header), null, 2); } catch (e) { /* shown as recorded */ }
+  let rest;
+  try {
+    const parsed = JSON.parse(evidence.header);
+    header = JSON.stringify(parsed, null, 2);
+    rest = parsed.rest;
+  } catch (e) { /* shown as recorded */ }
   panel.appendChild(section("Envelope header", undefined, header || "(none: this entry records no envelope)"));
+  if (rest && rest.method) {
+    // What the client declared for a REST request, read from the signed header above.
+    panel.appendChild(section("Declared by the client (signed)", undefined,
+        "Official (X-Road-UserId): " + (rest.userId || "(none)") +
+        "\nPurpose (X-Spean-Purpose): " + (rest.purpose || "(none)") +
+        "\nIssue (X-Road-Issue): " + (rest.issue || "(none)")));
+  }
   panel.appendChild(section("Signature", evidence.signature,
       (evidence.signer ? "Signer certificate: " + evidence.signer + "\n" : "") +
       "Signer certificate SHA-256: " + (evidence.entry.signer || "") + "\nSignature (CMS, base64): " + (evidence.entry.signature || "")));
