@@ -65,6 +65,13 @@ public final class ExchangeKeys {
     /** At the provider's node, the request's target, kept for checking the answer against its operation. */
     public static final String REQUEST_TARGET = "spean.requestTarget";
 
+    /** At the provider's node, the keyed tag of the data subject a request names (never the subject's id). */
+    public static final String SUBJECT_TAG = "spean.subjectTag";
+
+    /** At the provider's node, the delivery entry just logged, and its index in the log. */
+    public static final String DELIVERED_ENTRY = "spean.deliveredEntry";
+    public static final String DELIVERED_INDEX = "spean.deliveredIndex";
+
     private ExchangeKeys() {
     }
 }

@@ -14,6 +14,7 @@ import kh.gov.spean.envelope.EnvelopeVerifier;
 import kh.gov.spean.envelope.ReplayGuard;
 import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
@@ -71,6 +72,10 @@ import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.openapi.ServiceDescriptions;
+import kh.gov.spean.node.privacy.NodeAnomalies;
+import kh.gov.spean.node.privacy.SubjectTagger;
+import kh.gov.spean.node.privacy.WatchAccessAnomalies;
+import kh.gov.spean.node.privacy.TagDataSubject;
 import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
@@ -101,7 +106,7 @@ final class NodeAssembly {
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
                  ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
                  OperationalMonitoring monitoring, RecordPublisher publisher, MessageLog log,
-                 DeliveredEnvelopes delivered, Clock clock) {
+                 DeliveredEnvelopes delivered, NodeAnomalies anomalies, Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -180,8 +185,11 @@ final class NodeAssembly {
                 openPayload,
                 ValidateOperation.providerRequests(descriptions),
                 ValidateIncomingPayload.requests(federation, validator),
+                new TagDataSubject(descriptions, SubjectTagger.open(
+                        MemberFiles.in(settings.dataDirectory(), member).subjectTagKeys(), member, federation, descriptions)),
                 new ClaimDelivery(parts.delivered()),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
+                new WatchAccessAnomalies(parts.anomalies(), parts.clock()),
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAnswer(),
                 ValidateOperation.backendAnswers(descriptions),
