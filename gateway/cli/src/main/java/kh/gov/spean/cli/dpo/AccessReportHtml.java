@@ -171,17 +171,21 @@ public final class AccessReportHtml {
                 .append(both(ReportWording.ENTRY)).append(' ').append(evidence.entryIndex()).append("</div><div>")
                 .append(both(ReportWording.CHECKPOINT)).append(' ').append(evidence.checkpointSize())
                 .append("</div><ul class=\"evidence\">");
-        for (String file : evidence.files()) {
-            html.append("<li>");
-            if (isRelativePath(file)) {
-                html.append("<a href=\"").append(escape(percentEncoded(file))).append("\">")
-                        .append(escape(file)).append("</a>");
-            } else {
-                // Anything else (a scheme, an absolute path) is no file beside the report: shown, never linked.
-                html.append("<code>").append(escape(file)).append("</code>");
+        ReportWording.byFolder(evidence.files()).forEach((folder, names) -> {
+            html.append("<li><code>").append(escape(folder)).append("</code>");
+            for (String name : names) {
+                String file = folder + name;
+                html.append(' ');
+                if (isRelativePath(file)) {
+                    html.append("<a href=\"").append(escape(percentEncoded(file))).append("\">")
+                            .append(escape(name)).append("</a>");
+                } else {
+                    // Anything else (a scheme, an absolute path) is no file beside the report: shown, never linked.
+                    html.append("<code>").append(escape(name)).append("</code>");
+                }
             }
             html.append("</li>");
-        }
+        });
         return html.append("</ul>").toString();
     }
 

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The citizen's report in words, Khmer first and English beside it: every heading, label and sentence the HTML and
@@ -83,6 +87,19 @@ final class ReportWording {
     /** The same time in UTC, as the logs record it. */
     static String utcTime(Instant time) {
         return DATE_TIME.format(time.atOffset(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /**
+     * Evidence files grouped by the folder they are in, in the order given, so a line's five files read as one folder
+     * and five names: folder (with its trailing slash, or empty) to file names.
+     */
+    static Map<String, List<String>> byFolder(List<String> files) {
+        Map<String, List<String>> folders = new LinkedHashMap<>();
+        for (String file : files) {
+            int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+            folders.computeIfAbsent(file.substring(0, slash + 1), folder -> new ArrayList<>()).add(file.substring(slash + 1));
+        }
+        return folders;
     }
 
     /** A value as printed: itself, or a dash where there is none. */

@@ -34,7 +34,9 @@ class AccessReportHtmlTest {
             "ក្រសួងមហាផ្ទៃ", "Ministry of Economy and Finance", "ការពិនិត្យប័ណ្ណកម្មសិទ្ធិដីធ្លី"}) {
             assertTrue(html.contains(value), value);
         }
-        assertTrue(html.contains("<a href=\"evidence/KH.GOV.MOI/41/proof.json\">evidence/KH.GOV.MOI/41/proof.json</a>"));
+        assertTrue(html.contains("<li><code>evidence/KH.GOV.MOI/41/</code> <a href=\"evidence/KH.GOV.MOI/41/entry.json\">entry.json</a>"
+                + " <a href=\"evidence/KH.GOV.MOI/41/proof.json\">proof.json</a>"), html);
+        assertEquals(15, count(html, "<a href=\"evidence/"), "five evidence files a line");
     }
 
     @Test
@@ -77,10 +79,10 @@ class AccessReportHtmlTest {
         assertTrue(html.contains("#&amp;&lt;&gt;"));
         assertTrue(html.contains("&quot;&gt;&lt;svg onload=alert(3)&gt;"));
         assertEquals(1, count(html, "<a href="), "only the relative file is a link");
-        assertTrue(html.contains("<a href=\"evidence/a%20b%22%3Cc%3E.json\">evidence/a b&quot;&lt;c&gt;.json</a>"));
+        assertTrue(html.contains("<a href=\"evidence/a%20b%22%3Cc%3E.json\">a b&quot;&lt;c&gt;.json</a>"));
         assertTrue(html.contains("<code>javascript:alert(4)</code>"));
-        assertTrue(html.contains("<code>/etc/passwd</code>"));
-        assertTrue(html.contains("<code>../outside.json</code>"));
+        assertTrue(html.contains("<code>/etc/</code> <code>passwd</code>"));
+        assertTrue(html.contains("<code>../</code> <code>outside.json</code>"));
     }
 
     @Test
