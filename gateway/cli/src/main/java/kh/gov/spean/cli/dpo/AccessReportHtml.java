@@ -1,10 +1,13 @@
 package kh.gov.spean.cli.dpo;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import kh.gov.spean.cli.dpo.AccessReport.AccessLine;
@@ -16,25 +19,45 @@ import kh.gov.spean.cli.dpo.ReportWording.Bilingual;
 
 /**
  * The citizen's report as one self-contained HTML page, Khmer and English: no script, no external resource (its
- * style is inline, its only links are the evidence files beside it), every value escaped.
+ * style is inline, its Khmer font embedded, its only links are the evidence files beside it), every value escaped.
  */
 public final class AccessReportHtml {
 
     /** Nothing may load or run: the page is read, and its evidence links followed. */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:";
 
     private static final String STYLE = """
-            body{font-family:"Noto Sans Khmer","Khmer OS","Noto Sans",sans-serif;margin:2em;color:#1a1a1a;line-height:1.5}
+            body{font-family:"Spean Khmer","Noto Sans Khmer",sans-serif;margin:2em;color:#1a1a1a;line-height:1.5}
             h1,h2{margin-bottom:.3em}h1 [lang=en],h2 [lang=en]{display:block;font-size:.75em;color:#444}
             table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}
             th,td{border:1px solid #999;padding:.35em .5em;vertical-align:top;text-align:left}
-            th{background:#eee}th [lang=en],td [lang=en]{display:block;color:#444}
+            th{background:#eee}th [lang=en]{display:block;color:#444}td [lang=en]{color:#555}
             code{font-family:monospace;overflow-wrap:anywhere}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap}
             .empty{font-size:1.2em;font-weight:bold}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}
             dt{font-weight:bold}dd{margin:0}ul.evidence{margin:0;padding-left:1.2em}
             """;
 
     private AccessReportHtml() {
+    }
+
+    /**
+     * Noto Sans Khmer, the PDF's font, inside the page: a reader whose system has no Khmer font would otherwise see
+     * boxes. Read once, when the first page is rendered.
+     */
+    private static final class KhmerFontFace {
+        static final String RULE = "@font-face{font-family:\"Spean Khmer\";src:url(data:font/ttf;base64,"
+                + Base64.getEncoder().encodeToString(regularFont()) + ") format(\"truetype\")}\n";
+
+        private static byte[] regularFont() {
+            try (InputStream font = AccessReportHtml.class.getClassLoader().getResourceAsStream(ReportFonts.KHMER_REGULAR)) {
+                if (font == null) {
+                    throw new IllegalStateException(ReportFonts.KHMER_REGULAR + " is missing from the class path");
+                }
+                return font.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Writes the page to a file, UTF-8. */
@@ -50,7 +73,7 @@ public final class AccessReportHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(ReportWording.TITLE.km())).append(" — ")
                 .append(escape(ReportWording.TITLE.en())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(KhmerFontFace.RULE).append(STYLE).append("</style>\n</head>\n<body>\n");
         header(html, report);
         accesses(html, report.lines());
         membersAsked(html, report.membersAsked(), report.unanswered());

@@ -94,6 +94,8 @@ class AccessReportHtmlTest {
         assertFalse(html.contains("src="));
         assertFalse(html.contains("http://") || html.contains("https://"));
         assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"));
+        assertTrue(html.contains("src:url(data:font/ttf;base64,AAEAAA"), "the Khmer font is inside the page");
+        assertEquals(1, count(html, "url\\("), "and nothing else is fetched by the style");
     }
 
     @Test
