@@ -60,7 +60,7 @@ final class ReportFonts {
         return khmer;
     }
 
-    /** Text in the regular weight. */
+    /** Text in the regular weight; a missing one as a dash. */
     Phrase regular(String text, float size, Color color) {
         return phrase(text, khmer, size, color);
     }
@@ -76,6 +76,6 @@ final class ReportFonts {
             selector.addFont(new Font(style.font(), style.size(), Font.NORMAL, style.color()));
             selector.addFont(new Font(latin, style.size(), Font.NORMAL, style.color()));
             return selector;
-        }).process(text);
+        }).process(ReportWording.orDash(text));
     }
 }

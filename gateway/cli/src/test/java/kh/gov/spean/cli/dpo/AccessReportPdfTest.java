@@ -168,6 +168,15 @@ class AccessReportPdfTest {
     }
 
     @Test
+    void prints_a_dash_for_what_a_node_left_out_and_latin_beyond_ascii_in_noto_sans() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(AccessReportPdf.render(SampleReports.sparse()))) {
+            String text = withoutSpace(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("KH/GOV/NEW/Жук/évaluation±"), text);
+            assertTrue(GlyphsShown.in(pdf.getPage(0), "NotoSans-Regular").glyphs.size() >= 3, "Ж, у, к are Noto Sans's");
+        }
+    }
+
+    @Test
     void draws_a_page_a_reader_can_look_at() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(AccessReportPdf.render(SampleReports.demo()))) {
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 110f);
