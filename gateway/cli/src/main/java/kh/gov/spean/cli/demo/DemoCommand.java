@@ -97,6 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             report.section("What an eavesdropper on Kafka sees");
             report.record(scanForPlaintext(network, federation, scenarios));
+            report.section("Who looked at the sample citizen's data? The Data Protection Office asks every member"
+                    + " (spean dpo report)");
+            report.record(new DemoCitizenReport(network, dataDirectory).play(report));
             if (serve) {
                 serveUntilStopped(network, scenarios, dataDirectory);
             }

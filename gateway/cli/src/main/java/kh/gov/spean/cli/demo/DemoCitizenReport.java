@@ -1,0 +1,120 @@
+package kh.gov.spean.cli.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import kh.gov.spean.cli.dpo.AccessReport;
+import kh.gov.spean.cli.dpo.AccessReportAssembly;
+import kh.gov.spean.cli.dpo.AccessReportCheck;
+import kh.gov.spean.cli.dpo.DpoReportCommand;
+import kh.gov.spean.cli.dpo.SubjectAccessInquiry;
+import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.FederationFiles;
+import kh.gov.spean.federation.FederationLoader;
+import kh.gov.spean.json.SpeanJson;
+import kh.gov.spean.node.GatewayNode;
+import kh.gov.spean.node.edge.DevelopmentClients;
+
+/**
+ * The demo's last scene: the Data Protection Office asks every member, over Spean, who looked at the data of one
+ * sample citizen whom the demo's exchanges name, and the report must list exactly the demo's accesses to that citizen —
+ * counted independently, from the mock backends' own journals: every call a personal-data service's backend received
+ * that names the citizen, by the client and service the node handed it with.
+ */
+final class DemoCitizenReport {
+
+    /** The sample citizen (Sok Chandara in the mock registers), named by the demo's verifyCitizen and land-title calls. */
+    static final String SAMPLE_CITIZEN = "010203040";
+    private static final String OFFICIAL = "DPO-0001";
+
+    private final DemoNetwork network;
+    private final Path data;
+
+    DemoCitizenReport(DemoNetwork network, Path data) {
+        this.network = network;
+        this.data = data;
+    }
+
+    /** Asks, checks, writes the report under {@code DATA/citizen-report/}, prints its lines, and judges it. */
+    Outcome play(DemoReport out) {
+        long started = System.nanoTime();
+        try {
+            FederationFiles files = FederationFiles.in(data);
+            Federation federation = FederationLoader.load(files, Clock.systemUTC().instant());
+            X509Certificate trustAnchor = FederationLoader.loadTrustAnchor(files);
+            GatewayNode office = network.node(SubjectAccessInquiry.OFFICE.member());
+            List<SubjectAccessInquiry.MemberReply> replies = new SubjectAccessInquiry(
+                    DevelopmentClients.httpClient(network.credential(SubjectAccessInquiry.OFFICE), office.edgeCertificate()),
+                    office.baseUri(), SubjectAccessInquiry.OFFICE, OFFICIAL, federation, trustAnchor).ask(SAMPLE_CITIZEN);
+            byte[] configuration = Files.readAllBytes(files.configuration());
+            Path folder = data.resolve("citizen-report");
+            AccessReport report = new AccessReportAssembly(configuration).assemble(SAMPLE_CITIZEN,
+                    Clock.systemUTC().instant(), replies, folder);
+            report.lines().forEach(line -> out.line(DpoReportCommand.summary(line)));
+            report.unanswered().forEach(member -> out.line("UNANSWERED " + member.member().id() + ": " + member.reason()));
+            long failed = new AccessReportCheck(trustAnchor).check(folder, report).stream()
+                    .filter(verdict -> !verdict.verified()).count();
+            List<String> expected = expected(personalDataServices(configuration));
+            List<String> listed = new ArrayList<>(report.lines().stream()
+                    .map(line -> line.service() + " by " + line.clientSubsystem()).sorted().toList());
+            boolean exact = listed.equals(expected);
+            boolean held = exact && failed == 0 && report.unanswered().isEmpty() && !expected.isEmpty();
+            return new Outcome("The citizen's report lists exactly the demo's accesses to citizen " + report.subjectLabel(),
+                    SubjectAccessInquiry.OFFICE + " -> every member's subjectAccesses",
+                    report.lines().size() + " accesses listed, " + expected.size() + " made by the demo"
+                            + (exact ? "" : " (listed " + listed + ", made " + expected + ")") + "; " + failed
+                            + " lines failed their proof; " + report.unanswered().size() + " members unanswered",
+                    (System.nanoTime() - started) / 1_000_000, held, "written to " + folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each call a personal-data service's backend received that names the sample citizen: "service by client". */
+    private List<String> expected(Set<String> personalData) {
+        List<String> accesses = new ArrayList<>();
+        network.backends().values().forEach(backend -> backend.getAllServeEvents().forEach(event -> {
+            LoggedRequest request = event.getRequest();
+            String service = request.getHeader("X-Road-Service");
+            if (service != null && personalData.contains(service) && names(request)) {
+                accesses.add(service + " by " + request.getHeader("X-Road-Client"));
+            }
+        }));
+        accesses.sort(null);
+        return accesses;
+    }
+
+    private static boolean names(LoggedRequest request) {
+        byte[] body = request.getBody();
+        return request.getUrl().contains(SAMPLE_CITIZEN)
+                || (body != null && new String(body, StandardCharsets.UTF_8).contains(SAMPLE_CITIZEN));
+    }
+
+    /** The services the federation configuration marks as personal data. */
+    private static Set<String> personalDataServices(byte[] configuration) {
+        Set<String> services = new HashSet<>();
+        JsonValue listed = SpeanJson.readObject(new String(configuration, StandardCharsets.UTF_8)).get("services");
+        if (listed != null && listed.getValueType() == JsonValue.ValueType.ARRAY) {
+            for (JsonValue service : listed.asJsonArray()) {
+                if (service instanceof JsonObject object && object.getBoolean("personalData", false)) {
+                    services.add(object.getString("id"));
+                }
+            }
+        }
+        return services;
+    }
+}
