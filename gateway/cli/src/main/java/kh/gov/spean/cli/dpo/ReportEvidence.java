@@ -20,22 +20,22 @@ import kh.gov.spean.privacy.SubjectAccesses;
  * answer's log entries byte for byte ({@code request-entry.json}, {@code answer-entry.json}) and their inclusion proofs
  * ({@code proof.json}).
  */
-final class ReportEvidence {
+public final class ReportEvidence {
 
     static final String REQUEST_ENTRY = "request-entry.json";
     static final String ANSWER_ENTRY = "answer-entry.json";
     static final String PROOF = "proof.json";
 
     /** An entry's place in the log and its RFC 9162 inclusion proof (hex). */
-    record EntryProof(long index, List<String> auditPath) {
+    public record EntryProof(long index, List<String> auditPath) {
     }
 
     /** The proofs of one access, against the checkpoint of {@code checkpointSize} entries. */
-    record ProofFile(long checkpointSize, EntryProof request, EntryProof answer) {
+    public record ProofFile(long checkpointSize, EntryProof request, EntryProof answer) {
     }
 
     /** One access's evidence, read back: its proven entries and the checkpoint they lead to. */
-    record Read(SubjectAccesses.ProvenEntry request, SubjectAccesses.ProvenEntry answer,
+    public record Read(SubjectAccesses.ProvenEntry request, SubjectAccesses.ProvenEntry answer,
                 SubjectAccesses.SignedCheckpointFiles checkpoint) {
     }
 
@@ -64,7 +64,10 @@ final class ReportEvidence {
                 files.stream().map(file -> report.relativize(file).toString().replace('\\', '/')).toList());
     }
 
-    /** Reads back the evidence a report line names; IOException when a file is missing or does not read. */
+    /**
+     * Reads back the evidence a report line names; IOException when a file is missing, IllegalArgumentException when
+     * the files do not agree with the line or with each other.
+     */
     static Read read(Path report, AccessReport.Evidence evidence) throws IOException {
         byte[] request = null;
         byte[] answer = null;
@@ -96,6 +99,10 @@ final class ReportEvidence {
         if (request == null || proof == null || proof.request() == null || text == null || signature == null
                 || timestamp == null || (answer == null) != (proof.answer() == null)) {
             throw new NoSuchFileException(evidence.files().toString(), null, "the line's evidence is incomplete");
+        }
+        if (proof.checkpointSize() != Checkpoint.parse(text).size() || proof.checkpointSize() != evidence.checkpointSize()
+                || proof.request().index() != evidence.entryIndex()) {
+            throw new IllegalArgumentException("the proof names another entry or checkpoint than the line and its checkpoint");
         }
         return new Read(proven(request, proof.request()), answer == null ? null : proven(answer, proof.answer()),
                 new SubjectAccesses.SignedCheckpointFiles(Digests.base64(text), Digests.base64(signature),

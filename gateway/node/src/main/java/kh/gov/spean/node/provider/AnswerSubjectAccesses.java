@@ -1,9 +1,8 @@
 package kh.gov.spean.node.provider;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.json.JsonObject;
@@ -57,13 +56,13 @@ public final class AnswerSubjectAccesses implements Processor {
         Message message = exchange.getMessage();
         String subject = subjectOf(message.getBody(byte[].class));
         SubjectTagKeys keys = SubjectTagKeys.load(subjectTagKeys);
-        Set<String> tags = keys.isEmpty() ? Set.of() : new LinkedHashSet<>(keys.tags(subject));
+        Set<String> tags = keys.isEmpty() ? new HashSet<>() : new HashSet<>(keys.tags(subject));
         long covered = log.checkpoint();
         SubjectAccesses answer;
         try {
             answer = SubjectAccessSearch.find(member.toString(), log.files(), tags, covered);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the message log", e);
+            throw new SpeanException(ErrorCode.INTERNAL, "cannot read the message log: " + e.getMessage(), e);
         }
         message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
