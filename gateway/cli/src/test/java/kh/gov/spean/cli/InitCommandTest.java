@@ -25,6 +25,7 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.privacy.SubjectTagKeys;
 
 class InitCommandTest {
 
@@ -64,12 +65,16 @@ class InitCommandTest {
                 for (Path file : tree.filter(Files::isRegularFile).toList()) {
                     if (file.toString().endsWith(".p12")) {
                         keystores.add(file);
+                    } else if (file.startsWith(files.subjectTagKeys())) {
+                        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                                "its key for blinding data subjects, " + file);
                     } else {
                         assertFalse(Files.readString(file).contains("PRIVATE KEY"), file + " holds a private key");
                     }
                 }
             }
             assertEquals(Set.of(files.signingKeystore(), files.encryptionKeystore()), Set.copyOf(keystores));
+            assertEquals(1, SubjectTagKeys.load(files.subjectTagKeys()).currentVersion());
             for (Path keystore : keystores) {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)), keystore.toString());
                 KeyStore store = KeyStore.getInstance("PKCS12");

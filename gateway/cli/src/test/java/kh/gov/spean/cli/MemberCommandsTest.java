@@ -1,6 +1,7 @@
 package kh.gov.spean.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.privacy.SubjectTagKeys;
 
 /**
  * The production way, a member's node and the federation authority in separate folders: the member makes its keys and
@@ -50,6 +52,24 @@ class MemberCommandsTest {
         assertEquals(1, registered.previousSigningCertificates().size(), "the replaced signing certificate stays accepted");
         assertTrue(Files.notExists(MemberFiles.in(node, MemberId.parse("KH/GOV/MOI")).developmentPasswordFile()),
                 "no password is written beside the keystores");
+    }
+
+    @Test
+    void a_member_keeps_its_subject_tag_key_across_renewals_and_rotates_it_on_its_own(@TempDir Path work) {
+        Path node = work.resolve("moi-node");
+        run("init", "--data", node.toString());
+        Path keys = MemberFiles.in(node, MemberId.parse("KH/GOV/MOI")).subjectTagKeys();
+        SubjectTagKeys first = SubjectTagKeys.load(keys);
+        assertEquals(1, first.currentVersion(), "spean init makes each member's first key");
+
+        run("member", "keys", "--data", node.toString(), "--member", "KH/GOV/MOI");
+        assertEquals(first.tag("010203040"), SubjectTagKeys.load(keys).tag("010203040"), "renewing keys keeps it");
+
+        run("member", "rotate-subject-key", "--data", node.toString(), "--member", "KH/GOV/MOI");
+        SubjectTagKeys rotated = SubjectTagKeys.load(keys);
+        assertEquals(2, rotated.currentVersion());
+        assertTrue(rotated.tags("010203040").contains(first.tag("010203040")), "lookups still find version 1's tags");
+        assertNotEquals(first.tag("010203040"), rotated.tag("010203040"));
     }
 
     @Test

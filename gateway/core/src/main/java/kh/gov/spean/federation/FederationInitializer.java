@@ -21,13 +21,14 @@ import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.files.OwnerOnlyFiles;
 import kh.gov.spean.id.MemberId;
+import kh.gov.spean.privacy.SubjectTagKeys;
 import kh.gov.spean.validation.SchemaCatalog;
 
 /**
  * {@code spean init}: turns the federation seed into a development federation in one folder, by the same steps the
  * members and the authority take apart in production — the authority's root CA and timestamp authority in
  * {@code DIR/authority/}; for each member, in its own {@code DIR/MEMBER/}, keys made and requested
- * ({@link MemberKeyring#generate}), certificates issued from the requests alone ({@link MemberCertificateIssuer}) and
+ * ({@link MemberKeyring#generate}) with its key for blinding data subjects, certificates issued from the requests alone ({@link MemberCertificateIssuer}) and
  * installed ({@link MemberKeyring#install}); then the signed configuration in {@code DIR/federation/}. Development
  * only: each member's keystore password is written beside its keystores.
  */
@@ -82,6 +83,7 @@ public final class FederationInitializer {
             writeDevelopmentPassword(files);
             MemberKeyring keyring = new MemberKeyring(files);
             keyring.generate();
+            SubjectTagKeys.createIfAbsent(files.subjectTagKeys());
             // The authority reads the member's requests, and nothing else of the member's folder.
             MemberCertificates issued = issuer.issue(member, CertificateRequest.read(files.request(KeyRole.SIGNING)),
                     CertificateRequest.read(files.request(KeyRole.ENCRYPTION)));

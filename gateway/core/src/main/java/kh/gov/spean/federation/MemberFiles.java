@@ -54,6 +54,14 @@ public record MemberFiles(MemberId member, Path directory, Path namedPasswordFil
     }
 
     /**
+     * The member's keys for blinding data subjects in its message log ({@code subject-tags/v1.key, v2.key…}, 0600 in
+     * a 0700 folder): like its private keys, they never leave its nodes.
+     */
+    public Path subjectTagKeys() {
+        return directory.resolve("subject-tags");
+    }
+
+    /**
      * Development only: {@code spean init} writes a random keystore password here (0600), beside the keystores it
      * protects. A production member never has this file: its password comes from {@value #PASSWORD_VARIABLE},
      * {@value #PASSWORD_FILE_VARIABLE} or a file named on the command line, kept elsewhere.

@@ -65,6 +65,9 @@ public final class ExchangeKeys {
     /** At the provider's node, the request's target, kept for checking the answer against its operation. */
     public static final String REQUEST_TARGET = "spean.requestTarget";
 
+    /** At the provider's node, the keyed tag of the data subject a request names (never the subject's id). */
+    public static final String SUBJECT_TAG = "spean.subjectTag";
+
     private ExchangeKeys() {
     }
 }

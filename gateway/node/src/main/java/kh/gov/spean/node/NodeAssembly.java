@@ -14,6 +14,7 @@ import kh.gov.spean.envelope.EnvelopeVerifier;
 import kh.gov.spean.envelope.ReplayGuard;
 import kh.gov.spean.envelope.TimeWindow;
 import kh.gov.spean.federation.Federation;
+import kh.gov.spean.federation.MemberFiles;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.log.LogReceivedEnvelope;
@@ -72,6 +73,8 @@ import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.openapi.ServiceDescriptions;
+import kh.gov.spean.node.privacy.SubjectTagger;
+import kh.gov.spean.node.privacy.TagDataSubject;
 import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.operations.NodeMetrics;
 import kh.gov.spean.node.operations.OperationalMonitoring;
@@ -184,6 +187,8 @@ final class NodeAssembly {
                 openPayload,
                 ValidateOperation.providerRequests(descriptions),
                 ValidateIncomingPayload.requests(federation, validator),
+                new TagDataSubject(descriptions, SubjectTagger.open(
+                        MemberFiles.in(settings.dataDirectory(), member).subjectTagKeys(), member, federation, descriptions)),
                 new ClaimDelivery(parts.delivered()),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
                 new PrepareBackendCall(parts.events()),

@@ -3,9 +3,10 @@ package kh.gov.spean.cli.member;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code spean member}: a member's work on its own node — its keys and their certificates. */
+/** {@code spean member}: a member's work on its own node — its keys and their certificates, its key for blinding data subjects. */
 @Command(name = "member", mixinStandardHelpOptions = true, description = "A member's tools, run on its own node.",
-        subcommands = {MemberKeysCommand.class, MemberInstallCertsCommand.class})
+        subcommands = {MemberKeysCommand.class, MemberInstallCertsCommand.class,
+                MemberRotateSubjectKeyCommand.class})
 public final class MemberCommand implements Runnable {
 
     @CommandLine.Spec

@@ -15,7 +15,7 @@ import kh.gov.spean.node.ExchangeKeys;
 
 /**
  * Step: writes a received, fully checked envelope to the message log, durably, before it moves on — and for a request,
- * its hand-off to the backend in the same group commit.
+ * its hand-off to the backend in the same group commit, with the keyed tag of its data subject when it names one.
  */
 public final class LogReceivedEnvelope implements Processor {
 
@@ -46,7 +46,9 @@ public final class LogReceivedEnvelope implements Processor {
         LogEntry received = LogEntries.received(node, envelope, signer);
         if (delivering) {
             String route = exchange.getProperty(ExchangeKeys.CONNECTOR_ROUTE, String.class);
-            log.append(List.of(received, LogEntries.delivered(node, envelope, signer, route)));
+            LogEntry delivered = LogEntries.delivered(node, envelope, signer, route);
+            String subjectTag = exchange.getProperty(ExchangeKeys.SUBJECT_TAG, String.class);
+            log.append(List.of(received, subjectTag == null ? delivered : delivered.withSubjectTag(subjectTag)));
         } else {
             log.append(received);
         }

@@ -1,11 +1,6 @@
 package kh.gov.spean.node.openapi;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,9 +14,6 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import kh.gov.spean.envelope.RestFrame;
 import kh.gov.spean.error.ErrorCode;
@@ -44,7 +36,7 @@ public final class OperationValidator {
     private final OpenApiInteractionValidator validator;
     private final ApiOperationResolver operations;
 
-    private OperationValidator(OpenAPI api) {
+    OperationValidator(OpenAPI api) {
         this.validator = OpenApiInteractionValidator.createFor(api)
                 .withLevelResolver(LevelResolver.create()
                         // What the caller accepts is its own affair: Spean answers errors by Accept (decision 0048).
@@ -56,16 +48,9 @@ public final class OperationValidator {
         this.operations = new ApiOperationResolver(api, null, false);
     }
 
-    /** Parses the description's operations; one the parser cannot read is a bad configuration. */
+    /** The checks of the description's operations; one the parser cannot read is a bad configuration. */
     public static OperationValidator of(ServiceDescription description) {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(description.forOperationChecks(), null, options);
-        if (parsed.getOpenAPI() == null || parsed.getOpenAPI().getPaths() == null) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "an OpenAPI description does not parse: "
-                    + parsed.getMessages());
-        }
-        return new OperationValidator(parsed.getOpenAPI());
+        return new OperationValidator(description.operations());
     }
 
     /**
@@ -74,7 +59,7 @@ public final class OperationValidator {
      * without a content type is JSON, as everywhere in Spean ({@link JsonBody}).
      */
     public Optional<OperationRefusal> checkRequest(String method, RestFrame frame, byte[] body) {
-        Target target = Target.of(frame.target());
+        OperationTarget target = OperationTarget.of(frame.target());
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, target.path());
         target.query().forEach(request::withQueryParam);
         for (RestFrame.Field header : frame.headers()) {
@@ -104,7 +89,7 @@ public final class OperationValidator {
         if (body.length > 0) {
             response.withBody(body);
         }
-        List<ValidationReport.Message> errors = errors(validator.validateResponse(Target.of(target).path(),
+        List<ValidationReport.Message> errors = errors(validator.validateResponse(OperationTarget.of(target).path(),
                 Request.Method.valueOf(method), response.build()));
         return errors.isEmpty() ? Optional.empty() : Optional.of(describe(errors));
     }
@@ -134,35 +119,5 @@ public final class OperationValidator {
 
     private static String describe(List<ValidationReport.Message> errors) {
         return errors.stream().map(message -> message.getMessage().strip()).collect(Collectors.joining("; "));
-    }
-
-    /** A target split into its path ("/" when empty: a call on the service itself) and its decoded query parameters. */
-    private record Target(String path, Map<String, List<String>> query) {
-
-        static Target of(String target) {
-            String text = target == null ? "" : target;
-            int question = text.indexOf('?');
-            String path = question < 0 ? text : text.substring(0, question);
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            if (question >= 0) {
-                for (String parameter : text.substring(question + 1).split("&")) {
-                    if (!parameter.isEmpty()) {
-                        int equals = parameter.indexOf('=');
-                        String name = decode(equals < 0 ? parameter : parameter.substring(0, equals));
-                        String value = equals < 0 ? "" : decode(parameter.substring(equals + 1));
-                        query.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
-                    }
-                }
-            }
-            return new Target(path.isEmpty() ? "/" : path, query);
-        }
-
-        private static String decode(String text) {
-            try {
-                return URLDecoder.decode(text, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new SpeanException(ErrorCode.MALFORMED_REQUEST, "the query is not percent-encoded correctly");
-            }
-        }
     }
 }

@@ -15,6 +15,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.Federation;
@@ -99,6 +104,18 @@ public final class ServiceDescription {
         JsonObjectBuilder document = Json.createObjectBuilder((JsonObject) rewrite(kept, false));
         document.add("openapi", CHECKED_AS);
         return document.build().toString();
+    }
+
+    /** The description's operations as the checks read them; a description the parser cannot read is a bad configuration. */
+    OpenAPI operations() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(forOperationChecks(), null, options);
+        if (parsed.getOpenAPI() == null || parsed.getOpenAPI().getPaths() == null) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "an OpenAPI description does not parse: "
+                    + parsed.getMessages());
+        }
+        return parsed.getOpenAPI();
     }
 
     /** Copies a JSON value; inlining, points shared-schema references at components, else drops media types' schemas. */

@@ -10,6 +10,7 @@ import kh.gov.spean.node.oneway.NoteHandedOver;
 import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.openapi.ValidateOperation;
+import kh.gov.spean.node.privacy.TagDataSubject;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 
 import kh.gov.spean.node.ExchangeKeys;
@@ -25,7 +26,7 @@ import kh.gov.spean.node.log.LogReceivedEnvelope;
 import kh.gov.spean.node.log.LogSentEnvelope;
 
 /**
- * The provider side: a verified request is checked for access again, opened, validated, claimed among the member's
+ * The provider side: a verified request is checked for access again, opened, validated, its data subject tagged, claimed among the member's
  * nodes (so that no two of them hand it over), handed to the ministry's connector, and the backend's answer goes back signed and sealed to the client's inbox. A one-way message gets a
  * signed receipt once its backend accepted it; a retry of one already receipted gets another, without a second delivery.
  */
@@ -37,7 +38,7 @@ public final class ProvideRoute extends RouteBuilder {
     /** The steps, in the order the design gives them. */
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
                         ValidateOperation validateOperation, ValidateIncomingPayload validateRequest,
-                        ClaimDelivery claimDelivery, LogReceivedEnvelope logDelivery,
+                        TagDataSubject tagDataSubject, ClaimDelivery claimDelivery, LogReceivedEnvelope logDelivery,
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
                         ValidateOperation validateAnswerOperation, ValidateResponsePayload validateResponse,
                         SealResponse sealResponse,
@@ -61,6 +62,7 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.openPayload()).id("open-request")
                 .process(steps.validateOperation()).id("validate-operation-again")
                 .process(steps.validateRequest()).id("validate-request-again")
+                .process(steps.tagDataSubject()).id("tag-data-subject")
                 .choice()
                     .when(isOneWay()).to(DELIVER_ONE_WAY).id("to-one-way-delivery")
                     .otherwise().to(ANSWER_REQUEST).id("to-request-answer")
