@@ -181,7 +181,7 @@ final class NodeAssembly {
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAccepted())));
         camel.addRoutes(new SubjectAccessRoute(new AnswerSubjectAccesses(member, parts.log(),
-                settings.dataDirectory().resolve(member.folderName()).resolve("subject-tags"))));
+                MemberFiles.in(settings.dataDirectory(), member).subjectTagKeys())));
         camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
                 new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,

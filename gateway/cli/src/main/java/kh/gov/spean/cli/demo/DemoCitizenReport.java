@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import kh.gov.spean.cli.SpeanHome;
 import kh.gov.spean.cli.dpo.AccessReport;
 import kh.gov.spean.cli.dpo.AccessReportAssembly;
 import kh.gov.spean.cli.dpo.AccessReportCheck;
@@ -32,8 +33,8 @@ import kh.gov.spean.node.edge.DevelopmentClients;
 /**
  * The demo's last scene: the Data Protection Office asks every member, over Spean, who looked at the data of one
  * sample citizen whom the demo's exchanges name, and the report must list exactly the demo's accesses to that citizen —
- * counted independently, from the mock backends' own journals: every call a personal-data service's backend received
- * that names the citizen, by the client and service the node handed it with.
+ * counted independently, from the mock backends' own journals: every call that names the citizen to the backend of a
+ * service whose description marks its data subject, by the client and service the node handed it with.
  */
 final class DemoCitizenReport {
 
@@ -68,7 +69,7 @@ final class DemoCitizenReport {
             report.unanswered().forEach(member -> out.line("UNANSWERED " + member.member().id() + ": " + member.reason()));
             long failed = new AccessReportCheck(trustAnchor).check(folder, report).stream()
                     .filter(verdict -> !verdict.verified()).count();
-            List<String> expected = expected(personalDataServices(configuration));
+            List<String> expected = expected(servicesMarkingASubject(configuration));
             List<String> listed = new ArrayList<>(report.lines().stream()
                     .map(line -> line.service() + " by " + line.clientSubsystem()).sorted().toList());
             boolean exact = listed.equals(expected);
@@ -84,13 +85,13 @@ final class DemoCitizenReport {
         }
     }
 
-    /** Each call a personal-data service's backend received that names the sample citizen: "service by client". */
-    private List<String> expected(Set<String> personalData) {
+    /** Each call naming the sample citizen that the backend of a subject-marking service received: "service by client". */
+    private List<String> expected(Set<String> marking) {
         List<String> accesses = new ArrayList<>();
         network.backends().values().forEach(backend -> backend.getAllServeEvents().forEach(event -> {
             LoggedRequest request = event.getRequest();
             String service = request.getHeader("X-Road-Service");
-            if (service != null && personalData.contains(service) && names(request)) {
+            if (service != null && marking.contains(service) && names(request)) {
                 accesses.add(service + " by " + request.getHeader("X-Road-Client"));
             }
         }));
@@ -104,13 +105,15 @@ final class DemoCitizenReport {
                 || (body != null && new String(body, StandardCharsets.UTF_8).contains(SAMPLE_CITIZEN));
     }
 
-    /** The services the federation configuration marks as personal data. */
-    private static Set<String> personalDataServices(byte[] configuration) {
+    /** The services whose OpenAPI description marks where a request names its data subject (decision 0058). */
+    private static Set<String> servicesMarkingASubject(byte[] configuration) throws IOException {
         Set<String> services = new HashSet<>();
         JsonValue listed = SpeanJson.readObject(new String(configuration, StandardCharsets.UTF_8)).get("services");
-        if (listed != null && listed.getValueType() == JsonValue.ValueType.ARRAY) {
-            for (JsonValue service : listed.asJsonArray()) {
-                if (service instanceof JsonObject object && object.getBoolean("personalData", false)) {
+        for (JsonValue service : listed.asJsonArray()) {
+            JsonObject object = service.asJsonObject();
+            if (object.containsKey("openapi")) {
+                Path description = SpeanHome.schemas().resolve(object.getString("openapi")).resolve("openapi.json");
+                if (Files.readString(description).contains("\"x-spean-data-subject\"")) {
                     services.add(object.getString("id"));
                 }
             }

@@ -24,7 +24,8 @@ import kh.gov.spean.privacy.SubjectAccesses;
  * Turns the members' replies into the citizen's {@link AccessReport}: the verified accesses, oldest first, with the
  * parties' names and the purposes' names from the federation configuration; the members that gave no verifiable answer
  * with the reason; each line's evidence written under the report's folder, and the report itself as {@code report.json}
- * (what {@code spean audit verify --report} re-checks).
+ * (what {@code spean audit verify --report} re-checks), {@code report.html} and {@code report.pdf} (what the citizen
+ * reads).
  */
 public final class AccessReportAssembly {
 
@@ -79,6 +80,8 @@ public final class AccessReportAssembly {
         lines.sort(Comparator.comparing(AccessReport.AccessLine::time));
         AccessReport report = new AccessReport(label(subjectId), generatedAt, asked, unanswered, lines);
         Files.writeString(folder.resolve(REPORT_FILE), SpeanJson.toPrettyString(report) + "\n");
+        AccessReportHtml.write(report, folder.resolve("report.html"));
+        AccessReportPdf.write(report, folder.resolve("report.pdf"));
         return report;
     }
 

@@ -79,8 +79,9 @@ public final class DpoReportCommand implements Callable<Integer> {
         AccessReport report = new AccessReportAssembly(Files.readAllBytes(federationFiles.configuration()))
                 .assemble(subject, Clock.systemUTC().instant(), replies, out);
         print(report);
-        System.out.println("Written to " + out + " (" + AccessReportAssembly.REPORT_FILE + " and evidence/); check it with"
-                + " spean audit verify --report " + out);
+        System.out.println("Written to " + out + ": report.html and report.pdf for the citizen, "
+                + AccessReportAssembly.REPORT_FILE + " and evidence/ for an auditor (spean audit verify --report " + out
+                + " --ca " + federationFiles.caCertificate() + ")");
         return report.unanswered().isEmpty() ? 0 : 1;
     }
 
