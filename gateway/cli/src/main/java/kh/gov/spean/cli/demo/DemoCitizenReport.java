@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -32,9 +33,10 @@ import kh.gov.spean.node.edge.DevelopmentClients;
 
 /**
  * The demo's last scene: the Data Protection Office asks every member, over Spean, who looked at the data of one
- * sample citizen whom the demo's exchanges name, and the report must list exactly the demo's accesses to that citizen —
- * counted independently, from the mock backends' own journals: every call that names the citizen to the backend of a
- * service whose description marks its data subject, by the client and service the node handed it with.
+ * sample citizen whom the demo's exchanges name, and the report must list exactly the demo's accesses to that citizen,
+ * counted independently of any log: the exchanges the demo played that name the citizen to a service whose description
+ * marks its data subject, and the onward calls the connectors made for them, as the mock backends' own journals show
+ * them (calls naming the citizen under an X-Road-Id the demo did not send).
  */
 final class DemoCitizenReport {
 
@@ -50,8 +52,11 @@ final class DemoCitizenReport {
         this.data = data;
     }
 
-    /** Asks, checks, writes the report under {@code DATA/citizen-report/}, prints its lines, and judges it. */
-    Outcome play(DemoReport out) {
+    /**
+     * Asks, checks, writes the report under {@code DATA/citizen-report/}, prints its lines, and judges it against
+     * {@code played}: the exchanges the demo played and saw answered, by their X-Road-Id.
+     */
+    Outcome play(DemoReport out, Map<String, DemoScenarios.ExchangeScenario> played) {
         long started = System.nanoTime();
         try {
             FederationFiles files = FederationFiles.in(data);
@@ -69,7 +74,7 @@ final class DemoCitizenReport {
             report.unanswered().forEach(member -> out.line("UNANSWERED " + member.member().id() + ": " + member.reason()));
             long failed = new AccessReportCheck(trustAnchor).check(folder, report).stream()
                     .filter(verdict -> !verdict.verified()).count();
-            List<String> expected = expected(servicesMarkingASubject(configuration));
+            List<String> expected = expected(servicesMarkingASubject(configuration), played);
             List<String> listed = new ArrayList<>(report.lines().stream()
                     .map(line -> line.service() + " by " + line.clientSubsystem()).sorted().toList());
             boolean exact = listed.equals(expected);
@@ -85,18 +90,29 @@ final class DemoCitizenReport {
         }
     }
 
-    /** Each call naming the sample citizen that the backend of a subject-marking service received: "service by client". */
-    private List<String> expected(Set<String> marking) {
+    /** Each access to the sample citizen the demo made, directly or through a connector: "service by client". */
+    private List<String> expected(Set<String> marking, Map<String, DemoScenarios.ExchangeScenario> played) {
         List<String> accesses = new ArrayList<>();
+        played.values().forEach(scenario -> {
+            if (marking.contains(scenario.service().toString()) && names(scenario.request())) {
+                accesses.add(scenario.service() + " by " + scenario.client());
+            }
+        });
         network.backends().values().forEach(backend -> backend.getAllServeEvents().forEach(event -> {
             LoggedRequest request = event.getRequest();
             String service = request.getHeader("X-Road-Service");
-            if (service != null && marking.contains(service) && names(request)) {
+            if (service != null && marking.contains(service) && !played.containsKey(request.getHeader("X-Road-Id"))
+                    && names(request)) {
                 accesses.add(service + " by " + request.getHeader("X-Road-Client"));
             }
         }));
         accesses.sort(null);
         return accesses;
+    }
+
+    private static boolean names(ExampleRequest request) {
+        return request.target().contains(SAMPLE_CITIZEN)
+                || new String(request.body(), StandardCharsets.UTF_8).contains(SAMPLE_CITIZEN);
     }
 
     private static boolean names(LoggedRequest request) {
