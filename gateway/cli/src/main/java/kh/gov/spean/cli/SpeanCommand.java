@@ -12,6 +12,7 @@ import kh.gov.spean.cli.bench.BenchCommand;
 import kh.gov.spean.cli.client.ClientCommand;
 import kh.gov.spean.cli.connector.ConnectorCommand;
 import kh.gov.spean.cli.demo.DemoCommand;
+import kh.gov.spean.cli.dpo.DpoCommand;
 import kh.gov.spean.cli.dlq.DlqCommand;
 import kh.gov.spean.cli.federation.FederationCommand;
 import kh.gov.spean.cli.member.MemberCommand;
@@ -27,7 +28,7 @@ public final class SpeanCommand implements Runnable {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, DemoCommand.class,
             GatewayCommand.class, KafkaCommand.class, SendCommand.class, AuditCommand.class, SchemaCommand.class,
             ConnectorCommand.class, BenchCommand.class, DlqCommand.class, FederationCommand.class, MemberCommand.class,
-            TimestampAuthorityCommand.class, ClientCommand.class, ManagementCommand.class);
+            TimestampAuthorityCommand.class, ClientCommand.class, ManagementCommand.class, DpoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

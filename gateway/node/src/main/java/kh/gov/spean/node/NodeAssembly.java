@@ -45,6 +45,7 @@ import kh.gov.spean.node.inbox.ValidateIncomingPayload;
 import kh.gov.spean.node.inbox.VerifySignature;
 import kh.gov.spean.node.provider.CheckBackendAnswer;
 import kh.gov.spean.node.provider.CheckProviderAccessRight;
+import kh.gov.spean.node.provider.AnswerSubjectAccesses;
 import kh.gov.spean.node.provider.ConnectorCatalog;
 import kh.gov.spean.node.provider.PrepareBackendCall;
 import kh.gov.spean.node.provider.SealResponse;
@@ -91,6 +92,7 @@ import kh.gov.spean.node.routes.FixedPaths;
 import kh.gov.spean.node.routes.InboxRoute;
 import kh.gov.spean.node.routes.NodeEndpoints;
 import kh.gov.spean.node.routes.ProvideRoute;
+import kh.gov.spean.node.routes.SubjectAccessRoute;
 import kh.gov.spean.validation.PayloadValidator;
 import kh.gov.spean.validation.SchemaCatalog;
 
@@ -180,6 +182,8 @@ final class NodeAssembly {
                 LogReceivedEnvelope.deliveries(parts.log(), member),
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAccepted())));
+        camel.addRoutes(new SubjectAccessRoute(new AnswerSubjectAccesses(member, parts.log(),
+                MemberFiles.in(settings.dataDirectory(), member).subjectTagKeys())));
         camel.addRoutes(new ProvideRoute(endpoints, new ProvideRoute.Steps(
                 new CheckProviderAccessRight(federation, member, parts.connectors()),
                 openPayload,

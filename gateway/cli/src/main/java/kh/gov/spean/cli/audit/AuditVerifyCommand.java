@@ -1,5 +1,10 @@
 package kh.gov.spean.cli.audit;
 
+import kh.gov.spean.cli.dpo.AccessReport;
+import kh.gov.spean.cli.dpo.AccessReportCheck;
+import kh.gov.spean.cli.dpo.DpoReportCommand;
+import kh.gov.spean.node.SettingCheck;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,11 +25,16 @@ import kh.gov.spean.log.LogVerifier;
 
 /** {@code spean audit verify}: recomputes one or more logs end to end; exit 0 when all are intact. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Recompute a message log: entries, envelope signatures, the Merkle tree, checkpoints and timestamps.")
+        description = "Recompute a message log: entries, envelope signatures, the Merkle tree, checkpoints and timestamps;"
+                + " or re-check every line of a citizen's access report from its evidence (--report).")
 public final class AuditVerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--log", required = true, description = "A node's log folder (DATA/MEMBER/log); repeat for several.")
-    List<Path> logs;
+    @Option(names = "--log", description = "A node's log folder (DATA/MEMBER/log); repeat for several.")
+    List<Path> logs = List.of();
+
+    @Option(names = "--report", description = "A citizen's access report folder (spean dpo report --out): re-check each"
+            + " line's evidence, offline, against the federation CA given with --ca.")
+    Path report;
 
     @Option(names = "--skip-envelope-signatures", description = "Check the tree and checkpoints only, not each envelope's signature.")
     boolean skipEnvelopeSignatures;
@@ -34,6 +44,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SettingCheck.require(logs.isEmpty() != (report == null), "log", "or --report: give one of them");
+        if (report != null) {
+            return verifyReport();
+        }
         boolean allIntact = true;
         for (Path log : logs) {
             requireLogFolder(log);
@@ -62,6 +76,24 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             }
         }
         return allIntact ? 0 : 1;
+    }
+
+    /** Prints one line per access of the report, OK or FAILED with the reason; exit 0 when every line holds. */
+    private int verifyReport() throws IOException {
+        AccessReport read = AccessReportCheck.read(report);
+        List<AccessReportCheck.LineVerdict> verdicts = new AccessReportCheck(trustAnchor.loadForReport(report))
+                .check(report, read);
+        for (AccessReportCheck.LineVerdict verdict : verdicts) {
+            System.out.println((verdict.verified() ? "OK      " : "FAILED  ") + TerminalText.line(
+                    DpoReportCommand.summary(verdict.line())) + (verdict.verified() ? ""
+                    : "\n        " + TerminalText.line(verdict.problem())));
+        }
+        read.unanswered().forEach(member -> System.out.println("UNANSWERED  " + member.member().id() + ": "
+                + TerminalText.line(member.reason())));
+        long failed = verdicts.stream().filter(verdict -> !verdict.verified()).count();
+        System.out.printf("%d of %d lines verified%s%n", verdicts.size() - failed, verdicts.size(),
+                read.unanswered().isEmpty() ? "" : "; " + read.unanswered().size() + " members unanswered");
+        return failed == 0 ? 0 : 1;
     }
 
     /**

@@ -16,6 +16,15 @@ final class TrustAnchorOption {
     @Option(names = "--ca", description = "The federation root CA (PEM). Default: DATA/federation/ca.pem for a log in DATA/MEMBER/log.")
     Path ca;
 
+    /** The CA given with --ca: a report folder holds none, so the auditor brings the federation's own. */
+    X509Certificate loadForReport(Path report) {
+        if (ca == null) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "checking " + report
+                    + " needs the federation root CA: give it with --ca FILE");
+        }
+        return read(ca);
+    }
+
     X509Certificate load(Path logDirectory) {
         Path member = logDirectory.toAbsolutePath().getParent();
         Path data = member == null ? null : member.getParent();
@@ -23,7 +32,10 @@ final class TrustAnchorOption {
             throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "no data directory above " + logDirectory
                     + " to find the federation CA in (give it with --ca FILE)");
         }
-        Path file = ca != null ? ca : data.resolve("federation").resolve("ca.pem");
+        return read(ca != null ? ca : data.resolve("federation").resolve("ca.pem"));
+    }
+
+    private static X509Certificate read(Path file) {
         try {
             return Pem.parseCertificate(Files.readString(file));
         } catch (Exception e) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         DemoReport report = new DemoReport(out);
         List<String> answeredIds = new ArrayList<>();
+        Map<String, DemoScenarios.ExchangeScenario> answered = new LinkedHashMap<>();
         DemoNetwork network = DemoNetwork.start(dataDirectory, root, ports);
         ExchangePlayer http = new ExchangePlayer(network::credential);
         try {
@@ -85,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ExampleCheck.Verdict verdict = check.check(scenario);
                 if (verdict.passed()) {
                     answeredIds.add(verdict.xRoadId());
+                    answered.put(verdict.xRoadId(), scenario);
                 }
                 report.record(new Outcome(scenario.name(), scenario.client() + " -> " + scenario.service(),
                         verdict.passed() ? verdict.summary() : verdict.summary() + ": " + verdict.reason(),
@@ -97,6 +101,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             report.section("What an eavesdropper on Kafka sees");
             report.record(scanForPlaintext(network, federation, scenarios));
+            report.section("Who looked at the sample citizen's data? The Data Protection Office asks every member"
+                    + " (spean dpo report)");
+            report.record(new DemoCitizenReport(network, dataDirectory).play(report, answered));
             if (serve) {
                 serveUntilStopped(network, scenarios, dataDirectory);
             }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,10 @@ public final class DemoNetwork implements AutoCloseable {
             Federation federation = FederationLoader.load(FederationFiles.in(data), Clock.systemUTC().instant());
             List<MemberId> members = new ArrayList<>();
             federation.members().stream().map(Federation.Member::id).filter(included).forEach(members::add);
-            members.sort((a, b) -> a.toString().compareTo(b.toString()));
+            // Members serving no connector (the Data Protection Office) after the ministries, so that their ports stay put.
+            Path connectorsRoot = repositoryRoot.resolve("connectors");
+            members.sort(Comparator.comparing((MemberId member) -> ConnectorCatalog.load(connectorsRoot, member)
+                    .connectors().isEmpty()).thenComparing(MemberId::toString));
             int backendPort = basePort > 0 ? basePort + 10 : 0;
             Map<String, String> backendUrls = new LinkedHashMap<>();
             for (MemberId member : members) {

@@ -95,9 +95,16 @@ public final class ConnectorCatalog {
         return connectors;
     }
 
-    /** The {@code direct:} route that serves a service, if a connector of this member provides it. */
+    /**
+     * The {@code direct:} route that serves a service: a connector's of this member, or the node's own for the
+     * data-protection office's {@code subjectAccesses} (decision 0060).
+     */
     public Optional<String> routeFor(ServiceId service) {
-        return Optional.ofNullable(routes.get(service));
+        String route = routes.get(service);
+        if (route == null && AnswerSubjectAccesses.isBuiltIn(service)) {
+            return Optional.of(AnswerSubjectAccesses.ROUTE);
+        }
+        return Optional.ofNullable(route);
     }
 
     /** The {@code direct:} route that takes a subscriber subsystem's copies of an event, if it subscribes. */

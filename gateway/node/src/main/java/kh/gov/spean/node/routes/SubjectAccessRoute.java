@@ -1,0 +1,25 @@
+package kh.gov.spean.node.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import kh.gov.spean.node.provider.AnswerSubjectAccesses;
+
+/**
+ * The connector every node has without a connector folder: the data-protection office's {@code subjectAccesses}
+ * requests, answered from the node's own message log (decision 0060). It is called like a connector's route, after the
+ * request was verified, access-checked, validated and logged as delivered, and its answer goes back signed and sealed.
+ */
+public final class SubjectAccessRoute extends RouteBuilder {
+
+    private final AnswerSubjectAccesses answer;
+
+    public SubjectAccessRoute(AnswerSubjectAccesses answer) {
+        this.answer = answer;
+    }
+
+    @Override
+    public void configure() {
+        from(AnswerSubjectAccesses.ROUTE).routeId("subject-accesses")
+                .process(answer).id("answer-subject-accesses");
+    }
+}
