@@ -111,7 +111,7 @@ class DataSubjectMarksTest {
     private static DataSubjectMarks marks(SchemaCatalog catalog, String service, String name, String version) {
         Federation.Service described = new Federation.Service(ServiceId.parse(service), null,
                 ServicePattern.REQUEST_RESPONSE, SchemaId.parse(name + ".request/" + version),
-                SchemaId.parse(name + ".response/" + version), SchemaId.parse(name + ".openapi/" + version));
+                SchemaId.parse(name + ".response/" + version), SchemaId.parse(name + ".openapi/" + version), true);
         return DataSubjectMarks.of(described.id(), ServiceDescription.of(described, catalog).operations());
     }
 
