@@ -39,8 +39,8 @@ public final class AccessReportPdf {
     private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color SECOND_LANGUAGE = new Color(0x44, 0x44, 0x44);
     private static final Color HEADER_FILL = new Color(0xee, 0xee, 0xee);
-    /** Relative widths of the access table's columns, in the order of the HTML page's. */
-    private static final float[] ACCESS_COLUMNS = {3f, 11f, 16f, 16f, 11f, 17f, 9f, 17f};
+    /** Relative widths of the access table's columns ({@link ReportWording#ACCESS_COLUMNS}). */
+    private static final float[] ACCESS_COLUMN_WIDTHS = {3f, 11f, 16f, 16f, 11f, 17f, 9f, 17f};
 
     private final ReportFonts fonts;
 
@@ -95,13 +95,11 @@ public final class AccessReportPdf {
             document.add(paragraph(fonts.bold(ReportWording.NO_ACCESS.en(), HEADING, INK), HEADING, 10f));
             return;
         }
-        PdfPTable table = new PdfPTable(ACCESS_COLUMNS);
+        PdfPTable table = new PdfPTable(ACCESS_COLUMN_WIDTHS);
         table.setWidthPercentage(100f);
         table.setHeaderRows(1);
         table.setSpacingAfter(10f);
-        for (Bilingual heading : List.of(ReportWording.NUMBER, ReportWording.TIME, ReportWording.HELD_BY,
-                ReportWording.REQUESTED_BY, ReportWording.OFFICIAL, ReportWording.PURPOSE, ReportWording.OUTCOME,
-                ReportWording.EVIDENCE)) {
+        for (Bilingual heading : ReportWording.ACCESS_COLUMNS) {
             table.addCell(headerCell(heading));
         }
         int number = 0;

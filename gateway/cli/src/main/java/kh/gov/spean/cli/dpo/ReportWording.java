@@ -47,6 +47,9 @@ final class ReportWording {
     static final Bilingual EVIDENCE = new Bilingual("ភស្តុតាង", "Evidence");
     static final Bilingual ENTRY = new Bilingual("កំណត់ត្រាលេខ", "log entry");
     static final Bilingual CHECKPOINT = new Bilingual("ចំណុចត្រួតពិនិត្យទំហំ", "checkpoint of size");
+    /** The table of accesses' columns, in order. */
+    static final List<Bilingual> ACCESS_COLUMNS = List.of(NUMBER, TIME, HELD_BY, REQUESTED_BY, OFFICIAL, PURPOSE,
+            OUTCOME, EVIDENCE);
 
     static final Bilingual MEMBERS_ASKED = new Bilingual("ស្ថាប័នដែលត្រូវបានសួរ", "Members asked");
     static final Bilingual UNANSWERED = new Bilingual("ស្ថាប័នដែលមិនបានឆ្លើយ", "Members that did not answer");
