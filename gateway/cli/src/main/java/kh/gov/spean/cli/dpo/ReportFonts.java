@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
@@ -71,11 +73,17 @@ final class ReportFonts {
     }
 
     private Phrase phrase(String text, BaseFont first, float size, Color color) {
-        return selectors.computeIfAbsent(new Style(first, size, color), style -> {
+        Phrase phrase = selectors.computeIfAbsent(new Style(first, size, color), style -> {
             FontSelector selector = new FontSelector();
             selector.addFont(new Font(style.font(), style.size(), Font.NORMAL, style.color()));
             selector.addFont(new Font(latin, style.size(), Font.NORMAL, style.color()));
             return selector;
         }).process(ReportWording.orDash(text));
+        for (Element run : phrase) {
+            if (run instanceof Chunk chunk) {
+                chunk.setSplitCharacter(KhmerLineBreaks.INSTANCE);
+            }
+        }
+        return phrase;
     }
 }
