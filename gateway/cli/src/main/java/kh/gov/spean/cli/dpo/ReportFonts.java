@@ -15,9 +15,10 @@ import com.lowagie.text.pdf.LayoutProcessor;
 
 /**
  * The fonts the report's PDF embeds, and the phrases written in them: Noto Sans Khmer for Khmer and ASCII, Noto Sans
- * for the characters it lacks, chosen per run of characters (OpenPDF's own Liberation Sans after both). Khmer is only readable once shaped (a subscript
- * consonant below its base, a vowel drawn before the consonant it follows), so OpenPDF's layout processor lays every
- * run out with Java's own text layout, which shapes it, and the PDF gets the shaped glyphs.
+ * for the characters it lacks, chosen per run of characters (OpenPDF's own Liberation Sans after both). Khmer is only
+ * readable once shaped (a subscript consonant below its base, a vowel drawn before the consonant it follows), so
+ * OpenPDF's layout processor lays every run out with Java's own text layout, which shapes it, and the PDF gets the
+ * shaped glyphs.
  */
 final class ReportFonts {
 
@@ -55,11 +56,6 @@ final class ReportFonts {
     private static BaseFont embedded(String resource) throws IOException {
         // Identity-H: glyph ids, not a one-byte encoding, so shaped glyphs that no character maps to can be written.
         return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-    }
-
-    /** The Khmer font as OpenPDF holds it (for tests that read the glyphs back). */
-    BaseFont khmer() {
-        return khmer;
     }
 
     /** Text in the regular weight; a missing one as a dash. */
