@@ -34,6 +34,7 @@ final class ReportWording {
             "មិនមានការចូលមើលទិន្នន័យរបស់អ្នកត្រូវបានកត់ត្រាទុកទេ។",
             "No access to your data was recorded.");
     static final Bilingual NUMBER = new Bilingual("ល.រ", "No.");
+    static final Bilingual PAGE = new Bilingual("ទំព័រ", "Page");
     static final Bilingual TIME = new Bilingual("ពេលវេលា", "Time");
     static final Bilingual HELD_BY = new Bilingual("ទិន្នន័យរក្សាដោយ", "Data held by");
     static final Bilingual SERVICE = new Bilingual("សេវា", "Service");
