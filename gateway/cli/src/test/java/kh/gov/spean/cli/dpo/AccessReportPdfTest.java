@@ -152,6 +152,7 @@ class AccessReportPdfTest {
             assertTrue(text.contains("Evil & \"Co\" <b>"), "and a member's name");
             assertEquals(10, count(withoutSpace(text), "KH/GOV/MLMUPC/LAND-REGISTRY/landTitles"));
             assertTrue(count(text, ReportWording.EVIDENCE.en()) >= pages - 1, "the table's heading starts every page");
+            assertTrue(text.contains("Page " + pages), "every page is numbered");
         }
     }
 
