@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import kh.gov.spean.error.ErrorCode;
@@ -19,7 +20,6 @@ import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
-import kh.gov.spean.privacy.AnomalyThresholds;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.BackendTls;
 import kh.gov.spean.node.NodeSettings;
@@ -130,15 +130,8 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Requests per second each client subsystem may send, as a burst too (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
-    @Option(names = "--anomaly-subjects-per-day", defaultValue = "" + AnomalyThresholds.DEFAULT_SUBJECTS_PER_DAY,
-            description = "Distinct data subjects one official may access here in a UTC day before the next access is "
-                    + "flagged as unusual (default: ${DEFAULT-VALUE}).")
-    int anomalySubjectsPerDay;
-
-    @Option(names = "--anomaly-purpose-history", defaultValue = "" + AnomalyThresholds.DEFAULT_PURPOSE_HISTORY,
-            description = "Accesses with a purpose an official must have made here before a purpose new to them is "
-                    + "flagged as unusual (default: ${DEFAULT-VALUE}).")
-    int anomalyPurposeHistory;
+    @Mixin
+    AnomalyThresholdOptions anomalies;
 
     @Option(names = "--one-way-ttl-s", defaultValue = "3600",
             description = "How long a one-way message is retried until its receipt comes back, in seconds (default: ${DEFAULT-VALUE}).")
@@ -275,15 +268,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 Duration.ofMillis(checkpointIntervalMillis),
                 tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis),
                 edgeSecurity(), new BackendTls(backendCa, backendClientCertificate, backendClientKey, backendPlainHttp),
-                anomalyThresholds());
-    }
-
-    private AnomalyThresholds anomalyThresholds() {
-        try {
-            return new AnomalyThresholds(anomalySubjectsPerDay, anomalyPurposeHistory);
-        } catch (IllegalArgumentException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting " + e.getMessage());
-        }
+                anomalies.thresholds());
     }
 
     /** A {@code --backend} for a connector this node does not run is a typo whose backend would never be called. */

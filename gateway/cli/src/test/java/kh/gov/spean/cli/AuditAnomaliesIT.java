@@ -61,7 +61,7 @@ class AuditAnomaliesIT {
             assertEquals(List.of("no_issue", "subjects_per_day"), marked, entries.toString());
 
             Path log = data.resolve("KH.GOV.MOI").resolve("log");
-            CommandRun listed = CommandRun.of("audit", "anomalies", "--log", log.toString(), "--subjects-per-day", "2");
+            CommandRun listed = CommandRun.of("audit", "anomalies", "--log", log.toString(), "--anomaly-subjects-per-day", "2");
             assertEquals(0, listed.exit(), listed.errors());
             List<String> lines = listed.output().lines().toList();
             assertEquals(3, lines.size(), listed.output());
@@ -77,7 +77,7 @@ class AuditAnomaliesIT {
             assertEquals(OTHER_OFFICIAL, noIssue.getString("official"));
             assertEquals("KH/GOV/MOI/ID-REGISTRY/verifyCitizen", noIssue.getString("service"));
 
-            CommandRun refused = CommandRun.of("audit", "anomalies", "--log", log.toString(), "--subjects-per-day", "0");
+            CommandRun refused = CommandRun.of("audit", "anomalies", "--log", log.toString(), "--anomaly-subjects-per-day", "0");
             assertFalse(refused.exit() == 0);
             assertTrue(refused.errors().contains("server.configuration_invalid"), refused.errors());
         }

@@ -6,20 +6,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import kh.gov.spean.cli.AnomalyThresholdOptions;
 import kh.gov.spean.cli.TerminalText;
-import kh.gov.spean.error.ErrorCode;
-import kh.gov.spean.error.SpeanException;
 import kh.gov.spean.json.SpeanJson;
 import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.privacy.AccessAnomalies;
 import kh.gov.spean.privacy.AccessAnomaly;
-import kh.gov.spean.privacy.AnomalyThresholds;
 
 /**
  * {@code spean audit anomalies --log DIR}: the unusual accesses per official in a provider's message log (decision
- * 0059), one line each, or JSON; the thresholds as the node's own options.
+ * 0059), one line each, or JSON; the thresholds are the node's own options.
  */
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
         description = "List unusual accesses to data subjects per official in a node's log: distinct subjects per day "
@@ -32,17 +31,12 @@ public final class AuditAnomaliesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array instead of one line per anomaly.")
     boolean json;
 
-    @Option(names = "--subjects-per-day", defaultValue = "" + AnomalyThresholds.DEFAULT_SUBJECTS_PER_DAY,
-            description = "As the node's --anomaly-subjects-per-day (default: ${DEFAULT-VALUE}).")
-    int subjectsPerDay;
-
-    @Option(names = "--purpose-history", defaultValue = "" + AnomalyThresholds.DEFAULT_PURPOSE_HISTORY,
-            description = "As the node's --anomaly-purpose-history (default: ${DEFAULT-VALUE}).")
-    int purposeHistory;
+    @Mixin
+    AnomalyThresholdOptions thresholds;
 
     /** One anomaly as printed in JSON, its kind by its wire name. */
     public record Listed(long index, Instant recordedAt, String kind, String clientMember, String official, String service,
-                  String envelopeId, String detail) {
+                         String envelopeId, String detail) {
 
         static Listed of(AccessAnomaly anomaly) {
             return new Listed(anomaly.index(), anomaly.recordedAt(), anomaly.kind().wireName(), anomaly.clientMember(),
@@ -53,13 +47,7 @@ public final class AuditAnomaliesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditVerifyCommand.requireLogFolder(log);
-        AnomalyThresholds thresholds;
-        try {
-            thresholds = new AnomalyThresholds(subjectsPerDay, purposeHistory);
-        } catch (IllegalArgumentException e) {
-            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, "setting " + e.getMessage());
-        }
-        List<AccessAnomaly> found = AccessAnomalies.inLog(new LogFiles(log), thresholds);
+        List<AccessAnomaly> found = AccessAnomalies.inLog(new LogFiles(log), thresholds.thresholds());
         if (json) {
             System.out.println(TerminalText.lines(SpeanJson.toPrettyString(found.stream().map(Listed::of).toList())));
             return 0;

@@ -19,6 +19,7 @@ import kh.gov.spean.log.LogQuery;
 import kh.gov.spean.node.http.QueryParameters;
 import kh.gov.spean.node.http.XRoadHeaders;
 import kh.gov.spean.node.privacy.NodeAnomalies;
+import kh.gov.spean.privacy.AccessAnomalies;
 import kh.gov.spean.privacy.AccessAnomaly;
 
 /**
@@ -47,8 +48,8 @@ public final class ReadAuditLog implements Processor {
     public record Anomaly(String kind, String official, String detail) {
 
         static Anomaly of(AccessAnomaly anomaly) {
-            return new Anomaly(anomaly.kind().wireName(), anomaly.clientMember() + " " + anomaly.official(),
-                    anomaly.detail());
+            return new Anomaly(anomaly.kind().wireName(), anomaly.clientMember() + " " + (AccessAnomalies.UNNAMED
+                    .equals(anomaly.official()) ? "(no X-Road-UserId)" : anomaly.official()), anomaly.detail());
         }
     }
 
