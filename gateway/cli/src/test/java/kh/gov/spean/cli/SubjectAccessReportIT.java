@@ -113,7 +113,7 @@ class SubjectAccessReportIT {
                 report.lines().get(1).evidence().files().stream().filter(name -> name.endsWith("proof.json")).findFirst()
                         .orElseThrow())) {
             Path copy = reports.resolve("altered-" + file.hashCode());
-            copyTree(reports.resolve("report"), copy);
+            RepositoryCopy.copy(reports.resolve("report"), copy);
             Path altered = copy.resolve(file);
             Files.writeString(altered, changeOneCharacter(Files.readString(altered)));
             CommandRun verify = CommandRun.of("audit", "verify", "--report", copy.toString(), "--ca", ca);
@@ -189,18 +189,5 @@ class SubjectAccessReportIT {
         int at = hash.find() ? hash.start() : text.length() / 2;
         char changed = text.charAt(at) == 'a' ? 'b' : text.charAt(at) == 'A' ? 'B' : 'a';
         return text.substring(0, at) + changed + text.substring(at + 1);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
