@@ -136,6 +136,27 @@ class SubjectAccessReportIT {
         }
     }
 
+    @Test
+    void only_the_office_may_ask_and_only_about_a_national_id() throws Exception {
+        String subjectAccesses = "/r1/KH/GOV/MOI/ID-REGISTRY/subjectAccesses";
+        HttpResponse<String> stranger = network.http(network.mef(), "KH/GOV/MEF/BUSINESS-REGISTRY").send(HttpRequest
+                .newBuilder(URI.create(network.mef().baseUri() + subjectAccesses))
+                .header("X-Road-Client", "KH/GOV/MEF/BUSINESS-REGISTRY").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"" + CITIZEN_A + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, stranger.statusCode(), stranger.body());
+        assertEquals("client.access_denied", stranger.headers().firstValue("X-Road-Error").orElse(null));
+
+        GatewayNode office = network.node(DPO);
+        HttpResponse<String> notAnId = network.http(office, SubjectAccessInquiry.OFFICE.toString()).send(HttpRequest
+                .newBuilder(URI.create(office.baseUri() + subjectAccesses))
+                .header("X-Road-Client", SubjectAccessInquiry.OFFICE.toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"Sok Chandara\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notAnId.statusCode(), notAnId.body());
+        assertEquals("client.schema_invalid", notAnId.headers().firstValue("X-Road-Error").orElse(null));
+    }
+
     private static AccessReport report(String citizen, Path folder) throws IOException {
         GatewayNode office = network.node(DPO);
         List<SubjectAccessInquiry.MemberReply> replies = new SubjectAccessInquiry(
