@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import kh.gov.spean.error.ErrorCode;
@@ -128,6 +129,9 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "" + NodeSettings.DEFAULT_RATE_LIMIT_PER_SECOND,
             description = "Requests per second each client subsystem may send, as a burst too (default: ${DEFAULT-VALUE}).")
     int rateLimit;
+
+    @Mixin
+    AnomalyThresholdOptions anomalies;
 
     @Option(names = "--one-way-ttl-s", defaultValue = "3600",
             description = "How long a one-way message is retried until its receipt comes back, in seconds (default: ${DEFAULT-VALUE}).")
@@ -263,7 +267,8 @@ public final class GatewayCommand implements Callable<Integer> {
                 NodeSettings.DEFAULT_CLOCK_SKEW, maxMessageBytes, inboxPartitions, inboxConsumers, nodeName, checkpointEvery,
                 Duration.ofMillis(checkpointIntervalMillis),
                 tsaUrl, rateLimit, Duration.ofSeconds(oneWayTimeToLiveSeconds), Duration.ofMillis(retryDelayMillis),
-                edgeSecurity(), new BackendTls(backendCa, backendClientCertificate, backendClientKey, backendPlainHttp));
+                edgeSecurity(), new BackendTls(backendCa, backendClientCertificate, backendClientKey, backendPlainHttp),
+                anomalies.thresholds());
     }
 
     /** A {@code --backend} for a connector this node does not run is a typo whose backend would never be called. */

@@ -28,7 +28,7 @@ import kh.gov.spean.log.LogReader;
 public final class AccessAnomalies {
 
     /** No {@code X-Road-UserId}: the accesses of a member's unnamed officials are counted together. */
-    static final String UNNAMED = "-";
+    public static final String UNNAMED = "-";
 
     private record Official(String member, String userId) {
     }

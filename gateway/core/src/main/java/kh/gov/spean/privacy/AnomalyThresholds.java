@@ -16,10 +16,10 @@ public record AnomalyThresholds(int subjectsPerDay, int purposeHistory) {
 
     public AnomalyThresholds {
         if (subjectsPerDay < 1) {
-            throw new IllegalArgumentException("anomaly-subjects-per-day must be positive, was " + subjectsPerDay);
+            throw new IllegalArgumentException("'anomaly-subjects-per-day' must be positive, was " + subjectsPerDay);
         }
         if (purposeHistory < 1) {
-            throw new IllegalArgumentException("anomaly-purpose-history must be positive, was " + purposeHistory);
+            throw new IllegalArgumentException("'anomaly-purpose-history' must be positive, was " + purposeHistory);
         }
     }
 }

@@ -68,6 +68,10 @@ public final class ExchangeKeys {
     /** At the provider's node, the keyed tag of the data subject a request names (never the subject's id). */
     public static final String SUBJECT_TAG = "spean.subjectTag";
 
+    /** At the provider's node, the delivery entry just logged, and its index in the log. */
+    public static final String DELIVERED_ENTRY = "spean.deliveredEntry";
+    public static final String DELIVERED_INDEX = "spean.deliveredIndex";
+
     private ExchangeKeys() {
     }
 }

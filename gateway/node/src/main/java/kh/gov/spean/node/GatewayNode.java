@@ -60,6 +60,7 @@ import kh.gov.spean.node.operations.ConsumerLag;
 import kh.gov.spean.node.operations.HealthCheck;
 import kh.gov.spean.node.operations.MeteredKafkaClients;
 import kh.gov.spean.node.operations.NodeMetrics;
+import kh.gov.spean.node.privacy.NodeAnomalies;
 import kh.gov.spean.node.operations.OperationalMonitoring;
 import kh.gov.spean.node.operations.ReadOperationalData;
 import kh.gov.spean.node.operations.RecordExchange;
@@ -253,17 +254,18 @@ public final class GatewayNode implements AutoCloseable {
             ReceiptedMessages receipted = new ReceiptedMessages();
             rememberRecentEnvelopes(replayGuard, receipted, deadLetters, log, federation, settings, clock);
             RecordPublisher publisher = new RecordPublisher(camel.createProducerTemplate(), endpoints.outbox());
+            NodeAnomalies anomalies = NodeAnomalies.start(log.files(), settings.anomalyThresholds(), metrics);
             delivered = new DeliveredEnvelopes(kafka, settings.member(), settings.nodeName(), federation,
                     new DetachedSigner(keys.signingKey(), keys.signingCertificate()), trustAnchor, replayGuard, window,
                     clock);
             NodeAssembly.addRoutes(camel, endpoints, new NodeAssembly.Parts(settings, federation, trustAnchor, keys,
                     setup.decryptionKeys(), setup.schemas(), connectors, events, pending, replayGuard, outgoing,
-                    dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, delivered, clock));
+                    dispatcher, receipted, deadLetters, metrics, monitoring, publisher, log, delivered, anomalies, clock));
             management = ManagementListener.start(camel.getName() + "-management", managementSettings,
                     settings.dataDirectory().resolve(settings.member().folderName()),
                     ManagementUsers.open(ManagementUsers.fileOf(settings.dataDirectory(), settings.member())), clock,
                     List.of(new ManagementErrorPolicy(new WriteProblemResponse(events, rejections)),
-                            new AuditRoute(new ServeAuditPage(), new ReadAuditLog(log.files(), trustAnchor),
+                            new AuditRoute(new ServeAuditPage(), new ReadAuditLog(log.files(), trustAnchor, anomalies),
                                     new ExportEvidence(log.files(), trustAnchor)),
                             new OperationsRoute(new WriteMetrics(metrics), new WriteHealth(health, settings.edge().describe()),
                                     new ReadOperationalData(monitoring)),

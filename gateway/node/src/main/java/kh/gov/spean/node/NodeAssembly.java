@@ -73,7 +73,9 @@ import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.oneway.WriteMessageAccepted;
 import kh.gov.spean.node.openapi.ServiceDescriptions;
+import kh.gov.spean.node.privacy.NodeAnomalies;
 import kh.gov.spean.node.privacy.SubjectTagger;
+import kh.gov.spean.node.privacy.WatchAccessAnomalies;
 import kh.gov.spean.node.privacy.TagDataSubject;
 import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.operations.NodeMetrics;
@@ -106,7 +108,7 @@ final class NodeAssembly {
                  ReplayGuard replayGuard, OutgoingMessages outgoing, OneWayDispatcher dispatcher,
                  ReceiptedMessages receipted, DeadLetterOffice deadLetters, NodeMetrics metrics,
                  OperationalMonitoring monitoring, RecordPublisher publisher, MessageLog log,
-                 DeliveredEnvelopes delivered, Clock clock) {
+                 DeliveredEnvelopes delivered, NodeAnomalies anomalies, Clock clock) {
     }
 
     static void addRoutes(CamelContext camel, NodeEndpoints endpoints, Parts parts) throws Exception {
@@ -191,6 +193,7 @@ final class NodeAssembly {
                         MemberFiles.in(settings.dataDirectory(), member).subjectTagKeys(), member, federation, descriptions)),
                 new ClaimDelivery(parts.delivered()),
                 LogReceivedEnvelope.deliveries(parts.log(), member),
+                new WatchAccessAnomalies(parts.anomalies(), parts.clock()),
                 new PrepareBackendCall(parts.events()),
                 new CheckBackendAnswer(),
                 ValidateOperation.backendAnswers(descriptions),

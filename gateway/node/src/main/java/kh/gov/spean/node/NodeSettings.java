@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.log.LogSettings;
+import kh.gov.spean.privacy.AnomalyThresholds;
 import kh.gov.spean.node.edge.EdgeSecurity;
 
 /**
@@ -47,6 +48,8 @@ import kh.gov.spean.node.edge.EdgeSecurity;
  *                          HTTP only with {@code --dev-plain-http}; its certificate, protocols and connection limits
  * @param backendTls        the CA backends' certificates must chain to, the node's client certificate, and whether
  *                          plain HTTP backends are allowed (development only); see {@link BackendTls}
+ * @param anomalyThresholds when an official's accesses to data subjects count as unusual ({@code --anomaly-subjects-per-day},
+ *                          default 50; {@code --anomaly-purpose-history}, default 20; decision 0059)
  */
 public record NodeSettings(
         MemberId member,
@@ -72,7 +75,8 @@ public record NodeSettings(
         Duration oneWayTimeToLive,
         Duration retryDelay,
         EdgeSecurity edge,
-        BackendTls backendTls) {
+        BackendTls backendTls,
+        AnomalyThresholds anomalyThresholds) {
 
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -92,6 +96,7 @@ public record NodeSettings(
         kafkaClientProperties = Map.copyOf(kafkaClientProperties == null ? Map.of() : kafkaClientProperties);
         edge = edge == null ? EdgeSecurity.defaults() : edge;
         backendTls = backendTls == null ? BackendTls.NONE : backendTls;
+        anomalyThresholds = anomalyThresholds == null ? AnomalyThresholds.DEFAULTS : anomalyThresholds;
     }
 
     /** Settings with every default, for the given member, data, Kafka and repository folders. */
@@ -102,7 +107,7 @@ public record NodeSettings(
                 DEFAULT_INBOX_PARTITIONS, DEFAULT_INBOX_CONSUMERS, DEFAULT_NODE_NAME,
                 LogSettings.DEFAULT_CHECKPOINT_EVERY, LogSettings.DEFAULT_CHECKPOINT_INTERVAL, null,
                 DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_ONE_WAY_TIME_TO_LIVE, DEFAULT_RETRY_DELAY, EdgeSecurity.defaults(),
-                BackendTls.NONE);
+                BackendTls.NONE, AnomalyThresholds.DEFAULTS);
     }
 
     /** The message log's place and checkpoint policy. */
@@ -115,63 +120,63 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, port, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withBackends(Map<String, String> newBackends) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, newBackends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withRequestTimeout(Duration timeout) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, timeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withRateLimit(int perSecond) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                perSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                perSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withMaxMessageBytes(int bytes) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, bytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withRetryDelay(Duration delay) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, delay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, delay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withNodeName(String name) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, name, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withTimestampAuthority(URI url) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, url,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withEdge(EdgeSecurity security) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, security, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, security, backendTls, anomalyThresholds);
     }
 
     /** The same node on another Kafka: its bootstrap servers and client settings (TLS, the member's login). */
@@ -179,14 +184,21 @@ public record NodeSettings(
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, bootstrap, clientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, anomalyThresholds);
     }
 
     public NodeSettings withBackendTls(BackendTls tls) {
         return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
                 schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
                 inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
-                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, tls);
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, tls, anomalyThresholds);
+    }
+
+    public NodeSettings withAnomalyThresholds(AnomalyThresholds thresholds) {
+        return new NodeSettings(member, dataDirectory, httpHost, httpPort, kafkaBootstrap, kafkaClientProperties,
+                schemasDirectory, connectorsDirectory, backends, requestTimeout, envelopeTimeToLive, clockSkew, maxMessageBytes,
+                inboxPartitions, inboxConsumers, nodeName, checkpointEvery, checkpointInterval, timestampAuthority,
+                rateLimitPerSecond, oneWayTimeToLive, retryDelay, edge, backendTls, thresholds);
     }
 
     /** The longest lifetime an envelope may have: a one-way message's, or a request's if that is longer. */

@@ -51,7 +51,8 @@ import kh.gov.spean.privacy.SubjectTagKeys;
 /**
  * The data subject, blinded: calls that name citizens at Interior's verifyCitizen (in the body) and at Land
  * Management's titles a citizen holds (in the path) are logged by each provider's node with the keyed tag of the
- * citizen — different at the two members — and no national id is anywhere in any node's data folder or on Kafka.
+ * citizen — different at the two members — and no national id is anywhere in any node's data folder or on Kafka,
+ * not even in the refusal of a mistyped one.
  * After Interior rotates its key, new entries carry the new version and a lookup still finds the old ones; without a
  * key, its node refuses to start.
  */
@@ -91,6 +92,9 @@ class SubjectTagsIT {
         HttpResponse<String> titles = titlesHeldBy(CITIZEN);
         assertEquals(200, titles.statusCode(), titles.body());
         assertEquals(200, titlesOfParcel().statusCode());
+        HttpResponse<String> mistyped = titlesHeldBy(CITIZEN + "5");
+        assertEquals(400, mistyped.statusCode(), "ten digits are no national id");
+        assertTrue(mistyped.body().contains("[data subject]") && !mistyped.body().contains(CITIZEN), mistyped.body());
 
         SubjectTagKeys interior = keys(TestNetwork.MOI);
         SubjectTagKeys land = keys(TestNetwork.MLMUPC);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Verify a message log, prove an entry or a log's consistency, export OpenSSL evidence, open a commitment.",
         subcommands = {AuditVerifyCommand.class, AuditProveCommand.class, AuditConsistencyCommand.class,
-            AuditExportCommand.class, AuditOpenCommand.class, AuditBenchCommand.class})
+            AuditExportCommand.class, AuditOpenCommand.class, AuditBenchCommand.class, AuditAnomaliesCommand.class})
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec

@@ -100,7 +100,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
      * A mistyped path is the auditor's slip, not a broken log: a folder that is not there, a file, or one that holds
      * neither entries nor an origin is refused before any verdict.
      */
-    private static void requireLogFolder(Path log) throws IOException {
+    static void requireLogFolder(Path log) throws IOException {
         if (!Files.exists(log)) {
             throw new NoSuchFileException(log.toString());
         }

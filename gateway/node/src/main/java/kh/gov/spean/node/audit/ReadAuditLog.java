@@ -18,10 +18,13 @@ import kh.gov.spean.log.LogFiles;
 import kh.gov.spean.log.LogQuery;
 import kh.gov.spean.node.http.QueryParameters;
 import kh.gov.spean.node.http.XRoadHeaders;
+import kh.gov.spean.node.privacy.NodeAnomalies;
+import kh.gov.spean.privacy.AccessAnomalies;
+import kh.gov.spean.privacy.AccessAnomaly;
 
 /**
  * Step: {@code GET /audit/entries?from=&to=&member=&service=&outcome=&limit=} lists this node's message-log entries
- * (newest first, no payload ever: the log holds none); {@code GET /audit/entries/N} gives entry N's evidence, each part
+ * (newest first, no payload ever: the log holds none), each with the unusual accesses it raised; {@code GET /audit/entries/N} gives entry N's evidence, each part
  * checked on the server (EntryEvidence).
  */
 public final class ReadAuditLog implements Processor {
@@ -29,15 +32,24 @@ public final class ReadAuditLog implements Processor {
     static final int DEFAULT_LIMIT = 200;
     static final int MAXIMUM_LIMIT = 1000;
 
-    /** One entry in the list: what the table shows. */
+    /** One entry in the list: what the table shows, with the unusual accesses it raised (decision 0059), if any. */
     public record Summary(long index, Instant recordedAt, String kind, String node, String envelopeId, String type,
                           String sender, String recipient, String client, String service, String result,
-                          String detail) {
+                          String detail, List<Anomaly> anomalies) {
 
-        static Summary of(LogEntry entry) {
+        static Summary of(LogEntry entry, List<AccessAnomaly> raised) {
             return new Summary(entry.index(), entry.recordedAt(), entry.kind(), entry.node(), entry.envelopeId(),
                     entry.type(), entry.sender(), entry.recipient(), entry.client(), entry.service(), entry.result(),
-                    entry.detail());
+                    entry.detail(), raised.isEmpty() ? null : raised.stream().map(Anomaly::of).toList());
+        }
+    }
+
+    /** An unusual access as the page marks it: its kind, the official, and what was counted. */
+    public record Anomaly(String kind, String official, String detail) {
+
+        static Anomaly of(AccessAnomaly anomaly) {
+            return new Anomaly(anomaly.kind().wireName(), anomaly.clientMember() + " " + (AccessAnomalies.UNNAMED
+                    .equals(anomaly.official()) ? "(no X-Road-UserId)" : anomaly.official()), anomaly.detail());
         }
     }
 
@@ -47,10 +59,12 @@ public final class ReadAuditLog implements Processor {
 
     private final LogFiles files;
     private final X509Certificate trustAnchor;
+    private final NodeAnomalies anomalies;
 
-    public ReadAuditLog(LogFiles files, X509Certificate trustAnchor) {
+    public ReadAuditLog(LogFiles files, X509Certificate trustAnchor, NodeAnomalies anomalies) {
         this.files = files;
         this.trustAnchor = trustAnchor;
+        this.anomalies = anomalies;
     }
 
     @Override
@@ -79,7 +93,8 @@ public final class ReadAuditLog implements Processor {
         LogQuery query = new LogQuery(QueryParameters.instant(exchange, "from"), QueryParameters.instant(exchange, "to"),
                 QueryParameters.text(exchange, "member"), QueryParameters.text(exchange, "service"),
                 QueryParameters.text(exchange, "outcome"), most);
-        return new Entries(query.run(files).stream().map(Summary::of).toList());
+        return new Entries(query.run(files).stream()
+                .map(entry -> Summary.of(entry, anomalies.at(entry.index()))).toList());
     }
 
     private EntryEvidence evidence(String index) throws IOException {

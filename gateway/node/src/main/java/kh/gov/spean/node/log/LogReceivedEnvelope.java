@@ -48,7 +48,9 @@ public final class LogReceivedEnvelope implements Processor {
             String route = exchange.getProperty(ExchangeKeys.CONNECTOR_ROUTE, String.class);
             LogEntry delivered = LogEntries.delivered(node, envelope, signer, route);
             String subjectTag = exchange.getProperty(ExchangeKeys.SUBJECT_TAG, String.class);
-            log.append(List.of(received, subjectTag == null ? delivered : delivered.withSubjectTag(subjectTag)));
+            LogEntry logged = subjectTag == null ? delivered : delivered.withSubjectTag(subjectTag);
+            exchange.setProperty(ExchangeKeys.DELIVERED_INDEX, log.append(List.of(received, logged)));
+            exchange.setProperty(ExchangeKeys.DELIVERED_ENTRY, logged);
         } else {
             log.append(received);
         }

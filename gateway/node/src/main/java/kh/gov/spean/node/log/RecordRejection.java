@@ -11,6 +11,7 @@ import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.log.MessageLog;
 import kh.gov.spean.node.CaughtFailure;
 import kh.gov.spean.node.ExchangeKeys;
+import kh.gov.spean.node.http.ServiceCall;
 import kh.gov.spean.node.http.XRoadHeaders;
 
 /**
@@ -51,9 +52,18 @@ public final class RecordRejection {
             append(LogEntries.rejected(node, failure.envelope(), null, "http", failure.code(), failure.detail()));
         } else {
             append(LogEntries.refusedCall(node, exchange.getMessage().getHeader(XRoadHeaders.CLIENT, String.class),
-                    exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class), body, failure.code(),
-                    failure.detail()));
+                    calledService(exchange), body, failure.code(), failure.detail()));
         }
+    }
+
+    /**
+     * The service the call named, once it was read, without the path and query after it: they may name a data subject
+     * (decision 0058), and only the provider's node, which tags it, may read them. Before that, the path as it came.
+     */
+    private static String calledService(Exchange exchange) {
+        ServiceCall call = exchange.getProperty(ExchangeKeys.SERVICE_CALL, ServiceCall.class);
+        return call != null ? call.service().id().toString()
+                : exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
     }
 
     /** A request refused before any route: nothing of it was read but, at most, its path. */

@@ -171,9 +171,9 @@ public final class DataSubjectMarks {
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof String pointer) || !pointer.startsWith("/") || operation.getRequestBody() == null) {
+        if (!(value instanceof String pointer) || !pointer.startsWith("/") || !takesJson(operation)) {
             throw invalid(service, "an operation of " + template + ": " + EXTENSION + " on an operation is a JSON "
-                    + "pointer into its request body, such as \"/nationalId\"");
+                    + "pointer into its JSON request body, such as \"/nationalId\"");
         }
         try {
             return Optional.of(new Mark(Place.BODY, null, Json.createPointer(pointer)));
@@ -181,6 +181,12 @@ public final class DataSubjectMarks {
             throw invalid(service, "an operation of " + template + ": " + EXTENSION + " '" + pointer
                     + "' is not a JSON pointer");
         }
+    }
+
+    private static boolean takesJson(Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().keySet().stream()
+                        .allMatch(mediaType -> mediaType.toLowerCase(Locale.ROOT).contains("json"));
     }
 
     private static String key(String method, String template) {

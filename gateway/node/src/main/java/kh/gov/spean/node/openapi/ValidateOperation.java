@@ -86,8 +86,24 @@ public final class ValidateOperation implements Processor {
             if (!refusal.get().allowedMethods().isEmpty()) {
                 exchange.setProperty(ExchangeKeys.ALLOWED_METHODS, String.join(", ", refusal.get().allowedMethods()));
             }
-            throw new SpeanException(refusal.get().code(), service.id() + ": " + refusal.get().detail());
+            throw new SpeanException(refusal.get().code(), service.id() + ": "
+                    + withoutSubject(refusal.get().detail(), service, method, frame.target()));
         }
+    }
+
+    /**
+     * The validator's words may quote a parameter the call sent: where it is the parameter that names the data subject,
+     * it is left out, as it may be a national id (decision 0058). A subject in the body is not quoted: the operation
+     * checks leave bodies to the schema checks.
+     */
+    private String withoutSubject(String detail, Federation.Service service, String method, String target) {
+        Optional<String> subject;
+        try {
+            subject = descriptions.dataSubjects(service).flatMap(marks -> marks.subject(method, target, new byte[0]));
+        } catch (SpeanException e) {
+            return "the call breaks its description (its target is not percent-encoded correctly)";
+        }
+        return subject.map(id -> detail.replace(id, "[data subject]")).orElse(detail);
     }
 
     private void checkAnswer(Exchange exchange) {

@@ -100,6 +100,16 @@ public final class NodeMetrics implements Service {
                 .publishPercentileHistogram().register(registry).record(latency);
     }
 
+    /**
+     * One unusual access at this provider, by kind and the official's member (decision 0059): never by official, whose
+     * {@code X-Road-UserId} is personal data of theirs and would stay in every scrape's history.
+     */
+    public void accessAnomaly(String kind, String clientMember) {
+        Counter.builder("spean.access.anomalies")
+                .description("Unusual accesses to data subjects at this provider, by kind and client member")
+                .tag("kind", kind).tag("client", clientMember).register(registry).increment();
+    }
+
     /** Everything, in the Prometheus text exposition format. */
     public String scrape() {
         return registry.scrape();

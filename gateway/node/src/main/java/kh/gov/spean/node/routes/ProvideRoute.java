@@ -11,6 +11,7 @@ import kh.gov.spean.node.oneway.RememberReceipt;
 import kh.gov.spean.node.oneway.SealReceipt;
 import kh.gov.spean.node.openapi.ValidateOperation;
 import kh.gov.spean.node.privacy.TagDataSubject;
+import kh.gov.spean.node.privacy.WatchAccessAnomalies;
 import kh.gov.spean.node.provider.CheckBackendAccepted;
 
 import kh.gov.spean.node.ExchangeKeys;
@@ -39,6 +40,7 @@ public final class ProvideRoute extends RouteBuilder {
     public record Steps(CheckProviderAccessRight checkAccessRight, OpenPayload openPayload,
                         ValidateOperation validateOperation, ValidateIncomingPayload validateRequest,
                         TagDataSubject tagDataSubject, ClaimDelivery claimDelivery, LogReceivedEnvelope logDelivery,
+                        WatchAccessAnomalies watchAnomalies,
                         PrepareBackendCall prepareBackendCall, CheckBackendAnswer checkBackendAnswer,
                         ValidateOperation validateAnswerOperation, ValidateResponsePayload validateResponse,
                         SealResponse sealResponse,
@@ -71,6 +73,7 @@ public final class ProvideRoute extends RouteBuilder {
         from(ANSWER_REQUEST).routeId("answer-request").routeConfigurationId(ErrorPolicies.INBOX_REJECTIONS)
                 .process(steps.claimDelivery()).id("claim-delivery")
                 .process(steps.logDelivery()).id("log-delivery")
+                .process(steps.watchAnomalies()).id("watch-access-anomalies")
                 .process(steps.prepareBackendCall()).id("prepare-backend-call")
                 .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-connector")
                 .process(steps.checkBackendAnswer()).id("check-backend-answer")
@@ -84,6 +87,7 @@ public final class ProvideRoute extends RouteBuilder {
                 .process(steps.checkAlreadyReceipted()).id("check-already-receipted")
                 .filter(exchange -> !exchange.getProperty(ExchangeKeys.ALREADY_RECEIPTED, Boolean.class))
                     .process(steps.logDelivery()).id("log-one-way-delivery")
+                    .process(steps.watchAnomalies()).id("watch-one-way-access-anomalies")
                     .process(steps.prepareBackendCall()).id("prepare-one-way-backend-call")
                     .process(steps.noteHandedOver()).id("note-handed-over")
                     .toD("${exchangeProperty." + ExchangeKeys.CONNECTOR_ROUTE + "}").id("call-one-way-connector")

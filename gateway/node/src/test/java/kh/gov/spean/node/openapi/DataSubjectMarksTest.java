@@ -94,6 +94,9 @@ class DataSubjectMarksTest {
         assertRefused("""
                 {"/people":{"get":{"x-spean-data-subject":"/id","responses":{"200":{"description":"ok"}}}}}""");
         assertRefused("""
+                {"/people":{"post":{"x-spean-data-subject":"/id","requestBody":{"content":{"application/pdf":{}}},
+                 "responses":{"200":{"description":"ok"}}}}}""");
+        assertRefused("""
                 {"/people":{"post":{"x-spean-data-subject":"id","requestBody":{"content":{"application/json":{}}},
                  "responses":{"200":{"description":"ok"}}}}}""");
         assertRefused("""

@@ -53,6 +53,19 @@ function section(title, check, lines) {
   return part;
 }
 
+// The unusual accesses an entry raised (decision 0059): one marker each, the official and what was counted in its title.
+function unusual(anomalies) {
+  const td = document.createElement("td");
+  for (const anomaly of anomalies || []) {
+    const span = document.createElement("span");
+    span.className = "mark anomaly";
+    span.textContent = anomaly.kind.replaceAll("_", " ");
+    span.title = anomaly.official + ": " + anomaly.detail;
+    td.appendChild(span);
+  }
+  return td;
+}
+
 async function open(index, row) {
   document.querySelectorAll("#entries tr.open").forEach(r => r.classList.remove("open"));
   row.classList.add("open");
@@ -100,6 +113,8 @@ async function search(event) {
     row.dataset.index = entry.index;
     [entry.index, entry.recordedAt, entry.kind, entry.sender, entry.recipient, entry.client, entry.service, entry.result]
         .forEach(text => cell(row, text));
+    row.appendChild(unusual(entry.anomalies));
+    if (entry.anomalies) row.classList.add("unusual");
     row.addEventListener("click", () => open(entry.index, row));
     body.appendChild(row);
   }
