@@ -99,9 +99,7 @@ public final class AccessReportHtml {
             return;
         }
         html.append("<table>\n<thead><tr>");
-        for (Bilingual heading : List.of(ReportWording.NUMBER, ReportWording.TIME, ReportWording.HELD_BY,
-                ReportWording.REQUESTED_BY, ReportWording.OFFICIAL, ReportWording.PURPOSE, ReportWording.OUTCOME,
-                ReportWording.EVIDENCE)) {
+        for (Bilingual heading : ReportWording.ACCESS_COLUMNS) {
             html.append("<th>").append(both(heading)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");

@@ -12,7 +12,9 @@ import com.lowagie.text.Element;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
@@ -35,12 +37,13 @@ public final class AccessReportPdf {
     private static final float HEADING = 12f;
     private static final float TEXT = 9.5f;
     private static final float TABLE = 7.5f;
+    private static final float FOOTER = 7f;
     private static final float LEADING = 1.5f;
     private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color SECOND_LANGUAGE = new Color(0x44, 0x44, 0x44);
     private static final Color HEADER_FILL = new Color(0xee, 0xee, 0xee);
-    /** Relative widths of the access table's columns, in the order of the HTML page's. */
-    private static final float[] ACCESS_COLUMNS = {3f, 11f, 16f, 16f, 11f, 17f, 9f, 17f};
+    /** Relative widths of the access table's columns ({@link ReportWording#ACCESS_COLUMNS}). */
+    private static final float[] ACCESS_COLUMN_WIDTHS = {3f, 11f, 16f, 16f, 11f, 17f, 9f, 17f};
 
     private final ReportFonts fonts;
 
@@ -62,6 +65,7 @@ public final class AccessReportPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setPageEvent(new Footer(report.subjectLabel()));
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("km"));
         document.addTitle(ReportWording.TITLE.km() + " / " + ReportWording.TITLE.en());
         document.addCreator("Spean");
@@ -72,6 +76,26 @@ public final class AccessReportPdf {
         howToCheck(document);
         document.close();
         return out.toByteArray();
+    }
+
+    /** Each page's foot: whose report it is and which page, so a printed page is never lost from its report. */
+    private final class Footer extends PdfPageEventHelper {
+        private final String subjectLabel;
+
+        private Footer(String subjectLabel) {
+            this.subjectLabel = subjectLabel;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            Phrase footer = new Phrase();
+            footer.add(fonts.regular(ReportWording.TITLE.km() + " / " + ReportWording.TITLE.en() + " — " + subjectLabel
+                    + " — ", FOOTER, SECOND_LANGUAGE));
+            footer.add(fonts.regular(ReportWording.PAGE.km() + " / " + ReportWording.PAGE.en() + " "
+                    + writer.getPageNumber(), FOOTER, SECOND_LANGUAGE));
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT, footer, document.right(),
+                    document.bottom() - 18f, 0f);
+        }
     }
 
     private void header(Document document, AccessReport report) {
@@ -95,13 +119,11 @@ public final class AccessReportPdf {
             document.add(paragraph(fonts.bold(ReportWording.NO_ACCESS.en(), HEADING, INK), HEADING, 10f));
             return;
         }
-        PdfPTable table = new PdfPTable(ACCESS_COLUMNS);
+        PdfPTable table = new PdfPTable(ACCESS_COLUMN_WIDTHS);
         table.setWidthPercentage(100f);
         table.setHeaderRows(1);
         table.setSpacingAfter(10f);
-        for (Bilingual heading : List.of(ReportWording.NUMBER, ReportWording.TIME, ReportWording.HELD_BY,
-                ReportWording.REQUESTED_BY, ReportWording.OFFICIAL, ReportWording.PURPOSE, ReportWording.OUTCOME,
-                ReportWording.EVIDENCE)) {
+        for (Bilingual heading : ReportWording.ACCESS_COLUMNS) {
             table.addCell(headerCell(heading));
         }
         int number = 0;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
@@ -13,9 +15,10 @@ import com.lowagie.text.pdf.LayoutProcessor;
 
 /**
  * The fonts the report's PDF embeds, and the phrases written in them: Noto Sans Khmer for Khmer and ASCII, Noto Sans
- * for the characters it lacks, chosen per run of characters (OpenPDF's own Liberation Sans after both). Khmer is only readable once shaped (a subscript
- * consonant below its base, a vowel drawn before the consonant it follows), so OpenPDF's layout processor lays every
- * run out with Java's own text layout, which shapes it, and the PDF gets the shaped glyphs.
+ * for the characters it lacks, chosen per run of characters (OpenPDF's own Liberation Sans after both). Khmer is only
+ * readable once shaped (a subscript consonant below its base, a vowel drawn before the consonant it follows), so
+ * OpenPDF's layout processor lays every run out with Java's own text layout, which shapes it, and the PDF gets the
+ * shaped glyphs.
  */
 final class ReportFonts {
 
@@ -55,12 +58,7 @@ final class ReportFonts {
         return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
     }
 
-    /** The Khmer font as OpenPDF holds it (for tests that read the glyphs back). */
-    BaseFont khmer() {
-        return khmer;
-    }
-
-    /** Text in the regular weight. */
+    /** Text in the regular weight; a missing one as a dash. */
     Phrase regular(String text, float size, Color color) {
         return phrase(text, khmer, size, color);
     }
@@ -71,11 +69,17 @@ final class ReportFonts {
     }
 
     private Phrase phrase(String text, BaseFont first, float size, Color color) {
-        return selectors.computeIfAbsent(new Style(first, size, color), style -> {
+        Phrase phrase = selectors.computeIfAbsent(new Style(first, size, color), style -> {
             FontSelector selector = new FontSelector();
             selector.addFont(new Font(style.font(), style.size(), Font.NORMAL, style.color()));
             selector.addFont(new Font(latin, style.size(), Font.NORMAL, style.color()));
             return selector;
-        }).process(text);
+        }).process(ReportWording.orDash(text));
+        for (Element run : phrase) {
+            if (run instanceof Chunk chunk) {
+                chunk.setSplitCharacter(KhmerLineBreaks.INSTANCE);
+            }
+        }
+        return phrase;
     }
 }

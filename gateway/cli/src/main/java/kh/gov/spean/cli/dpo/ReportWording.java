@@ -34,6 +34,7 @@ final class ReportWording {
             "មិនមានការចូលមើលទិន្នន័យរបស់អ្នកត្រូវបានកត់ត្រាទុកទេ។",
             "No access to your data was recorded.");
     static final Bilingual NUMBER = new Bilingual("ល.រ", "No.");
+    static final Bilingual PAGE = new Bilingual("ទំព័រ", "Page");
     static final Bilingual TIME = new Bilingual("ពេលវេលា", "Time");
     static final Bilingual HELD_BY = new Bilingual("ទិន្នន័យរក្សាដោយ", "Data held by");
     static final Bilingual SERVICE = new Bilingual("សេវា", "Service");
@@ -47,6 +48,9 @@ final class ReportWording {
     static final Bilingual EVIDENCE = new Bilingual("ភស្តុតាង", "Evidence");
     static final Bilingual ENTRY = new Bilingual("កំណត់ត្រាលេខ", "log entry");
     static final Bilingual CHECKPOINT = new Bilingual("ចំណុចត្រួតពិនិត្យទំហំ", "checkpoint of size");
+    /** The table of accesses' columns, in order. */
+    static final List<Bilingual> ACCESS_COLUMNS = List.of(NUMBER, TIME, HELD_BY, REQUESTED_BY, OFFICIAL, PURPOSE,
+            OUTCOME, EVIDENCE);
 
     static final Bilingual MEMBERS_ASKED = new Bilingual("ស្ថាប័នដែលត្រូវបានសួរ", "Members asked");
     static final Bilingual UNANSWERED = new Bilingual("ស្ថាប័នដែលមិនបានឆ្លើយ", "Members that did not answer");

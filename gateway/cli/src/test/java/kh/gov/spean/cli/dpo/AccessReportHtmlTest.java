@@ -108,4 +108,14 @@ class AccessReportHtmlTest {
                 + "</span> <span lang=\"en\">" + ReportWording.NO_ACCESS.en() + "</span></p>"));
         assertTrue(html.contains(ReportWording.ALL_ANSWERED.en()));
     }
+
+    @Test
+    void prints_a_dash_for_what_a_node_left_out() {
+        String html = AccessReportHtml.render(SampleReports.sparse());
+
+        assertEquals(1, count(html, "<tr class=\"access\">"));
+        assertTrue(html.contains("KH/GOV/NEW/Жук/évaluation±😀"));
+        assertTrue(html.contains("<span lang=\"km\">—</span> <span lang=\"en\">—</span> <code>KH/GOV/NEW</code>"));
+        assertTrue(count(html, "<td>—</td>") >= 2, "no purpose, no evidence");
+    }
 }

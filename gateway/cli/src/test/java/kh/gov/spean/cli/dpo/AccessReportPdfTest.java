@@ -84,7 +84,7 @@ class AccessReportPdfTest {
     }
 
     @Test
-    void writes_khmer_as_shaped_glyphs_not_one_glyph_per_character() throws IOException, FontFormatException {
+    void writes_khmer_as_shaped_glyphs_placed_where_javas_layout_puts_them() throws IOException, FontFormatException {
         Font khmer;
         try (InputStream font = getClass().getClassLoader().getResourceAsStream(ReportFonts.KHMER_REGULAR)) {
             khmer = Font.createFont(Font.TRUETYPE_FONT, font).deriveFont(12f);
@@ -95,12 +95,31 @@ class AccessReportPdfTest {
         List<Integer> oneToOne = glyphs(khmer.createGlyphVector(context, word));
         assertNotEquals(oneToOne, shaped, "Java's layout shapes the word");
 
-        List<Integer> written;
+        GlyphsShown written;
         try (PDDocument pdf = Loader.loadPDF(AccessReportPdf.render(SampleReports.demo()))) {
             written = GlyphsShown.in(pdf.getPage(0), "NotoSansKhmer-Regular");
         }
-        assertTrue(Collections.indexOfSubList(written, shaped) >= 0, "the PDF holds the shaped glyphs " + shaped);
-        assertEquals(-1, Collections.indexOfSubList(written, oneToOne), "and never the unshaped sequence " + oneToOne);
+        int at = Collections.indexOfSubList(written.glyphs, shaped);
+        assertTrue(at >= 0, "the PDF holds the shaped glyphs " + shaped);
+        assertEquals(-1, Collections.indexOfSubList(written.glyphs, oneToOne), "and never the unshaped sequence " + oneToOne);
+
+        // And places each where Java's layout does (a mark's offset included), at the size the PDF wrote it in.
+        float size = written.sizes.get(at);
+        GlyphVector laidOut = khmer.deriveFont(size).layoutGlyphVector(context, word, 0, word.length, Font.LAYOUT_LEFT_TO_RIGHT);
+        Matrix first = written.matrices.get(at);
+        for (int i = 1; i < shaped.size(); i++) {
+            // Measured along the text's own axes: the landscape page turns the page's axes a quarter.
+            Matrix glyph = written.matrices.get(at + i);
+            double dx = glyph.getTranslateX() - first.getTranslateX();
+            double dy = glyph.getTranslateY() - first.getTranslateY();
+            double along = (dx * first.getValue(0, 0) + dy * first.getValue(0, 1)) / size;
+            double up = (dx * first.getValue(1, 0) + dy * first.getValue(1, 1)) / size;
+            double expectedAlong = laidOut.getGlyphPosition(i).getX() - laidOut.getGlyphPosition(0).getX();
+            double expectedUp = laidOut.getGlyphPosition(0).getY() - laidOut.getGlyphPosition(i).getY();
+            assertEquals(expectedAlong, along, 0.01, "offset along the line of glyph " + i);
+            // Java2D's y grows downwards, a PDF's upwards.
+            assertEquals(expectedUp, up, 0.01, "offset across the line of glyph " + i);
+        }
     }
 
     @Test
@@ -110,7 +129,7 @@ class AccessReportPdfTest {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(ReportWording.NO_ACCESS.en()));
             assertFalse(text.contains(ReportWording.EVIDENCE.en()), "no table of accesses");
-            assertTrue(GlyphsShown.in(pdf.getPage(0), "NotoSansKhmer-Bold").size() > ReportWording.NO_ACCESS.km().length() / 2,
+            assertTrue(GlyphsShown.in(pdf.getPage(0), "NotoSansKhmer-Bold").glyphs.size() > ReportWording.NO_ACCESS.km().length() / 2,
                     "the Khmer sentence is written in the bold Khmer font");
         }
     }
@@ -133,6 +152,7 @@ class AccessReportPdfTest {
             assertTrue(text.contains("Evil & \"Co\" <b>"), "and a member's name");
             assertEquals(10, count(withoutSpace(text), "KH/GOV/MLMUPC/LAND-REGISTRY/landTitles"));
             assertTrue(count(text, ReportWording.EVIDENCE.en()) >= pages - 1, "the table's heading starts every page");
+            assertTrue(text.contains("Page " + pages), "every page is numbered");
         }
     }
 
@@ -146,6 +166,15 @@ class AccessReportPdfTest {
             found++;
         }
         return found;
+    }
+
+    @Test
+    void prints_a_dash_for_what_a_node_left_out_and_latin_beyond_ascii_in_noto_sans() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(AccessReportPdf.render(SampleReports.sparse()))) {
+            String text = withoutSpace(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("KH/GOV/NEW/Жук/évaluation±"), text);
+            assertTrue(GlyphsShown.in(pdf.getPage(0), "NotoSans-Regular").glyphs.size() >= 3, "Ж, у, к are Noto Sans's");
+        }
     }
 
     @Test
@@ -167,10 +196,15 @@ class AccessReportPdfTest {
         return glyphs;
     }
 
-    /** The glyph ids a page shows in one font, in the order shown (Identity-H: a code is the glyph id). */
+    /**
+     * The glyph ids a page shows in one font, in the order shown (Identity-H: a code is the glyph id), with where
+     * each is drawn and at what size.
+     */
     private static final class GlyphsShown extends PDFStreamEngine {
         private final String fontName;
         private final List<Integer> glyphs = new ArrayList<>();
+        private final List<Matrix> matrices = new ArrayList<>();
+        private final List<Float> sizes = new ArrayList<>();
 
         private GlyphsShown(String fontName) {
             this.fontName = fontName;
@@ -194,16 +228,18 @@ class AccessReportPdfTest {
             addOperator(new ShowTextLine(this));
         }
 
-        static List<Integer> in(PDPage page, String fontName) throws IOException {
+        static GlyphsShown in(PDPage page, String fontName) throws IOException {
             GlyphsShown engine = new GlyphsShown(fontName);
             engine.processPage(page);
-            return engine.glyphs;
+            return engine;
         }
 
         @Override
         protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) {
             if (font.getName() != null && font.getName().endsWith(fontName)) {
                 glyphs.add(code);
+                matrices.add(textRenderingMatrix.clone());
+                sizes.add(textRenderingMatrix.getScalingFactorY());
             }
         }
     }

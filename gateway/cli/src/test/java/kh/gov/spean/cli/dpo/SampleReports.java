@@ -62,6 +62,15 @@ final class SampleReports {
                 List.of(line));
     }
 
+    /** What a node may leave out (no official, purpose, outcome or evidence; no names), and letters beyond Khmer and ASCII. */
+    static AccessReport sparse() {
+        Party unnamed = new Party("KH/GOV/NEW", null, null);
+        AccessLine line = new AccessLine(Instant.parse("2026-12-07T02:15:04Z"), unnamed, "KH/GOV/NEW/Жук/évaluation±😀",
+                unnamed, "SUB", null, null, null, null, null);
+        return new AccessReport("•••••••5678", GENERATED, List.of(unnamed), List.of(new Unanswered(unnamed, null)),
+                List.of(line));
+    }
+
     /** Asked everyone, found nothing. */
     static AccessReport empty() {
         return new AccessReport("•••••••5678", GENERATED, List.of(INTERIOR, ECONOMY, LAND, POSTS), List.of(), List.of());
