@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import kh.gov.spean.federation.FederationInitializer;
 
 /**
  * A mistyped path, a missing file, a node that is not there or an option out of its range: one line saying what and
@@ -66,6 +69,25 @@ class CommandInputFailureTest {
         assertRefused(CommandRun.of("audit", "verify", "--log", log.toString()),
                 "spean: server.configuration_invalid: cannot read the federation CA at "
                         + work.resolve("federation").resolve("ca.pem"));
+    }
+
+    @Test
+    void a_report_check_without_the_federation_ca_or_of_a_folder_without_a_report_is_refused(@TempDir Path work)
+            throws Exception {
+        Path folder = Files.createDirectories(work.resolve("report"));
+        Path ca = Files.writeString(work.resolve("ca.pem"), "not a certificate");
+
+        assertRefused(CommandRun.of("audit", "verify", "--report", folder.toString()),
+                "spean: server.configuration_invalid: checking " + folder + " needs the federation root CA");
+        assertRefused(CommandRun.of("audit", "verify", "--report", folder.toString(), "--ca", ca.toString()),
+                "spean: server.configuration_invalid: cannot read the federation CA at " + ca);
+        new FederationInitializer(Clock.systemUTC()).initialize(SpeanHome.seed(), SpeanHome.schemas(), work.resolve("data"));
+        String realCa = work.resolve("data").resolve("federation").resolve("ca.pem").toString();
+        assertRefused(CommandRun.of("audit", "verify", "--report", folder.toString(), "--ca", realCa),
+                "spean: no such file or folder: " + folder.resolve("report.json"));
+        Files.writeString(folder.resolve("report.json"), "{\"lines\": [");
+        assertRefused(CommandRun.of("audit", "verify", "--report", folder.toString(), "--ca", realCa),
+                "is not a report");
     }
 
     @Test
@@ -126,7 +148,11 @@ class CommandInputFailureTest {
         "kafka --data k --port 70000  | the embedded Kafka broker cannot listen on 127.0.0.1:70000 (a port is 0..65535)",
         "send --node http://127.0.0.1:99999 --client A --service B --body b.json | setting 'node' names port 99999 (a port is 0..65535)",
         "audit bench --entries -5     | setting 'entries' must be positive, was -5",
-        "audit bench --threads 0      | setting 'threads' must be positive, was 0"})
+        "audit bench --threads 0      | setting 'threads' must be positive, was 0",
+        "audit verify                 | setting 'log' or --report: give one of them",
+        "audit verify --log l --report r | setting 'log' or --report: give one of them",
+        "dpo report --subject 12345 --out r --data d --node https://127.0.0.1:1 --official o | setting 'subject' must be a national ID card number: 9 digits",
+        "dpo report --subject 010203040 --out r --data d --node http://127.0.0.1:1 --official o | setting 'node' must be the office node's https:// address, was http://127.0.0.1:1"})
     void an_option_out_of_its_range_is_refused_as_a_bad_setting(String arguments, String expected) {
         assertRefused(CommandRun.of(arguments.trim().split(" +")), "spean: server.configuration_invalid: " + expected);
     }

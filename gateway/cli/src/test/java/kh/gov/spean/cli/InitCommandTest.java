@@ -36,8 +36,8 @@ class InitCommandTest {
 
         FederationFiles files = FederationFiles.in(data);
         assertTrue(Files.isRegularFile(files.signature()));
-        assertEquals(4, FederationLoader.load(files, Instant.now()).members().size());
-        for (String member : new String[] {"KH/GOV/MOI", "KH/GOV/MEF", "KH/GOV/MPTC", "KH/GOV/MLMUPC"}) {
+        assertEquals(5, FederationLoader.load(files, Instant.now()).members().size());
+        for (String member : new String[] {"KH/GOV/MOI", "KH/GOV/MEF", "KH/GOV/MPTC", "KH/GOV/MLMUPC", "KH/GOV/DPO"}) {
             MemberFiles keys = MemberFiles.in(data, MemberId.parse(member));
             assertTrue(Files.isRegularFile(keys.signingKeystore()));
             assertTrue(Files.isRegularFile(keys.encryptionKeystore()));

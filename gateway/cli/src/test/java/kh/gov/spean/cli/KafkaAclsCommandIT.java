@@ -34,8 +34,8 @@ import kh.gov.spean.node.kafka.Topics;
 class KafkaAclsCommandIT {
 
     private static final MemberId MEF = MemberId.parse("KH/GOV/MEF");
-    private static final List<MemberId> MEMBERS = List.of(MEF, MemberId.parse("KH/GOV/MLMUPC"),
-            MemberId.parse("KH/GOV/MOI"), MemberId.parse("KH/GOV/MPTC"));
+    private static final List<MemberId> MEMBERS = List.of(MemberId.parse("KH/GOV/DPO"), MEF,
+            MemberId.parse("KH/GOV/MLMUPC"), MemberId.parse("KH/GOV/MOI"), MemberId.parse("KH/GOV/MPTC"));
 
     @Test
     void the_federations_acls_quotas_and_topics_are_printed_and_applied(@TempDir Path data, @TempDir Path kafka)

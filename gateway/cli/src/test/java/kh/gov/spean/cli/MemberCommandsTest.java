@@ -92,7 +92,7 @@ class MemberCommandsTest {
                 "--certificates", folder.toString(), "--seed", seed.toString());
 
         Federation federation = FederationLoader.load(FederationFiles.in(authority), Instant.now());
-        assertEquals(5, federation.members().size());
+        assertEquals(6, federation.members().size());
         assertEquals(MemberFiles.in(node, MemberId.parse("KH/GOV/MOH")).withPasswordFile(password).loadKeys()
                 .signingCertificate(), federation.member(MemberId.parse("KH/GOV/MOH")).orElseThrow().signingCertificate());
     }

@@ -38,7 +38,8 @@ final class RepositoryCopy implements AutoCloseable {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies the folder {@code from} and all below it to {@code to}. */
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> tree = Files.walk(from)) {
             for (Path source : tree.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

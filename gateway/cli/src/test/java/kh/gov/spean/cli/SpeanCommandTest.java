@@ -17,7 +17,7 @@ class SpeanCommandTest {
 
     private static final List<String> ALL = List.of("init", "demo", "gateway", "kafka", "send", "audit", "schema",
             "connector", "bench", "dlq", "federation", "member",
-            "timestamp-authority", "client", "management");
+            "timestamp-authority", "client", "management", "dpo");
 
     @Test
     void a_named_sub_command_is_the_only_one_read() {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,31 +28,19 @@ import kh.gov.spean.cli.dpo.AccessReport;
 import kh.gov.spean.cli.dpo.AccessReportAssembly;
 import kh.gov.spean.cli.dpo.AccessReportCheck;
 import kh.gov.spean.cli.dpo.SubjectAccessInquiry;
-import kh.gov.spean.crypto.MemberKeys;
-import kh.gov.spean.envelope.EnvelopeDraft;
-import kh.gov.spean.envelope.EnvelopeSealer;
-import kh.gov.spean.envelope.RequestHash;
-import kh.gov.spean.envelope.RestFields;
-import kh.gov.spean.envelope.RestFrame;
-import kh.gov.spean.envelope.SealedEnvelope;
 import kh.gov.spean.federation.Federation;
 import kh.gov.spean.federation.FederationFiles;
 import kh.gov.spean.federation.FederationLoader;
 import kh.gov.spean.id.MemberId;
 import kh.gov.spean.id.ServiceId;
-import kh.gov.spean.id.SubsystemId;
-import kh.gov.spean.log.LogEntries;
-import kh.gov.spean.log.LogEntry;
 import kh.gov.spean.node.GatewayNode;
 import kh.gov.spean.node.TestNetwork;
-import kh.gov.spean.privacy.SubjectTagKeys;
 
 /**
- * The Data Protection Office's report, through real nodes on a real broker: accesses to citizen A and citizen B at two
- * providers (their logs' tagged deliveries written here as a provider's node writes them, with real signed envelopes);
- * the report for A lists exactly A's, each proof verifies and B's are absent; the office's own requests are never
- * listed; a member whose node is down is listed as unanswered; an altered evidence file fails
- * {@code spean audit verify --report}.
+ * The Data Protection Office's report, through real nodes on a real broker: calls about citizen A and citizen B at two
+ * providers (Interior's verifyCitizen, Land Management's landTitles), each tagged by its provider's node; the report
+ * for A lists exactly A's, each proof verifies and B's are absent; the office's own requests are never listed; a member
+ * whose node is down is listed as unanswered; an altered evidence file fails {@code spean audit verify --report}.
  */
 class SubjectAccessReportIT {
 
@@ -69,10 +60,10 @@ class SubjectAccessReportIT {
         network = TestNetwork.start(data.resolve("federation"), Duration.ofSeconds(5), UnaryOperator.identity(),
                 TestNetwork.MOI, TestNetwork.MEF, TestNetwork.MLMUPC, TestNetwork.MPTC, DPO);
         federation = network.federation();
-        access(TestNetwork.MOI, "KH/GOV/MEF/BUSINESS-REGISTRY", VERIFY_CITIZEN, "POST", CITIZEN_A, "KH0001", "BR-2026-17");
-        access(TestNetwork.MOI, "KH/GOV/MEF/BUSINESS-REGISTRY", VERIFY_CITIZEN, "POST", CITIZEN_B, "KH0002", null);
-        access(TestNetwork.MLMUPC, "KH/GOV/MEF/TAX-REGISTRY", LAND_TITLES, "GET", CITIZEN_A, "KH0003", null);
-        access(TestNetwork.MLMUPC, "KH/GOV/MEF/TAX-REGISTRY", LAND_TITLES, "GET", CITIZEN_B, "KH0004", null);
+        assertEquals(200, verifyCitizen(CITIZEN_A, "1990-01-31", "KH0001", "BR-2026-17"));
+        assertEquals(200, verifyCitizen(CITIZEN_B, "2001-12-05", "KH0002", null));
+        assertEquals(200, landTitles(CITIZEN_A, "KH0003"));
+        assertEquals(200, landTitles(CITIZEN_B, "KH0004"));
     }
 
     @AfterAll
@@ -122,7 +113,7 @@ class SubjectAccessReportIT {
                 report.lines().get(1).evidence().files().stream().filter(name -> name.endsWith("proof.json")).findFirst()
                         .orElseThrow())) {
             Path copy = reports.resolve("altered-" + file.hashCode());
-            copyTree(reports.resolve("report"), copy);
+            RepositoryCopy.copy(reports.resolve("report"), copy);
             Path altered = copy.resolve(file);
             Files.writeString(altered, changeOneCharacter(Files.readString(altered)));
             CommandRun verify = CommandRun.of("audit", "verify", "--report", copy.toString(), "--ca", ca);
@@ -145,6 +136,27 @@ class SubjectAccessReportIT {
         }
     }
 
+    @Test
+    void only_the_office_may_ask_and_only_about_a_national_id() throws Exception {
+        String subjectAccesses = "/r1/KH/GOV/MOI/ID-REGISTRY/subjectAccesses";
+        HttpResponse<String> stranger = network.http(network.mef(), "KH/GOV/MEF/BUSINESS-REGISTRY").send(HttpRequest
+                .newBuilder(URI.create(network.mef().baseUri() + subjectAccesses))
+                .header("X-Road-Client", "KH/GOV/MEF/BUSINESS-REGISTRY").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"" + CITIZEN_A + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, stranger.statusCode(), stranger.body());
+        assertEquals("client.access_denied", stranger.headers().firstValue("X-Road-Error").orElse(null));
+
+        GatewayNode office = network.node(DPO);
+        HttpResponse<String> notAnId = network.http(office, SubjectAccessInquiry.OFFICE.toString()).send(HttpRequest
+                .newBuilder(URI.create(office.baseUri() + subjectAccesses))
+                .header("X-Road-Client", SubjectAccessInquiry.OFFICE.toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"Sok Chandara\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notAnId.statusCode(), notAnId.body());
+        assertEquals("client.schema_invalid", notAnId.headers().firstValue("X-Road-Error").orElse(null));
+    }
+
     private static AccessReport report(String citizen, Path folder) throws IOException {
         GatewayNode office = network.node(DPO);
         List<SubjectAccessInquiry.MemberReply> replies = new SubjectAccessInquiry(
@@ -158,36 +170,29 @@ class SubjectAccessReportIT {
         return FederationLoader.loadTrustAnchor(FederationFiles.in(network.data()));
     }
 
-    /**
-     * Writes into the provider's running log what its node writes for a delivered request to a personal-data service
-     * about {@code citizen} — received, delivered with the citizen's tag under the provider's key — and its 200 answer,
-     * each a real envelope signed by its sender.
-     */
-    private static void access(MemberId provider, String client, ServiceId service, String method, String citizen,
-                               String official, String issue) {
-        SubsystemId caller = SubsystemId.parse(client);
-        MemberKeys clientKeys = network.keys(caller.member());
-        MemberKeys providerKeys = network.keys(provider);
-        Federation.Service described = federation.service(service).orElseThrow();
-        SealedEnvelope request = new EnvelopeSealer(clientKeys, Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                EnvelopeDraft.request(caller, service, described.requestSchema(),
-                                federation.schemaDigest(described.requestSchema()).orElseThrow())
-                        .withRest(RestFields.request(method, null, null, official, issue, null, null)),
-                new RestFrame("", List.of()), new byte[0], federation.member(provider).orElseThrow().encryptionCertificate());
-        SubjectTagKeys keys = SubjectTagKeys.createIfAbsent(network.data().resolve(provider.folderName()).resolve("subject-tags"));
-        LogEntry delivered = LogEntries.delivered(provider, request.envelope(), clientKeys.signingCertificate(),
-                "direct:" + service.subsystem().subsystemCode() + "." + service.serviceCode()).withSubjectTag(keys.tag(citizen));
-        GatewayNode node = network.node(provider);
-        node.log().append(List.of(LogEntries.received(provider, request.envelope(), clientKeys.signingCertificate()),
-                delivered));
-        SealedEnvelope answer = new EnvelopeSealer(providerKeys, Clock.systemUTC(), Duration.ofMinutes(5)).seal(
-                EnvelopeDraft.response(request.envelope().header(), described.responseSchema(),
-                                federation.schemaDigest(described.responseSchema()).orElseThrow(),
-                                RequestHash.of(request.envelope()))
-                        .withRest(RestFields.response(200, request.envelope().header().rest())),
-                new RestFrame("", List.of()), "{}".getBytes(StandardCharsets.UTF_8),
-                federation.member(caller.member()).orElseThrow().encryptionCertificate());
-        node.log().append(LogEntries.sent(provider, answer.envelope(), providerKeys.signingCertificate()));
+    /** Business registration verifies a citizen at Interior, through its own node. */
+    private static int verifyCitizen(String citizen, String born, String official, String issue) throws Exception {
+        String body = "{\"nationalId\":\"" + citizen + "\",\"fullNameEn\":\"A Citizen\",\"dateOfBirth\":\"" + born + "\"}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + "/r1/" + VERIFY_CITIZEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (issue != null) {
+            request.header("X-Road-Issue", issue);
+        }
+        return call(request, "KH/GOV/MEF/BUSINESS-REGISTRY", official, "BUSINESS_REGISTRATION");
+    }
+
+    /** The tax department asks Land Management which titles a citizen holds. */
+    private static int landTitles(String citizen, String official) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create(network.mef().baseUri() + "/r1/" + LAND_TITLES + "/owners/"
+                + citizen + "/titles")).header("Accept", "application/json").GET(), "KH/GOV/MEF/TAX-REGISTRY", official,
+                "TAX_ASSESSMENT");
+    }
+
+    private static int call(HttpRequest.Builder request, String client, String official, String purpose) throws Exception {
+        request.timeout(Duration.ofSeconds(60)).header("X-Road-Client", client).header("X-Road-UserId", official)
+                .header("X-Spean-Purpose", purpose);
+        return network.http(network.mef(), client).send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static void assertNoIdIn(Path folder, String id) throws IOException {
@@ -205,18 +210,5 @@ class SubjectAccessReportIT {
         int at = hash.find() ? hash.start() : text.length() / 2;
         char changed = text.charAt(at) == 'a' ? 'b' : text.charAt(at) == 'A' ? 'B' : 'a';
         return text.substring(0, at) + changed + text.substring(at + 1);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -56,7 +56,8 @@ class MetadataIT {
     @Test
     void list_methods_shows_both_major_versions_and_allowed_methods_only_what_the_client_may_call() throws Exception {
         String provider = "/r1/KH/GOV/MOI/ID-REGISTRY";
-        assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"), codes(ok(get(provider + "/listMethods", TestNetwork.BUSINESS_REGISTRY))));
+        assertEquals(List.of("subjectAccesses", "verifyCitizen", "verifyCitizen/v2"),
+                codes(ok(get(provider + "/listMethods", TestNetwork.BUSINESS_REGISTRY))));
         assertEquals(List.of("verifyCitizen", "verifyCitizen/v2"),
                 codes(ok(get(provider + "/allowedMethods", TestNetwork.BUSINESS_REGISTRY))));
         assertEquals(List.of(), codes(ok(get(provider + "/allowedMethods", "KH/GOV/MEF/TAX-REGISTRY"))));

@@ -80,9 +80,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
 
     /** Prints one line per access of the report, OK or FAILED with the reason; exit 0 when every line holds. */
     private int verifyReport() throws IOException {
+        AccessReportCheck check = new AccessReportCheck(trustAnchor.loadForReport(report));
         AccessReport read = AccessReportCheck.read(report);
-        List<AccessReportCheck.LineVerdict> verdicts = new AccessReportCheck(trustAnchor.loadForReport(report))
-                .check(report, read);
+        List<AccessReportCheck.LineVerdict> verdicts = check.check(report, read);
         for (AccessReportCheck.LineVerdict verdict : verdicts) {
             System.out.println((verdict.verified() ? "OK      " : "FAILED  ") + TerminalText.line(
                     DpoReportCommand.summary(verdict.line())) + (verdict.verified() ? ""

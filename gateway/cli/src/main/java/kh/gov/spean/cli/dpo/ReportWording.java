@@ -65,19 +65,14 @@ final class ReportWording {
     static final String PROVE_COMMAND = "spean audit prove --log DATA/MEMBER/log --envelope ENVELOPE-ID";
     static final Bilingual HOW_TO_CHECK_TEXT = new Bilingual(
             "បន្ទាត់នីមួយៗគឺជាកំណត់ត្រាមួយនៅក្នុងកំណត់ហេតុសាររបស់ស្ថាប័នដែលរក្សាទិន្នន័យ។ ឯកសារភស្តុតាងរបស់វា "
-                    + "នៅក្នុងថតនៃរបាយការណ៍នេះ គឺកំណត់ត្រានោះ កំណត់ត្រានៃចម្លើយរបស់ស្ថាប័ន ភស្តុតាងនៃការរាប់បញ្ចូល "
-                    + "(RFC 9162) និងចំណុចត្រួតពិនិត្យដែលបានចុះហត្ថលេខា និងបោះត្រាពេលវេលា។ សវនករផ្ទៀងផ្ទាត់បន្ទាត់ទាំងអស់ "
-                    + "ដោយមិនចាំបាច់ភ្ជាប់បណ្ដាញ ដោយពាក្យបញ្ជាទីមួយខាងក្រោម ជាមួយវិញ្ញាបនបត្រឫសរបស់សហព័ន្ធ៖ "
-                    + "វាពិនិត្យហត្ថលេខា ភស្តុតាង ចំណុចត្រួតពិនិត្យ និងត្រាពេលវេលា ហើយបង្ហាញ OK ឬ FAILED "
-                    + "សម្រាប់បន្ទាត់នីមួយៗ។ បើមានកំណត់ហេតុរបស់ស្ថាប័ននោះ ពាក្យបញ្ជាទីពីរបង្ហាញកំណត់ត្រា "
-                    + "និងភស្តុតាងដូចគ្នាពីកំណត់ហេតុផ្ទាល់។",
-            "Each line is one entry in the message log of the member that holds the data. Its evidence files, in this "
-                    + "report's folder, are that entry, the entry of the member's answer, their inclusion proofs "
-                    + "(RFC 9162) and the signed, timestamped checkpoint the proofs lead to. An auditor checks every line "
-                    + "offline with the first command below, given the federation's root certificate: it checks each "
-                    + "entry's signature, each proof, the checkpoint's signature and its timestamp, and prints OK or "
-                    + "FAILED for each line. With the member's log at hand, the second command prints the same entry "
-                    + "and proof from the log itself.");
+                    + "(កំណត់ត្រា ភស្តុតាងនៃការរាប់បញ្ចូល RFC 9162 និងចំណុចត្រួតពិនិត្យដែលបានចុះហត្ថលេខា "
+                    + "និងបោះត្រាពេលវេលា) នៅក្នុងថតនៃរបាយការណ៍នេះ។ ពាក្យបញ្ជាទីមួយផ្ទៀងផ្ទាត់បន្ទាត់ទាំងអស់ "
+                    + "ដោយមិនចាំបាច់ភ្ជាប់បណ្ដាញ ហើយបង្ហាញ OK ឬ FAILED។ ពាក្យបញ្ជាទីពីរ "
+                    + "បង្ហាញកំណត់ត្រាដូចគ្នាពីកំណត់ហេតុរបស់ស្ថាប័ន។",
+            "Each line is one entry in the message log of the member that holds the data. Its evidence (the entry, its "
+                    + "RFC 9162 inclusion proof, the signed, timestamped checkpoint) is in this report's folder. The "
+                    + "first command checks every line offline and prints OK or FAILED; the second prints the same "
+                    + "entry from the member's log.");
 
     static final String PHNOM_PENH_LABEL = "Phnom Penh (UTC+7)";
     private static final ZoneId PHNOM_PENH = ZoneId.of("Asia/Phnom_Penh");
