@@ -19,7 +19,9 @@ public final class SubjectAccessRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(AnswerSubjectAccesses.ROUTE).routeId("subject-accesses")
+        // No error handler of its own, as connectors' routes have none: a failure goes back to the provider route,
+        // whose policy answers it coded and commits the record (with one here, the record would be read again forever).
+        from(AnswerSubjectAccesses.ROUTE).routeId("subject-accesses").errorHandler(noErrorHandler())
                 .process(answer).id("answer-subject-accesses");
     }
 }
