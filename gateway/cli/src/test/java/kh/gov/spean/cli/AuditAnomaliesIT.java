@@ -89,6 +89,7 @@ class AuditAnomaliesIT {
                         + TestNetwork.VERIFY_CITIZEN))
                 .timeout(Duration.ofSeconds(60)).header("X-Road-Client", TestNetwork.BUSINESS_REGISTRY)
                 .header("Content-Type", "application/json").header("X-Road-UserId", official)
+                .header("X-Spean-Purpose", "BUSINESS_REGISTRATION")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"" + nationalId
                         + "\",\"fullNameEn\":\"Sok Chandara\",\"dateOfBirth\":\"1990-01-31\"}"));
         if (issue != null) {

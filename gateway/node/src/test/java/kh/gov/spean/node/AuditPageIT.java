@@ -99,7 +99,7 @@ class AuditPageIT {
                 WebElement unusual = delivery.findElement(By.cssSelector(".mark.anomaly"));
                 assertEquals("no issue", unusual.getText(), "the call named a citizen without an X-Road-Issue");
                 assertTrue(unusual.isDisplayed(), "a visible marker");
-                assertEquals("KH/GOV/MEF (no X-Road-UserId): no X-Road-Issue", unusual.getAttribute("title"));
+                assertEquals("KH/GOV/MEF " + TestNetwork.OFFICIAL + ": no X-Road-Issue", unusual.getAttribute("title"));
                 delivery.click();
                 wait.until(page -> page.findElements(By.cssSelector("#evidence .mark.verified")).size() == 3);
                 String evidence = browser.findElement(By.id("evidence")).getText();

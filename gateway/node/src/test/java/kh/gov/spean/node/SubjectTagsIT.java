@@ -194,7 +194,7 @@ class SubjectTagsIT {
     static HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(network.mef().baseUri() + "/r1/" + path))
                 .timeout(Duration.ofSeconds(60)).header("X-Road-Client", TAX).header("Accept", "application/json")
-                .header("X-Road-UserId", "TAX-OFFICER-17").GET().build();
+                .header("X-Road-UserId", "TAX-OFFICER-17").header("X-Spean-Purpose", "TAX_ASSESSMENT").GET().build();
         return network.http(network.mef(), TAX).send(request, HttpResponse.BodyHandlers.ofString());
     }
 

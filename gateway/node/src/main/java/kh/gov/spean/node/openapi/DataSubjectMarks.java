@@ -30,6 +30,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 
 import kh.gov.spean.error.ErrorCode;
 import kh.gov.spean.error.SpeanException;
+import kh.gov.spean.federation.Federation;
 import kh.gov.spean.id.ServiceId;
 
 /**
@@ -74,6 +75,18 @@ public final class DataSubjectMarks {
             }
         }));
         return new DataSubjectMarks(new ApiOperationResolver(api, null, false), marks);
+    }
+
+    /**
+     * These marks, if the federation holds the service as personal data; else {@code server.configuration_invalid}: a
+     * service whose calls name citizens must make its callers declare a purpose and an official.
+     */
+    DataSubjectMarks onlyIfPersonalData(Federation.Service service) {
+        if (any() && !service.personalData()) {
+            throw new SpeanException(ErrorCode.CONFIGURATION_INVALID, service.id() + "'s description marks a data "
+                    + "subject, but the federation configuration does not mark the service personalData");
+        }
+        return this;
     }
 
     /** True when some operation of the service names a data subject. */

@@ -14,7 +14,8 @@ import kh.gov.spean.validation.SchemaId;
  * The services' OpenAPI descriptions at a node, each read and its validator built once, by description id: all those
  * the federation names when the node starts (a bad one stops it), any a later configuration names when first used.
  * A service of a configuration written before descriptions existed has none, and gets the payload checks alone.
- * Each description also tells where its requests name their data subject ({@link DataSubjectMarks}).
+ * Each description also tells where its requests name their data subject ({@link DataSubjectMarks}); only a service
+ * the federation marks as personal data may mark one.
  */
 public final class ServiceDescriptions {
 
@@ -52,7 +53,7 @@ public final class ServiceDescriptions {
             ServiceDescription description = ServiceDescription.of(service, catalog);
             OpenAPI operations = description.operations();
             return new Described(description, new OperationValidator(operations),
-                    DataSubjectMarks.of(service.id(), operations));
+                    DataSubjectMarks.of(service.id(), operations).onlyIfPersonalData(service));
         }));
     }
 }

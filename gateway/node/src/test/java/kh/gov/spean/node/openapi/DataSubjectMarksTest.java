@@ -56,6 +56,17 @@ class DataSubjectMarksTest {
     }
 
     @Test
+    void a_description_marking_a_subject_of_a_service_not_held_as_personal_data_is_refused() {
+        SchemaCatalog catalog = SchemaCatalog.load(TestNetwork.repositoryRoot().resolve("schemas"));
+
+        SpeanException refused = assertThrows(SpeanException.class,
+                () -> marks(catalog, "KH/GOV/MLMUPC/LAND-REGISTRY/landTitles", "mlmupc.landTitles", "v1", false));
+
+        assertEquals(ErrorCode.CONFIGURATION_INVALID, refused.code());
+        assertTrue(refused.getMessage().contains("personalData"), refused.getMessage());
+    }
+
+    @Test
     void names_no_subject_where_nothing_is_marked_or_the_marked_field_is_absent() {
         assertEquals(Optional.empty(), landTitles.subject("GET", "/titles/PP-0123-04567", new byte[0]));
         assertEquals(Optional.empty(), landTitles.subject("GET", "/nowhere", new byte[0]));
@@ -112,10 +123,17 @@ class DataSubjectMarksTest {
     }
 
     private static DataSubjectMarks marks(SchemaCatalog catalog, String service, String name, String version) {
+        return marks(catalog, service, name, version, true);
+    }
+
+    private static DataSubjectMarks marks(SchemaCatalog catalog, String service, String name, String version,
+                                          boolean personalData) {
         Federation.Service described = new Federation.Service(ServiceId.parse(service), null,
                 ServicePattern.REQUEST_RESPONSE, SchemaId.parse(name + ".request/" + version),
-                SchemaId.parse(name + ".response/" + version), SchemaId.parse(name + ".openapi/" + version), true);
-        return DataSubjectMarks.of(described.id(), ServiceDescription.of(described, catalog).operations());
+                SchemaId.parse(name + ".response/" + version), SchemaId.parse(name + ".openapi/" + version),
+                personalData);
+        return DataSubjectMarks.of(described.id(), ServiceDescription.of(described, catalog).operations())
+                .onlyIfPersonalData(described);
     }
 
     private static OpenAPI parse(String description) {
