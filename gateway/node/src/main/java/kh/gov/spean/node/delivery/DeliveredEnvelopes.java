@@ -251,11 +251,11 @@ public final class DeliveredEnvelopes implements AutoCloseable {
     }
 
     /** Why a claim signed with this certificate does not count as this member's word, or null when it does. */
-    private String certificateProblem(X509Certificate signer) {
-        if (federation.revocation(signer).isPresent()) {
+    private String certificateProblem(X509Certificate certificate) {
+        if (federation.revocation(certificate).isPresent()) {
             return "signed with a revoked certificate";
         }
-        boolean registered = federation.member(member).map(self -> self.signsWith(signer)).orElse(false);
+        boolean registered = federation.member(member).map(self -> self.signsWith(certificate)).orElse(false);
         return registered ? null : "not signed with a registered signing certificate of " + member;
     }
 
