@@ -23,17 +23,24 @@ import kh.gov.spean.error.SpeanException;
 public final class DetachedSigner {
 
     private final PrivateKey key;
+    private final X509Certificate signerCertificate;
     private final X509CertificateHolder certificate;
     private final DigestCalculatorProvider digests;
 
     public DetachedSigner(PrivateKey key, X509Certificate certificate) {
         this.key = key;
+        this.signerCertificate = certificate;
         try {
             this.certificate = new JcaX509CertificateHolder(certificate);
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build();
         } catch (Exception e) {
             throw new SpeanException(ErrorCode.CRYPTO_FAILURE, "cannot prepare a signer", e);
         }
+    }
+
+    /** The certificate every signature of this signer names. */
+    public X509Certificate certificate() {
+        return signerCertificate;
     }
 
     /** The DER-encoded SignedData, content not encapsulated. */

@@ -33,7 +33,8 @@ import kh.gov.spean.log.LogReader;
 /**
  * The node calls its backends over TLS only, trusting the backend CA it is given and nothing else: a backend with
  * another CA's certificate, or one that does not accept the node's client certificate, gets nothing and the caller
- * gets a coded error, recorded in the provider's message log.
+ * gets a coded error, recorded in the provider's message log. A backend that accepts the node is called over one kept
+ * connection, not a handshake per call.
  */
 class BackendTlsIT {
 
@@ -43,6 +44,24 @@ class BackendTlsIT {
     Path data;
     @TempDir
     Path elsewhere;
+
+    @Test
+    void the_node_keeps_its_tls_connection_to_a_backend_from_one_call_to_the_next() throws Exception {
+        WireMockServer registry = answering(TestNetwork.https(WireMockConfiguration.options().bindAddress("127.0.0.1"),
+                TestNetwork.backendTls(data)));
+        try (ConnectionCountingForwarder forwarder = new ConnectionCountingForwarder(registry.httpsPort());
+             TestNetwork network = startPointingInteriorAt("https://127.0.0.1:" + forwarder.port())) {
+            for (int call = 1; call <= 3; call++) {
+                HttpResponse<String> response = verifyCitizen(network);
+                assertEquals(200, response.statusCode(), "call " + call + ": " + response.body());
+            }
+
+            assertEquals(3, registry.getAllServeEvents().size());
+            assertEquals(1, forwarder.connections(), "TLS connections the backend accepted for three calls, one after another");
+        } finally {
+            registry.stop();
+        }
+    }
 
     @Test
     void a_backend_whose_certificate_is_from_another_ca_is_refused_in_the_handshake_and_sent_nothing() throws Exception {

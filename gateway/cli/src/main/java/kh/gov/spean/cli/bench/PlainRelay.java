@@ -52,9 +52,11 @@ final class PlainRelay implements AutoCloseable {
             administrator.ensureTopics(List.of(REQUESTS, REPLIES), 4);
         }
         CamelContext camel = new DefaultCamelContext();
-        // The same TLS as the node's backend calls: the comparison is of what Spean adds, not of TLS.
-        camel.getComponent("https", HttpComponent.class).setSslContextParameters(
-                BackendHttpComponents.sslContextParameters(BackendTls.of(backendTls)));
+        // The same TLS as the node's backend calls, connections kept as the node keeps them: the comparison is of what
+        // Spean adds, not of TLS.
+        HttpComponent https = camel.getComponent("https", HttpComponent.class);
+        https.setSslContextParameters(BackendHttpComponents.sslContextParameters(BackendTls.of(backendTls)));
+        https.setConnectionStateDisabled(true);
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost("127.0.0.1");
         configuration.setBindPort(0);

@@ -4,8 +4,11 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +46,8 @@ import kh.gov.spean.node.kafka.Topics;
  * nodes holding copies of one request at once. Every node reads every claim into its {@link ReplayGuard}, so a copy
  * that reaches it later — re-published after a rebalance — is refused as a replay before it is even opened. A claim
  * counts only when signed by this member's registered, unrevoked signing certificate: whoever can write the topic can
- * make no node refuse a genuine request.
+ * make no node refuse a genuine request. A claim read back byte for byte as this node wrote it is its own: its
+ * certificate is checked as any other's, its signature, made here moments before, is not verified again.
  */
 public final class DeliveredEnvelopes implements AutoCloseable {
 
@@ -58,6 +62,10 @@ public final class DeliveredEnvelopes implements AutoCloseable {
     private record FirstClaim(String node, long offset, Instant forgettableAfter) {
     }
 
+    /** When a first claim may be forgotten, in the order the follower forgets them. */
+    private record Expiry(Instant at, EnvelopeId envelopeId, FirstClaim first) {
+    }
+
     private final MemberId member;
     private final String nodeName;
     private final Federation federation;
@@ -69,6 +77,10 @@ public final class DeliveredEnvelopes implements AutoCloseable {
     private final TopicPartition partition;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<EnvelopeId, FirstClaim> firstClaims = new ConcurrentHashMap<>();
+    /** The first claims, soonest forgettable first; read and changed by the thread that takes claims in only. */
+    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
+    /** The records of this node's claims not yet read back, by envelope: recognised by their bytes when they are. */
+    private final Map<EnvelopeId, byte[]> ownPending = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     /** The offset of the next claim to read: every claim before it has been taken in. Guarded by {@code progress}. */
     private long readUpTo = -1;
@@ -130,9 +142,16 @@ public final class DeliveredEnvelopes implements AutoCloseable {
      */
     public void claim(EnvelopeHeader request) {
         DeliveryClaim claim = new DeliveryClaim(request.id(), nodeName, window.forgettableAfter(request));
-        RecordMetadata written = publisher.publishAt(partition.topic(), request.id().toString(),
-                claim.record(signer.sign(claim.text())), "the delivery claim of " + request.id());
-        awaitRead(written.offset());
+        byte[] record = claim.record(signer.sign(claim.text()));
+        RecordMetadata written;
+        ownPending.put(request.id(), record);
+        try {
+            written = publisher.publishAt(partition.topic(), request.id().toString(), record,
+                    "the delivery claim of " + request.id());
+            awaitRead(written.offset());
+        } finally {
+            ownPending.remove(request.id(), record);
+        }
         FirstClaim first = firstClaims.get(request.id());
         if (first == null) {
             throw new SpeanException(ErrorCode.INTERNAL, "this node's own claim of " + request.id()
@@ -195,14 +214,19 @@ public final class DeliveredEnvelopes implements AutoCloseable {
         if (!claim.forgettableAfter().isAfter(now)) {
             return; // its envelope is refused as expired anyway: no need to check the signature
         }
-        String untrusted = signerProblem(signed, now);
+        byte[] own = ownPending.get(claim.envelopeId());
+        String untrusted = own != null && Arrays.equals(own, record.value()) ? ownCertificateProblem(now)
+                : signerProblem(signed, now);
         if (untrusted != null) {
             LOG.warn("node {} ignores the claim of {} at offset {}: {}", member, claim.envelopeId(), record.offset(),
                     untrusted);
             return;
         }
         guard.remember(claim.envelopeId(), claim.forgettableAfter(), now);
-        firstClaims.putIfAbsent(claim.envelopeId(), new FirstClaim(claim.node(), record.offset(), claim.forgettableAfter()));
+        FirstClaim first = new FirstClaim(claim.node(), record.offset(), claim.forgettableAfter());
+        if (firstClaims.putIfAbsent(claim.envelopeId(), first) == null) {
+            expiries.add(new Expiry(first.forgettableAfter(), claim.envelopeId(), first));
+        }
     }
 
     /** Why the claim does not count as this member's word, or null when it does. */
@@ -213,10 +237,25 @@ public final class DeliveredEnvelopes implements AutoCloseable {
         } catch (SpeanException e) {
             return e.getMessage();
         }
-        if (federation.revocation(signer).isPresent()) {
+        return certificateProblem(signer);
+    }
+
+    /** Why this node's own claims do not count as this member's word now, or null when they do. */
+    private String ownCertificateProblem(Instant now) {
+        X509Certificate own = signer.certificate();
+        if (now.isBefore(own.getNotBefore().toInstant()) || now.isAfter(own.getNotAfter().toInstant())) {
+            return "this node's signing certificate is valid from " + own.getNotBefore().toInstant() + " to "
+                    + own.getNotAfter().toInstant() + ", not at " + now;
+        }
+        return certificateProblem(own);
+    }
+
+    /** Why a claim signed with this certificate does not count as this member's word, or null when it does. */
+    private String certificateProblem(X509Certificate certificate) {
+        if (federation.revocation(certificate).isPresent()) {
             return "signed with a revoked certificate";
         }
-        boolean registered = federation.member(member).map(self -> self.signsWith(signer)).orElse(false);
+        boolean registered = federation.member(member).map(self -> self.signsWith(certificate)).orElse(false);
         return registered ? null : "not signed with a registered signing certificate of " + member;
     }
 
@@ -241,6 +280,9 @@ public final class DeliveredEnvelopes implements AutoCloseable {
 
     private void forgetExpired() {
         Instant now = clock.instant();
-        firstClaims.values().removeIf(first -> !first.forgettableAfter().isAfter(now));
+        while (!expiries.isEmpty() && !expiries.peek().at().isAfter(now)) {
+            Expiry expired = expiries.poll();
+            firstClaims.remove(expired.envelopeId(), expired.first());
+        }
     }
 }

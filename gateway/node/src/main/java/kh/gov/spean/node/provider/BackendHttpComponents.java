@@ -104,6 +104,11 @@ public final class BackendHttpComponents {
             // The backend sees the client's own Accept-Encoding, and its answer comes back as encoded, byte for byte:
             // the HTTP client neither asks for gzip on its own nor unpacks what it gets.
             component.setContentCompressionDisabled(true);
+            // Connections are kept and used again: the HTTP client would otherwise tag each TLS connection with the
+            // client certificate it presented and lease it only to calls that name that tag, which no call does, so
+            // it opened a connection, and made a TLS handshake, for most calls. Every call of this component presents
+            // the same certificate, the node's: there is no other identity a kept connection could lend.
+            component.setConnectionStateDisabled(true);
         }
         // Set even without a CA (trusting nothing then): without parameters the component would use the JVM's store.
         https.setSslContextParameters(sslContextParameters);

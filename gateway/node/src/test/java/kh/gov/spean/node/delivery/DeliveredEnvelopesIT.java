@@ -53,7 +53,7 @@ import kh.gov.spean.validation.SchemaId;
 /**
  * Two nodes of Interior share their memory of delivered requests through a real broker: what one claimed the other
  * refuses as a replay, of two claiming one request at once exactly one wins, and a claim not signed by Interior counts
- * for nothing.
+ * for nothing, a node's own included (a node knows its own claims by their bytes, and checks their certificate).
  */
 class DeliveredEnvelopesIT {
 
@@ -136,6 +136,17 @@ class DeliveredEnvelopesIT {
                 new DetachedSigner(economy.signingKey(), economy.signingCertificate()).sign(forged.text())), "a forged claim");
         assertDoesNotThrow(() -> second.claim(request), "the forged claim before it does not count");
         assertThrows(SpeanException.class, () -> first.claim(request), "the genuine claim does");
+    }
+
+    @Test
+    void a_nodes_own_claim_counts_only_if_its_certificate_is_registered_for_its_member() {
+        DeliveredEnvelopes misconfigured = node("node-3", new ReplayGuard(WINDOW), MemberFiles.in(data, TestNetwork.MEF)
+                .loadKeys());
+        EnvelopeHeader request = request();
+
+        SpeanException refused = assertThrows(SpeanException.class, () -> misconfigured.claim(request));
+        assertEquals(ErrorCode.INTERNAL, refused.code(), refused::detail);
+        assertDoesNotThrow(() -> first.claim(request), "the claim signed with another member's key counted for nothing");
     }
 
     private static Callable<ErrorCode> outcome(DeliveredEnvelopes node, EnvelopeHeader request) {
