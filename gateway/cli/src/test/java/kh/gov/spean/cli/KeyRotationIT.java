@@ -96,6 +96,7 @@ class KeyRotationIT {
             HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(mef.baseUri() + "/r1/" + RequestResponseLoad.SERVICE))
                     .header("Content-Type", "application/json").header("X-Road-Client", RequestResponseLoad.CLIENT)
+                    .header("X-Spean-Purpose", TestNetwork.VERIFY_CITIZEN_PURPOSE).header("X-Road-UserId", TestNetwork.OFFICIAL)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"020304050\",\"fullNameEn\":\"Chan Sophea\","
                             + "\"dateOfBirth\":\"1985-07-14\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answered.statusCode(), answered.body());
